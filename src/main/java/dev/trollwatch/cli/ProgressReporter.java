@@ -1,0 +1,72 @@
+package dev.trollwatch.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Progress for long work on stderr: rows done, rows/s and (when the total is known) an ETA,
+ * at most once per interval, then a final summary line. Silent under {@code --quiet}.
+ * Thread-safe: workers may call {@link #advance} concurrently.
+ */
+public final class ProgressReporter implements AutoCloseable {
+    private static final long INTERVAL_NANOS = 2_000_000_000L;
+
+    private final String what;
+    private final long total;
+    private final PrintStream err;
+    private final boolean enabled;
+    private final long start = System.nanoTime();
+    private long done;
+    private long lastPrint = start;
+
+    /** @param total expected row count, or -1 when unknown */
+    public ProgressReporter(String what, long total) {
+        this(what, total, System.err, !LoggingOptions.isQuiet());
+    }
+
+    ProgressReporter(String what, long total, PrintStream err, boolean enabled) {
+        this.what = what;
+        this.total = total;
+        this.err = err;
+        this.enabled = enabled;
+    }
+
+    /** Records {@code n} more rows done. */
+    public synchronized void advance(long n) {
+        done += n;
+        long now = System.nanoTime();
+        if (enabled && now - lastPrint >= INTERVAL_NANOS) {
+            lastPrint = now;
+            err.println(line(now, false));
+        }
+    }
+
+    public synchronized long done() {
+        return done;
+    }
+
+    /** Prints the closing summary (rows, seconds, rows/s). */
+    @Override
+    public synchronized void close() {
+        if (enabled) {
+            err.println(line(System.nanoTime(), true));
+        }
+    }
+
+    private String line(long now, boolean last) {
+        double secs = Math.max(1e-9, (now - start) / 1e9);
+        double rate = done / secs;
+        StringBuilder sb = new StringBuilder();
+        sb.append(what).append(": ").append(String.format(Locale.ROOT, "%,d", done));
+        if (total > 0 && !last) {
+            sb.append(String.format(Locale.ROOT, " / %,d (%.0f%%)", total, 100.0 * done / total));
+        }
+        sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
+        if (last) {
+            sb.append(String.format(Locale.ROOT, ", %.1f s", secs));
+        } else if (total > 0 && rate > 0) {
+            sb.append(String.format(Locale.ROOT, ", ETA %.0f s", Math.max(0, (total - done) / rate)));
+        }
+        return sb.toString();
+    }
+}

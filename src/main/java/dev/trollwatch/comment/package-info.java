@@ -1,0 +1,2 @@
+/** The row types every layer shares: one comment of table {@code reddit_comments} and its history. */
+package dev.trollwatch.comment;
