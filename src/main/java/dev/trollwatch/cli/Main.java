@@ -33,7 +33,8 @@ public final class Main {
 
     static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new TrollwatchCommand());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException ? ExitCode.USAGE : ExitCode.FAILURE);
+        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException || t instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE : ExitCode.FAILURE);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
