@@ -1,0 +1,84 @@
+package dev.trollwatch.model;
+
+import dev.trollwatch.features.Label;
+import java.util.List;
+
+/**
+ * A trained tree in portable form: what the JSON and ONNX model files hold and what every
+ * scorer walks. All features are numeric and every split is binary:
+ * {@code value <= threshold} goes left, otherwise right.
+ */
+public record DecisionTree(Node root) {
+
+    /** A node of the tree. */
+    public sealed interface Node permits Split, Leaf {
+    }
+
+    /** An inner node. {@code feature} indexes {@link dev.trollwatch.features.FeatureSchema#NAMES}. */
+    public record Split(int feature, double threshold, Node left, Node right) implements Node {
+    }
+
+    /**
+     * A leaf. {@code weights}: summed training instance weights per class, in {@link Label} order
+     * (what the learner's probabilities come from); {@code rows}: unweighted training row counts per class.
+     */
+    public record Leaf(double[] weights, long[] rows) implements Node {
+        /** Class probabilities: the weights normalised to sum 1 (uniform when all are 0). */
+        public double[] probabilities() {
+            double sum = 0;
+            for (double w : weights) {
+                sum += w;
+            }
+            double[] p = new double[weights.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = sum > 0 ? weights[i] / sum : 1.0 / p.length;
+            }
+            return p;
+        }
+
+        /** The predicted class: the highest weight, the first in {@link Label} order on ties. */
+        public Label predicted() {
+            int best = 0;
+            for (int i = 1; i < weights.length; i++) {
+                if (weights[i] > weights[best]) {
+                    best = i;
+                }
+            }
+            return Label.values()[best];
+        }
+    }
+
+    /** The leaf this feature vector falls into. */
+    public Leaf leafFor(double[] features) {
+        Node n = root;
+        while (n instanceof Split s) {
+            n = features[s.feature()] <= s.threshold() ? s.left() : s.right();
+        }
+        return (Leaf) n;
+    }
+
+    /** Depth of the tree (a single leaf has depth 0). */
+    public int depth() {
+        return depth(root);
+    }
+
+    private static int depth(Node n) {
+        return n instanceof Split s ? 1 + Math.max(depth(s.left()), depth(s.right())) : 0;
+    }
+
+    /** The leaves, left to right. */
+    public List<Leaf> leaves() {
+        java.util.ArrayList<Leaf> out = new java.util.ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node n, List<Leaf> out) {
+        if (n instanceof Split s) {
+            collect(s.left(), out);
+            collect(s.right(), out);
+        } else {
+            out.add((Leaf) n);
+        }
+    }
+}
