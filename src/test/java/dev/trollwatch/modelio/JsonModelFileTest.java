@@ -1,0 +1,155 @@
+package dev.trollwatch.modelio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Label;
+import dev.trollwatch.model.DecisionTree;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonModelFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writtenModelReadsBackWithTheSameTreeAndMetadata() throws Exception {
+        Path file = dir.resolve("m.json");
+        DecisionTree tree = TestTrees.depthTwo();
+        JsonModelFile.save(file, tree, TestTrees.info("0123456789abcdef"));
+
+        ScoringModel back = JsonModelFile.read(file);
+
+        assertEquals(tree.toString().replaceAll("@[0-9a-f]+", ""), back.tree().toString().replaceAll("@[0-9a-f]+", ""));
+        assertLeavesEqual(tree, back.tree());
+        assertEquals("0123456789abcdef", back.modelId());
+        assertEquals(TestTrees.info("x").params(), back.info().params());
+        assertEquals(TestTrees.info("x").classWeights(), back.info().classWeights());
+        assertEquals(TestTrees.info("x").trainingRows(), back.info().trainingRows());
+        assertEquals(FeatureSchema.NAMES, back.info().featureNames());
+        assertEquals(ThresholdPrecision.DOUBLE, back.precision());
+    }
+
+    @Test
+    void readModelScoresEveryVectorLikeTheTreeItWasWrittenFrom() throws Exception {
+        Random rnd = new Random(7);
+        double[][] rows = TestTrees.randomRows(rnd, 2000);
+        DecisionTree tree = TestTrees.random(rnd, 3, rows);
+        Path file = dir.resolve("r.json");
+        JsonModelFile.save(file, tree, TestTrees.info("r"));
+        ScoringModel back = JsonModelFile.read(file);
+        for (double[] row : rows) {
+            DecisionTree.Leaf expected = tree.leafFor(row);
+            Prediction p = back.score(row);
+            assertEquals(expected.predicted(), p.label());
+            assertArrayEquals(expected.probabilities(), p.probabilities(), 0.0);
+        }
+    }
+
+    @Test
+    void fileListsFeaturesWithDefinitionsAndLeavesWithProbabilities() throws Exception {
+        JsonNode json = write(TestTrees.depthTwo());
+        assertEquals(20, json.get("features").size());
+        assertEquals("no_follow", json.get("features").get(0).get("name").asText());
+        assertTrue(json.get("features").get(0).get("definition").asText().contains("no_follow"));
+        JsonNode leaf = json.get("tree").get("nodes").get(2);
+        assertEquals("normal", leaf.get("class").asText());
+        assertEquals(900.0 / 950.0, leaf.get("probabilities").get("normal").asDouble(), 1e-15);
+        assertEquals(900, leaf.get("rows").get("normal").asLong());
+    }
+
+    @Test
+    void newerFormatVersionIsRefusedNamingTheField() {
+        assertRefused(j -> j.put("format_version", 2), "format_version");
+    }
+
+    @Test
+    void otherFeaturizerVersionIsRefused() {
+        assertRefused(j -> j.put("featurizer_version", FeatureSchema.FEATURIZER_VERSION + 1), "featurizer_version");
+    }
+
+    @Test
+    void reorderedFeatureListIsRefused() {
+        assertRefused(j -> {
+            ArrayNode f = (ArrayNode) j.get("features");
+            JsonNode first = f.remove(0);
+            f.add(first);
+        }, "features");
+    }
+
+    @Test
+    void splitPointingToAMissingNodeIsRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(0)).put("left", 99), "does not exist");
+    }
+
+    @Test
+    void treeWithACycleIsRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(1)).put("left", 0), "reached twice");
+    }
+
+    @Test
+    void featureIndexThatDisagreesWithTheNameIsRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(0)).put("feature_index", 3), "tree.nodes[0]");
+    }
+
+    @Test
+    void probabilitiesThatDisagreeWithTheWeightsAreRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(2).get("probabilities")).put("bot", 0.5),
+                "probabilities.bot");
+    }
+
+    @Test
+    void missingThresholdIsRefusedNamingTheNode() {
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(0)).remove("threshold"),
+                "tree.nodes[0] (id 0).threshold");
+    }
+
+    @Test
+    void notJsonIsRefusedWithLineAndColumn() {
+        MalformedModelException e = assertThrows(MalformedModelException.class, () -> JsonModelFile.read(
+                new ByteArrayInputStream("{\n  \"format\": ]".getBytes(StandardCharsets.UTF_8)), "bad.json"));
+        assertTrue(e.getMessage().startsWith("bad.json: not valid JSON at line 2"), e.getMessage());
+    }
+
+    private void assertRefused(Consumer<ObjectNode> change, String expectedInMessage) {
+        ObjectNode json = write(TestTrees.depthTwo());
+        change.accept(json);
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        MalformedModelException e = assertThrows(MalformedModelException.class,
+                () -> JsonModelFile.read(new ByteArrayInputStream(bytes), "m.json"));
+        assertTrue(e.getMessage().startsWith("m.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expectedInMessage), e.getMessage());
+    }
+
+    private ObjectNode write(DecisionTree tree) {
+        try {
+            Path file = dir.resolve("w.json");
+            JsonModelFile.save(file, tree, TestTrees.info("id"));
+            return (ObjectNode) JsonModelFile.MAPPER.readTree(Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void assertLeavesEqual(DecisionTree a, DecisionTree b) {
+        assertEquals(a.leaves().size(), b.leaves().size());
+        for (int i = 0; i < a.leaves().size(); i++) {
+            assertArrayEquals(a.leaves().get(i).weights(), b.leaves().get(i).weights(), 0.0);
+            assertArrayEquals(a.leaves().get(i).rows(), b.leaves().get(i).rows());
+            assertEquals(a.leaves().get(i).predicted(), b.leaves().get(i).predicted());
+        }
+        assertEquals(Label.values().length, a.leaves().get(0).weights().length);
+    }
+}
