@@ -1,0 +1,34 @@
+package dev.trollwatch.serve;
+
+import java.time.Duration;
+
+/**
+ * How the server runs.
+ *
+ * @param bind          address to listen on (127.0.0.1 by default: loopback only)
+ * @param port          TCP port; 0 picks a free one
+ * @param threads       request worker threads
+ * @param maxBodyBytes  largest request body accepted; larger ones get 413
+ * @param maxBatch      most comments in one array request
+ * @param shutdownGrace how long stopping waits for in-flight requests
+ */
+public record ServeOptions(String bind, int port, int threads, int maxBodyBytes, int maxBatch, Duration shutdownGrace) {
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_BATCH = 1000;
+
+    public ServeOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (threads < 1 || maxBodyBytes < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("threads, maxBodyBytes and maxBatch must be positive");
+        }
+    }
+
+    /** Defaults on this port: loopback, 2 threads per core, 1 MiB bodies, 1000 comments a batch, 10 s grace. */
+    public static ServeOptions defaults(int port) {
+        return new ServeOptions(DEFAULT_BIND, port, 2 * Runtime.getRuntime().availableProcessors(),
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH, Duration.ofSeconds(10));
+    }
+}
