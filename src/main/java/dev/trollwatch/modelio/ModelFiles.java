@@ -1,0 +1,113 @@
+package dev.trollwatch.modelio;
+
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.model.DecisionTree;
+import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.TrainedModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The model files side by side: {@code BASE.model} (Weka), {@code BASE.json} (portable) and
+ * {@code BASE.onnx} (ONNX-ML), all recording the same model id. Saving is all or nothing;
+ * loading picks the reader by extension.
+ */
+public final class ModelFiles {
+    public static final String WEKA = ".model";
+    public static final String JSON = ".json";
+    public static final String ONNX = ".onnx";
+
+    /** Writes one format's bytes. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out, TrainedModel model) throws IOException;
+    }
+
+    private record Part(String extension, Writer writer) {
+    }
+
+    private ModelFiles() {
+    }
+
+    /** The three files of a model saved as {@code base}. */
+    public static List<Path> paths(Path base) {
+        return List.of(sibling(base, WEKA), sibling(base, JSON), sibling(base, ONNX));
+    }
+
+    /**
+     * Writes {@code BASE.model}, {@code BASE.json} and {@code BASE.onnx}. Each is written to a temp
+     * file first; only when all three are complete are they moved into place, and if any step
+     * fails none of the new files remains. The model id is computed when training set none.
+     *
+     * @return the model as saved (with its id)
+     */
+    public static TrainedModel saveAll(Path base, TrainedModel trained) throws IOException {
+        ModelInfo info = ModelId.ensure(trained.tree(), trained.info());
+        TrainedModel model = new TrainedModel(trained.classifier(), trained.header(), trained.tree(), info);
+        List<Part> parts = new ArrayList<>();
+        // BASE.model (WekaModelFile) joins here when the learner's Weka writer lands.
+        parts.add(new Part(JSON, (out, m) -> JsonModelFile.write(out, m.tree(), m.info())));
+        parts.add(new Part(ONNX, (out, m) -> OnnxModelFile.write(out, m.tree(), m.info())));
+
+        List<AtomicOutput> outputs = new ArrayList<>();
+        List<Path> committed = new ArrayList<>();
+        boolean done = false;
+        try {
+            for (Part p : parts) {
+                AtomicOutput out = AtomicOutput.create(sibling(base, p.extension()));
+                outputs.add(out);
+                p.writer().write(out.stream(), model);
+            }
+            for (AtomicOutput out : outputs) {
+                out.commit();
+                committed.add(out.destination());
+            }
+            done = true;
+            return model;
+        } finally {
+            for (AtomicOutput out : outputs) {
+                out.close();
+            }
+            if (!done) {
+                for (Path p : committed) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads a model for scoring, by extension: {@code .model}, {@code .json} or {@code .onnx}. A path
+     * without one of these names a model base: its {@code .json} file is loaded.
+     */
+    public static ScoringModel load(Path path) throws IOException {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(JSON)) {
+            return JsonModelFile.read(path);
+        }
+        if (name.endsWith(ONNX)) {
+            return OnnxModelFile.read(path);
+        }
+        Path json = sibling(path, JSON);
+        if (Files.exists(json)) {
+            return JsonModelFile.read(json);
+        }
+        throw new TrollwatchException(path + ": not a model file: expected a name ending in .model, .json or .onnx"
+                + " (or a model base with a .json beside it)");
+    }
+
+    private static Path sibling(Path base, String extension) {
+        return base.resolveSibling(base.getFileName() + extension);
+    }
+
+    /** The tree and info of a loaded model (for callers that hold a {@link TrainedModel}). */
+    public static ScoringModel scoring(DecisionTree tree, ModelInfo info) {
+        return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
+    }
+}
