@@ -19,8 +19,8 @@ final class TestTrees {
     }
 
     /**
-     * The depth-2 example of docs/model-format.md: karma <= 10000 → (max diff <= 0.8: normal, else bot),
-     * karma > 10000 → (neg score <= 25: normal, else troll).
+     * The depth-2 example of docs/model-format.md: recent_max_diff_ratio <= 0.8 → (recent_percent_neg_score
+     * <= 25: normal, else troll), otherwise → (author_comment_karma <= 10000: bot, else bot).
      */
     static DecisionTree depthTwo() {
         return new DecisionTree(new DecisionTree.Split(MAX_DIFF, 0.8,
