@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = {
-            "Write synthetic reddit_comments rows: per-author histories, recent_comments windows of up to 20",
-            "earlier comments, and three overlapping classes (normal users, bots, trolls).",
-            "The same --seed gives byte-identical output."})
+            "Write synthetic reddit_comments rows: per-author histories, recent_comments windows of up to 20 "
+                + "earlier comments, and three overlapping classes (normal users, bots, trolls).",
+            "The same --seed gives byte-identical output. Memory does not grow with --rows."})
 public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10000",
             description = "Number of rows (default: ${DEFAULT-VALUE}).")
@@ -33,7 +33,7 @@ public final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: csv, psql (psql -A unaligned) or jsonl (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "FILE",
