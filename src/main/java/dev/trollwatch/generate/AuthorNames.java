@@ -32,10 +32,12 @@ final class AuthorNames {
         }
         String a = rng.pick(ADJECTIVES);
         String n = rng.pick(NOUNS);
-        return switch (rng.nextInt(4)) {
-            case 0 -> a + "_" + n + number;
-            case 1 -> capital(a) + capital(n) + number;
-            case 2 -> n + "-" + a + "-" + number;
+        return switch (rng.nextInt(10)) {
+            case 0, 1, 2 -> a + "_" + n + number;
+            case 3, 4, 5 -> capital(a) + capital(n) + number;
+            case 6 -> n + "-" + a + "-" + number;
+            case 7 -> "the_" + n + "_" + number;
+            case 8 -> a + n + "_" + number;
             default -> "xX_" + capital(n) + number + "_Xx";
         };
     }

@@ -19,8 +19,9 @@ final class Vocabulary {
         "lazy", "annoying", "disappointing", "not good", "shameful", "embarrassing", "fake", "corrupt"};
 
     static final String[] NEUTRAL = {
-        "new", "old", "long", "short", "public", "local", "different", "same", "usual", "whole", "main", "other",
-        "recent", "original", "second", "final", "current", "early", "late", "real"};
+        "different", "unusual", "expected", "complicated", "typical", "predictable", "okay", "overrated",
+        "underrated", "normal", "average", "familiar", "strange", "unclear", "complex", "standard", "common",
+        "political", "technical", "expensive"};
 
     static final String[] INTENSIFIERS = {
         "very ", "really ", "extremely ", "so ", "incredibly ", "totally ", "absolutely ", "pretty ", "quite ",
