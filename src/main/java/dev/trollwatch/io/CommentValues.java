@@ -5,6 +5,9 @@ import dev.trollwatch.comment.CommentColumn;
 
 /** A comment's 23 column values in table order, {@code recent_comments} as its JSON text. */
 final class CommentValues {
+    static final int COLUMNS = CommentColumn.values().length;
+    static final int GILDED = CommentColumn.GILDED.ordinal();
+
     private CommentValues() {
     }
 
@@ -41,7 +44,4 @@ final class CommentValues {
         return c.recentCommentsJson() != null ? c.recentCommentsJson()
                 : RecentCommentsJsonWriter.toJson(c.recentComments());
     }
-
-    static final int COLUMNS = CommentColumn.values().length;
-    static final int GILDED = CommentColumn.GILDED.ordinal();
 }

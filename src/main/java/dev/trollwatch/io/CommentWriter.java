@@ -15,6 +15,9 @@ public interface CommentWriter extends Closeable {
     /** Writes one row. */
     void write(Comment comment) throws IOException;
 
+    /** Pushes buffered rows to the underlying stream. */
+    void flush() throws IOException;
+
     /** Rows written so far. */
     long rowsWritten();
 

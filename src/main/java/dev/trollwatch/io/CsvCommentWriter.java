@@ -56,6 +56,12 @@ public final class CsvCommentWriter implements CommentWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        printer.flush();
+        writer.flush();
+    }
+
+    @Override
     public long rowsWritten() {
         return rows;
     }

@@ -50,6 +50,11 @@ public final class JsonlCommentWriter implements CommentWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        writer.flush();
+    }
+
+    @Override
     public long rowsWritten() {
         return rows;
     }

@@ -3,7 +3,7 @@ package dev.trollwatch.io;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** The dump formats trollwatch writes (see docs/formats in data/README.md). */
+/** The dump formats trollwatch writes ({@code generate --format}); data/README.md describes each. */
 public enum OutputFormat {
     /** RFC 4180 CSV with a header, {@code true}/{@code false}, null = empty field. */
     CSV,

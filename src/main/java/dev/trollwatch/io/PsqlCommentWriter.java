@@ -49,6 +49,11 @@ public final class PsqlCommentWriter implements CommentWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        writer.flush();
+    }
+
+    @Override
     public long rowsWritten() {
         return rows;
     }
