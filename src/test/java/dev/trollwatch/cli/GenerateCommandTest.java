@@ -68,6 +68,15 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anUnwritableOutExitsWith1AndAOneLineMessage() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        CliRunner.Result r = CliRunner.run("generate", "--rows", "5", "--out", notADirectory.resolve("a.csv").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode());
+        assertTrue(r.err().startsWith("trollwatch: error: "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void helpDescribesTheOptionsWithDefaults() {
         CliRunner.Result r = CliRunner.run("generate", "--help");
         assertEquals(0, r.exitCode());
