@@ -31,16 +31,25 @@ final class Emoticons {
         {-1.00, ":'(", ":'''(", ";'("},
     };
 
+    /** Length of the longest emoticon, ":'''(" (all emoticons are in the BMP). */
+    private static final int LONGEST = 5;
+
+    /** All emoticons start with a character below this ('♥' is U+2665). */
+    private static final int FIRST_CHAR_LIMIT = 0x2666;
+
     /**
      * Emoticons in pattern's regex alternation order, indexed by first character. Within a
      * category pattern's order is a hash-set order, but it cannot change a result: the only
      * emoticons that are prefixes of others (":o" of ":o)", ":c" of ":c)") sit in later
      * categories than the longer ones, so the longer one is always tried first.
      */
-    private static final Map<Character, String[]> BY_FIRST_CHAR;
+    private static final String[][] BY_FIRST_CHAR = new String[FIRST_CHAR_LIMIT][];
 
     /** Lower-cased emoticon → polarity, first category wins; all-letter forms ("xd") excluded. */
     private static final Map<String, Double> POLARITY;
+
+    /** First characters of the keys of {@link #POLARITY}. */
+    private static final boolean[] STARTS_LOWER_CASED_EMOTICON = new boolean[FIRST_CHAR_LIMIT];
 
     static {
         Map<Character, List<String>> byFirst = new HashMap<>();
@@ -57,10 +66,9 @@ final class Emoticons {
                 }
             }
         }
-        Map<Character, String[]> frozen = new HashMap<>();
-        byFirst.forEach((c, list) -> frozen.put(c, list.toArray(String[]::new)));
-        BY_FIRST_CHAR = Map.copyOf(frozen);
+        byFirst.forEach((c, list) -> BY_FIRST_CHAR[c] = list.toArray(String[]::new));
         POLARITY = Map.copyOf(polarity);
+        POLARITY.keySet().forEach(e -> STARTS_LOWER_CASED_EMOTICON[e.charAt(0)] = true);
     }
 
     private Emoticons() {
@@ -72,6 +80,15 @@ final class Emoticons {
      * string; every emoticon satisfies both, so a table lookup is the whole test.)
      */
     static Double polarityOf(String lowerToken) {
+        int length = lowerToken.length();
+        if (length > LONGEST) {
+            return null;
+        }
+        char first = lowerToken.charAt(0);
+        // Cheap rejection of ordinary words before hashing.
+        if (first >= FIRST_CHAR_LIMIT || !STARTS_LOWER_CASED_EMOTICON[first]) {
+            return null;
+        }
         return POLARITY.get(lowerToken);
     }
 
@@ -87,7 +104,8 @@ final class Emoticons {
         int length = sentence.length();
         int p = 0;
         while (p < length) {
-            String[] candidates = BY_FIRST_CHAR.get(sentence.charAt(p));
+            char c = sentence.charAt(p);
+            String[] candidates = c < FIRST_CHAR_LIMIT ? BY_FIRST_CHAR[c] : null;
             int end = -1;
             String matched = null;
             if (candidates != null) {

@@ -28,10 +28,6 @@ final class PatternTokenizer {
             "pred.", "pres.", "p.m.", "ref.", "v.", "vs.", "w/");
     private static final int LONGEST_ABBREVIATION = 5;
 
-    /** Tokens that end a sentence, and tokens a sentence end may absorb after them. */
-    private static final Set<String> TERMINATORS = Set.of("...", ".", "!", "?", END_OF_SENTENCE);
-    private static final Set<String> CLOSERS = Set.of(
-            "\u201d", "\u2019", "...", ".", "!", "?", ")", END_OF_SENTENCE);
 
     private static final String[] ASCII = new String[128];
 
@@ -43,28 +39,53 @@ final class PatternTokenizer {
 
     /** The words of {@code text}, as TextBlob's sentiment analyzer sees them (not lower-cased). */
     List<String> words(String text) {
-        List<String> tokens = new ArrayList<>();
+        List<String> tokens = new ArrayList<>(text.length() / 4 + 8);
         splitText(text, tokens);
         List<String> words = new ArrayList<>(tokens.size());
+        StringBuilder sentence = new StringBuilder(Math.min(text.length() + 16, 1024));
         int start = 0;
         int j = 0;
         int n = tokens.size();
         while (j < n) {
-            if (TERMINATORS.contains(tokens.get(j))) {
+            if (isTerminator(tokens.get(j))) {
                 // The run of closers after a sentence end stays in that sentence. pattern stops
                 // at a straight quote when the sentence so far holds an even number of them; it
                 // counts in the sentence being started, which is always empty, so a straight
                 // quote always stops the run.
-                while (j < n && CLOSERS.contains(tokens.get(j))) {
+                while (j < n && (isTerminator(tokens.get(j)) || isCloser(tokens.get(j)))) {
                     j++;
                 }
-                addSentence(tokens, start, j, words);
+                addSentence(tokens, start, j, sentence, words);
                 start = j;
             }
             j++;
         }
-        addSentence(tokens, start, n, words);
+        addSentence(tokens, start, n, sentence, words);
         return words;
+    }
+
+    /** "...", ".", "!", "?" or END-OF-SENTENCE: a token that ends a sentence. */
+    private static boolean isTerminator(String token) {
+        switch (token.length()) {
+            case 1:
+                char c = token.charAt(0);
+                return c == '.' || c == '!' || c == '?';
+            case 3:
+                return token.equals("...");
+            case 15:
+                return token.equals(END_OF_SENTENCE);
+            default:
+                return false;
+        }
+    }
+
+    /** ")", "”", "’": what a sentence end absorbs besides terminators. */
+    private static boolean isCloser(String token) {
+        if (token.length() != 1) {
+            return false;
+        }
+        char c = token.charAt(0);
+        return c == ')' || c == '\u201d' || c == '\u2019';
     }
 
     /**
@@ -199,9 +220,10 @@ final class PatternTokenizer {
      * sarcasm "( ! )" → "(!)" and emoticon ": )" → ":)" substitutions, which work on the
      * sentence as a space-joined string.
      */
-    private static void addSentence(List<String> tokens, int from, int to, List<String> words) {
+    private static void addSentence(List<String> tokens, int from, int to, StringBuilder joined,
+            List<String> words) {
         int end = Math.min(to, tokens.size());
-        StringBuilder joined = new StringBuilder();
+        joined.setLength(0);
         boolean first = true;
         for (int k = from; k < end; k++) {
             String token = tokens.get(k);

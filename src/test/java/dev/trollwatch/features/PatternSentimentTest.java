@@ -90,6 +90,7 @@ class PatternSentimentTest {
     void emoticonsAreAssessmentsWithSubjectivityOne() {
         assertScore(":)", 0.5, 1.0);
         assertScore("<3", 1.0, 1.0);
+        assertScore("\u2665", 1.0, 1.0);
         assertScore("wow:)", 0.3, 1.0); // split from the word, then re-joined
         assertScore("end :o)", 0.75, 1.0); // ":o)" (taunt) wins over ":o" (gasp)
     }
