@@ -85,20 +85,26 @@ final class Emoticons {
             return null;
         }
         char first = lowerToken.charAt(0);
-        // Cheap rejection of ordinary words before hashing.
+        // Cheap rejection of ordinary words ("of", "or") before hashing: every key has a
+        // non-letter character.
         if (first >= FIRST_CHAR_LIMIT || !STARTS_LOWER_CASED_EMOTICON[first]) {
             return null;
         }
-        return POLARITY.get(lowerToken);
+        for (int k = 0; k < length; k++) {
+            if (!Character.isLetter(lowerToken.charAt(k))) {
+                return POLARITY.get(lowerToken);
+            }
+        }
+        return null;
     }
 
     /**
      * pattern's emoticon substitution on one sentence (tokens joined by single spaces): at the
      * leftmost position where an emoticon matches, with an optional space between any two of
-     * its characters and followed by a space or the end, the spaces are removed. Returns the
-     * same instance when nothing matched.
+     * its characters and followed by a space or the end, the spaces are removed. Returns null
+     * when nothing matched.
      */
-    static String rejoin(String sentence) {
+    static String rejoin(CharSequence sentence) {
         StringBuilder out = null;
         int copied = 0;
         int length = sentence.length();
@@ -132,10 +138,7 @@ final class Emoticons {
             }
             copied = p;
         }
-        if (out == null) {
-            return sentence;
-        }
-        return out.append(sentence, copied, length).toString();
+        return out == null ? null : out.append(sentence, copied, length).toString();
     }
 
     /**
@@ -143,7 +146,7 @@ final class Emoticons {
      * the end index when the match is followed by a space or the end, else -1. No emoticon
      * contains a space, so the optional space never needs backtracking.
      */
-    private static int matchSpaced(String s, int from, String emoticon) {
+    private static int matchSpaced(CharSequence s, int from, String emoticon) {
         int length = s.length();
         int q = from;
         for (int k = 0; k < emoticon.length(); k++) {

@@ -239,9 +239,11 @@ final class PatternTokenizer {
         if (first) {
             return;
         }
-        String sentence = joined.toString();
-        String rewritten = Emoticons.rejoin(markSarcasm(sentence));
-        if (rewritten == sentence) {
+        // Most sentences match neither pattern: then no string is built and the tokens stay.
+        String sarcasm = markSarcasm(joined);
+        String emoticons = Emoticons.rejoin(sarcasm != null ? sarcasm : joined);
+        String rewritten = emoticons != null ? emoticons : sarcasm;
+        if (rewritten == null) {
             for (int k = from; k < end; k++) {
                 if (!tokens.get(k).equals(END_OF_SENTENCE)) {
                     words.add(tokens.get(k));
@@ -252,11 +254,11 @@ final class PatternTokenizer {
         }
     }
 
-    /** "( ! )", "(! )", "( !)" → "(!)", leftmost first; the same instance when none. */
-    private static String markSarcasm(String sentence) {
-        int open = sentence.indexOf('(');
+    /** "( ! )", "(! )", "( !)" → "(!)", leftmost first; null when none. */
+    private static String markSarcasm(StringBuilder sentence) {
+        int open = sentence.indexOf("(");
         if (open < 0) {
-            return sentence;
+            return null;
         }
         StringBuilder out = null;
         int copied = 0;
@@ -277,13 +279,13 @@ final class PatternTokenizer {
                     }
                     out.append(sentence, copied, open).append("(!)");
                     copied = q + 1;
-                    open = sentence.indexOf('(', copied);
+                    open = sentence.indexOf("(", copied);
                     continue;
                 }
             }
-            open = sentence.indexOf('(', open + 1);
+            open = sentence.indexOf("(", open + 1);
         }
-        return out == null ? sentence : out.append(sentence, copied, length).toString();
+        return out == null ? null : out.append(sentence, copied, length).toString();
     }
 
     private static void splitOnSpaces(String s, List<String> words) {
