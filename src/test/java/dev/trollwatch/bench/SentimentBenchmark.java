@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * ns per {@link PatternSentiment#polarity} call on comment-like texts: 200 texts of 20-2,000
- * characters (mean ≈ 270) spread over the golden file, cycled one per call. Run with
+ * characters (mean 187) spread over the golden file, cycled one per call. Run with
  * {@code scripts/bench-kernels Sentiment}.
  */
 @State(Scope.Thread)
