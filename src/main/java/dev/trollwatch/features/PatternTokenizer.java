@@ -28,7 +28,7 @@ final class PatternTokenizer {
             "pred.", "pres.", "p.m.", "ref.", "v.", "vs.", "w/");
     private static final int LONGEST_ABBREVIATION = 5;
 
-
+    /** One-character tokens, shared. */
     private static final String[] ASCII = new String[128];
 
     static {
