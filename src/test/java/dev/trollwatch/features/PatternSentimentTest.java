@@ -129,6 +129,15 @@ class PatternSentimentTest {
     }
 
     @Test
+    void wordLengthRulesCountCodePointsLikePython() {
+        String grin = "\uD83D\uDE00"; // one code point, two UTF-16 units
+        assertScore("not " + grin + " good", -0.35, 0.6); // a 1-character word keeps the negation
+        assertScore("not " + grin + grin + " good", 0.7, 0.6);
+        assertScore("very " + grin + grin + " good", 0.7 * 1.3, 0.6 * 1.3); // 2 characters keep "very"
+        assertScore("very " + grin + grin + grin + " good", 0.45, 0.45);
+    }
+
+    @Test
     void paragraphBreaksEndSentencesWithoutBecomingWords() {
         assertScore("good.\n\n:)", 0.6, 0.8);
     }
