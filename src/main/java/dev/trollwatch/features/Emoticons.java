@@ -77,11 +77,11 @@ final class Emoticons {
     /**
      * The polarity of a lower-cased unknown token if pattern scores it as an emoticon, else
      * null. (pattern also requires at most 5 characters and not being a run of its punctuation
-     * string; every emoticon satisfies both, so a table lookup is the whole test.)
+     * string; every emoticon satisfies both, so the table decides.)
      */
     static Double polarityOf(String lowerToken) {
         int length = lowerToken.length();
-        if (length > LONGEST) {
+        if (length == 0 || length > LONGEST) {
             return null;
         }
         char first = lowerToken.charAt(0);
