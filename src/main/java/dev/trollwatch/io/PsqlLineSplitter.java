@@ -10,7 +10,7 @@ import java.util.List;
  * Splits one {@code psql -A} data line into its columns. psql joins fields with '|' and never quotes,
  * so a '|' inside {@code body}, {@code recent_comments} or another text column looks like a separator.
  * The true boundaries are the split where every column fits its type: booleans are t/f/empty, floats
- * numeric/empty, {@code recent_comments} empty or {@code [...]}, text anything. A line with no such
+ * numeric/empty, {@code recent_comments} empty or a syntactically valid JSON array, text anything. A line with no such
  * split, or with more than one, is reported.
  */
 final class PsqlLineSplitter {
@@ -99,6 +99,7 @@ final class PsqlLineSplitter {
         private final int[] end;
         private final int m;
         private final int[][] ways;
+        private final java.util.Map<Long, Boolean> validJson = new java.util.HashMap<>();
 
         Search(String line, int[] start, int[] end, int m, int[][] ways) {
             this.line = line;
@@ -157,13 +158,19 @@ final class PsqlLineSplitter {
                 case JSON_ARRAY: {
                     int s = start[a];
                     int e = end[b - 1];
-                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']');
+                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']' && isJsonArray(s, e));
                 }
                 case BOOLEAN:
                     return b == a + 1 && isBoolean(start[a], end[a]);
                 default:
                     return b == a + 1 && (isNumber(start[a], end[a]) || (gilded[c] && isBoolean(start[a], end[a])));
             }
+        }
+
+        /** Full syntax check, memoised: only runs for lines with extra '|', on spans shaped like [...]. */
+        private boolean isJsonArray(int s, int e) {
+            long key = ((long) s << 32) | e;
+            return validJson.computeIfAbsent(key, k -> parsesAsArray(line.substring(s, e)));
         }
 
         private boolean isBoolean(int s, int e) {
@@ -176,6 +183,18 @@ final class PsqlLineSplitter {
             }
             String v = line.substring(s, e);
             return FieldParsers.looksNumeric(v) || v.equalsIgnoreCase("nan");
+        }
+    }
+
+    private static boolean parsesAsArray(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = RecentCommentsParser.factory().createParser(text)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
