@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.NoSuchElementException;
 
 /** The iteration, error-policy and bookkeeping shared by all readers; subclasses parse one row at a time. */
-abstract class AbstractCommentReader implements CommentReader {
+public abstract class AbstractCommentReader implements CommentReader {
     private final String fileName;
     private final InputFormat format;
     private final BadRowHandler badRows;
@@ -20,7 +20,8 @@ abstract class AbstractCommentReader implements CommentReader {
     private long rowsRead;
     private boolean finished;
 
-    AbstractCommentReader(String fileName, InputFormat format, ErrorPolicy policy, Closeable input) {
+    /** @param format the dump format, or null for rows from a database */
+    protected AbstractCommentReader(String fileName, InputFormat format, ErrorPolicy policy, Closeable input) {
         this.fileName = fileName;
         this.format = format;
         this.badRows = new BadRowHandler(policy, fileName);
@@ -31,10 +32,10 @@ abstract class AbstractCommentReader implements CommentReader {
      * Parses the next row, or returns null at the end of the input (after checking any footer).
      * Throws {@link DataFormatException} for a malformed row, leaving the source positioned after it.
      */
-    abstract Comment readRow() throws IOException;
+    protected abstract Comment readRow() throws IOException;
 
     /** Line where the row {@link #readRow()} last returned (or failed on) starts. */
-    abstract long rowLine();
+    protected abstract long rowLine();
 
     @Override
     public final boolean hasNext() {

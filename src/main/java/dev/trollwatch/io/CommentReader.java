@@ -22,7 +22,7 @@ public interface CommentReader extends Iterator<Comment>, AutoCloseable {
     /** The input's name for messages (the path as given, or {@code <stdin>}). */
     String fileName();
 
-    /** The format being read (detected or forced). */
+    /** The format being read (detected or forced); null when the rows come from a database query. */
     InputFormat format();
 
     /** The known columns the dump carries (for JSON Lines: the keys of its first row), in table order. */

@@ -34,7 +34,7 @@ final class CsvCommentReader extends AbstractCommentReader {
     }
 
     @Override
-    Comment readRow() throws IOException {
+    protected Comment readRow() throws IOException {
         if (!scanner.next()) {
             return null;
         }
@@ -53,7 +53,7 @@ final class CsvCommentReader extends AbstractCommentReader {
     }
 
     @Override
-    long rowLine() {
+    protected long rowLine() {
         return scanner.recordLine();
     }
 

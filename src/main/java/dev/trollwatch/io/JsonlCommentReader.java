@@ -23,7 +23,7 @@ final class JsonlCommentReader extends AbstractCommentReader {
     }
 
     @Override
-    Comment readRow() throws IOException {
+    protected Comment readRow() throws IOException {
         while (true) {
             String text = in.readLine();
             if (text == null) {
@@ -53,7 +53,7 @@ final class JsonlCommentReader extends AbstractCommentReader {
     }
 
     @Override
-    long rowLine() {
+    protected long rowLine() {
         return rowLine;
     }
 

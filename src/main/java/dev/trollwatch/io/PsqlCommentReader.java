@@ -39,7 +39,7 @@ final class PsqlCommentReader extends AbstractCommentReader {
     }
 
     @Override
-    Comment readRow() throws IOException {
+    protected Comment readRow() throws IOException {
         while (true) {
             String text = in.readLine();
             if (text == null) {
@@ -84,7 +84,7 @@ final class PsqlCommentReader extends AbstractCommentReader {
     }
 
     @Override
-    long rowLine() {
+    protected long rowLine() {
         return line;
     }
 
