@@ -23,7 +23,6 @@ final class ApiHandler implements HttpHandler {
 
     private final ObjectMapper mapper;
     private final Answers answers;
-    private final CommentJson comments;
     private final ObjectNode modelMetadata;
     private final String modelId;
     private final ServeOptions options;
@@ -32,7 +31,6 @@ final class ApiHandler implements HttpHandler {
     ApiHandler(ObjectMapper mapper, Answers answers, ObjectNode modelMetadata, String modelId, ServeOptions options) {
         this.mapper = mapper;
         this.answers = answers;
-        this.comments = new CommentJson(mapper);
         this.modelMetadata = modelMetadata;
         this.modelId = modelId;
         this.options = options;
@@ -82,14 +80,14 @@ final class ApiHandler implements HttpHandler {
             ArrayNode out = mapper.createArrayNode();
             for (int i = 0; i < request.size(); i++) {
                 try {
-                    out.add(answers.answer(comments.parse(request.get(i))));
+                    out.add(answers.answer(CommentJson.parse(request.get(i))));
                 } catch (BadRequestException e) {
                     throw e.within("[" + i + "]" + (e.field() == null || e.field().isEmpty() ? "" : "."));
                 }
             }
             Exchanges.sendJson(ex, 200, out, mapper);
         } else {
-            Exchanges.sendJson(ex, 200, answers.answer(comments.parse(request)), mapper);
+            Exchanges.sendJson(ex, 200, answers.answer(CommentJson.parse(request)), mapper);
         }
     }
 

@@ -30,9 +30,17 @@ public final class ScoringServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
 
     static {
-        // Without TCP_NODELAY small keep-alive responses can wait ~40 ms for delayed ACKs.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Read once when the JDK server's classes load. Without TCP_NODELAY small keep-alive answers
+        // can wait ~40 ms for delayed ACKs. Past maxIdleConnections (default 200) the JDK server
+        // silently closes a keep-alive connection right after answering on it, so a client that
+        // reuses it fails; allow more idle connections (they still time out after idleInterval).
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        setIfAbsent("sun.net.httpserver.maxIdleConnections", "1024");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
     }
 
@@ -40,10 +48,13 @@ public final class ScoringServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ServeOptions options;
     private final String modelId;
+    private final InFlight inFlight;
     private boolean stopped;
 
-    private ScoringServer(HttpServer server, ThreadPoolExecutor workers, ServeOptions options, String modelId) {
+    private ScoringServer(HttpServer server, ThreadPoolExecutor workers, ServeOptions options, String modelId,
+            InFlight inFlight) {
         this.server = server;
+        this.inFlight = inFlight;
         this.workers = workers;
         this.options = options;
         this.modelId = modelId;
@@ -69,11 +80,27 @@ public final class ScoringServer implements AutoCloseable {
                     return t;
                 },
                 new ThreadPoolExecutor.CallerRunsPolicy());
-        server.setExecutor(workers);
+        InFlight inFlight = new InFlight();
+        // Counted from the moment the server hands a connection's request to the pool until it is answered.
+        server.setExecutor(task -> {
+            inFlight.enter();
+            try {
+                workers.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        inFlight.exit();
+                    }
+                });
+            } catch (RuntimeException e) {
+                inFlight.exit();
+                throw e;
+            }
+        });
         server.createContext("/", new ApiHandler(mapper, new Answers(model, featurizer),
                 JsonModelFile.metadata(model.tree(), model.info()), model.modelId(), options));
         server.start();
-        ScoringServer s = new ScoringServer(server, workers, options, model.modelId());
+        ScoringServer s = new ScoringServer(server, workers, options, model.modelId(), inFlight);
         LOG.info("trollwatch serve: listening on http://{}:{} (model {})", options.bind(), s.port(), model.modelId());
         return s;
     }
@@ -87,9 +114,14 @@ public final class ScoringServer implements AutoCloseable {
         return modelId;
     }
 
+    /** Requests received and not yet answered (queued or running). */
+    public int requestsInFlight() {
+        return inFlight.count();
+    }
+
     /**
      * Stops accepting connections, waits up to the grace period for requests in flight to be
-     * answered, then stops the workers. Idempotent.
+     * answered, then closes the remaining connections and stops the workers. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -97,9 +129,18 @@ public final class ScoringServer implements AutoCloseable {
         }
         stopped = true;
         long graceSeconds = Math.max(1, options.shutdownGrace().toSeconds());
-        server.stop((int) Math.min(Integer.MAX_VALUE, graceSeconds));
-        workers.shutdown();
+        // HttpServer.stop(delay) closes the listener at once, but on JDK 17 it waits the whole delay
+        // unless a request completes meanwhile; so it runs aside while we wait for our own count of
+        // requests in flight, and stop(0) then ends it (and closes idle keep-alive connections).
+        Thread closing = new Thread(() -> server.stop((int) Math.min(Integer.MAX_VALUE, graceSeconds)), "serve-stop");
+        closing.start();
         try {
+            if (!inFlight.awaitIdle(TimeUnit.SECONDS.toMillis(graceSeconds))) {
+                LOG.warn("trollwatch serve: requests still running after {} s; closing their connections", graceSeconds);
+            }
+            server.stop(0);
+            closing.join();
+            workers.shutdown();
             if (!workers.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }

@@ -120,7 +120,7 @@ class ScoringServerTest {
     @Test
     void recentCommentsStringThatIsNotAnArrayIsA400() throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(ServeFixtures.autoModeratorRequest());
-        request.put("recent_comments", "[{\"score\": 1.0},");
+        request.put("recent_comments", "{\"score\": 1.0}");
         assertFieldError(post("/", request.toString()), 400, "recent_comments");
     }
 
@@ -217,6 +217,7 @@ class ScoringServerTest {
                     + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
+            waitUntilInFlight(own);
             // The request is now in flight (its handler waits for the rest of the body); stop the server.
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(own::stop);
             waitUntilRefused(own.port());
@@ -227,6 +228,17 @@ class ScoringServerTest {
             assertTrue(response.contains("possible bot"), response);
             stopping.get();
         }
+    }
+
+    /** Spins until the server has taken the request (bounded number of checks, no sleeping). */
+    private static void waitUntilInFlight(ScoringServer s) {
+        for (long i = 0; i < 2_000_000_000L; i++) {
+            if (s.requestsInFlight() > 0) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the server never took the request");
     }
 
     /** Connects until the server no longer accepts (bounded number of attempts). */
