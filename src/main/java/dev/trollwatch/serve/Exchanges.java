@@ -17,18 +17,18 @@ final class Exchanges {
     /** The body, refused with 413 when longer than {@code limit} bytes (by header or by counting). */
     static byte[] readBody(HttpExchange ex, int limit) throws IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        long length = -1;
         if (declared != null) {
-            long n;
             try {
-                n = Long.parseLong(declared.trim());
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
-                throw new BadRequestException(400, null, "bad Content-Length header");
+                throw new BadRequestException(400, null, "bad Content-Length header: " + declared);
             }
-            if (n > limit) {
+            if (length > limit) {
                 throw tooLarge(limit);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared != null ? (int) Math.min(limit, Long.parseLong(declared.trim())) : 8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length >= 0 ? (int) length : 8192);
         byte[] buf = new byte[8192];
         try (InputStream in = ex.getRequestBody()) {
             int r;
