@@ -67,11 +67,16 @@ public final class SequenceMatcher {
 
     /** Makes {@code b} (as code points) the second sequence and indexes it. */
     public void setB(String s) {
-        int n = s.codePointCount(0, s.length());
+        setB(s, Integer.MAX_VALUE);
+    }
+
+    /** Makes the first {@code maxCodePoints} code points of {@code s} (Python's {@code s[:max]}) the second sequence. */
+    public void setB(String s, int maxCodePoints) {
+        int n = Math.min(maxCodePoints, s.length());
         if (b.length < n) {
             b = new int[Math.max(n, b.length * 2)];
         }
-        lb = toCodePoints(s, b);
+        lb = toCodePoints(s, b, maxCodePoints);
         index();
     }
 
@@ -87,9 +92,8 @@ public final class SequenceMatcher {
 
     /** The ratio of {@code a} (as code points) to the current second sequence. */
     public double ratioWithA(String s) {
-        int n = s.codePointCount(0, s.length());
-        ensureA(n);
-        la = toCodePoints(s, a);
+        ensureA(s.length());
+        la = toCodePoints(s, a, Integer.MAX_VALUE);
         return ratioOfCurrent();
     }
 
@@ -101,10 +105,13 @@ public final class SequenceMatcher {
         return ratioOfCurrent();
     }
 
-    /** Copies the code points of {@code s} into {@code out}; returns how many. */
-    static int toCodePoints(String s, int[] out) {
+    /**
+     * Copies the first {@code limit} code points of {@code s} into {@code out} (which must hold
+     * {@code min(limit, s.length())} ints); returns how many were copied.
+     */
+    public static int toCodePoints(String s, int[] out, int limit) {
         int n = 0;
-        for (int i = 0, len = s.length(); i < len; ) {
+        for (int i = 0, len = s.length(); i < len && n < limit; ) {
             int cp = s.codePointAt(i);
             out[n++] = cp;
             i += Character.charCount(cp);
