@@ -1,6 +1,8 @@
 package dev.trollwatch.features;
 
 import dev.trollwatch.comment.Comment;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * Streaming de-duplication on (author, link_id, created_utc), first occurrence kept, as the
@@ -50,6 +52,34 @@ public final class CommentDeduplicator {
             return false;
         }
         return true;
+    }
+
+    /** A view of {@code comments} without the repeats of a key (counted in {@link #dropped()}). */
+    public Iterator<Comment> filter(Iterator<? extends Comment> comments) {
+        return new Iterator<>() {
+            private Comment next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && comments.hasNext()) {
+                    Comment c = comments.next();
+                    if (firstOccurrence(c)) {
+                        next = c;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Comment next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Comment c = next;
+                next = null;
+                return c;
+            }
+        };
     }
 
     /** Rows rejected as duplicates so far. */
