@@ -19,32 +19,34 @@ public final class SequenceMatcher {
     /** Restart stamp counters well before they could overflow. */
     private static final int STAMP_LIMIT = 1 << 30;
 
-    // The current b and its index (b2j): for each distinct code point, a run of ascending positions.
+    // The current b and its index (b2j): each distinct code point gets a dense id; the positions of
+    // id d are positions[start[d] .. start[d] + count[d]) in ascending order (count 0: popular).
     private int[] b = new int[256];
     private int lb;
-    private int[] slotKey = new int[512];      // code point held by a hash slot
-    private int[] slotStamp = new int[512];    // slot is live iff slotStamp == buildStamp
-    private int[] slotStart = new int[512];    // start of the slot's run in positions
-    private int[] slotCount = new int[512];    // run length; 0 for popular code points
-    private int[] slotFill = new int[512];
-    private int slotMask = 511;
-    private int buildStamp;
-    private int[] usedSlots = new int[256];
-    private int usedCount;
-    private int[] slotOfB = new int[256];
+    private int[] start = new int[256];
+    private int[] count = new int[256];
+    private int[] fill = new int[256];
+    private int[] idOfB = new int[256];
     private int[] positions = new int[256];
+    // code point -> id: a direct table for ASCII, an open-addressing table for the rest; entries
+    // are live only when their stamp equals indexStamp, so nothing is cleared between strings.
+    private final int[] asciiStamp = new int[128];
+    private final int[] asciiId = new int[128];
+    private int[] hashKey = new int[512];
+    private int[] hashStamp = new int[512];
+    private int[] hashId = new int[512];
+    private int hashMask = 511;
+    private int indexStamp;
 
-    // The current a, as code points and as b-index slots (-1: not in b's index).
+    // The current a, as code points and as ids in b's index (-1: not in the index).
     private int[] a = new int[256];
     private int la;
-    private int[] aSlot = new int[256];
+    private int[] aId = new int[256];
 
-    // j2len of find_longest_match: two rows of lengths keyed by j+1, valid iff stamp matches the row.
-    private int[] lenPrev = new int[257];
-    private int[] stampPrev = new int[257];
-    private int[] lenCur = new int[257];
-    private int[] stampCur = new int[257];
-    private int rowStamp;
+    // j2len of find_longest_match, keyed by j + 1: (row stamp << 32 | length); an entry counts
+    // only when its stamp is the previous row's, so it never needs clearing.
+    private long[] j2len = new long[257];
+    private long rowStamp;
 
     private int matchI;
     private int matchJ;
@@ -123,66 +125,78 @@ public final class SequenceMatcher {
         if (a.length < n) {
             int size = Math.max(n, a.length * 2);
             a = new int[size];
-            aSlot = new int[size];
+            aId = new int[size];
         }
     }
 
     // ---- b2j ---------------------------------------------------------------------------------
 
     private void index() {
-        int tableSize = Integer.highestOneBit(Math.max(64, lb * 2) - 1) << 1;
-        if (slotKey.length < tableSize) {
-            slotKey = new int[tableSize];
-            slotStamp = new int[tableSize];
-            slotStart = new int[tableSize];
-            slotCount = new int[tableSize];
-            slotFill = new int[tableSize];
-            buildStamp = 0;
-        }
-        slotMask = slotKey.length - 1;
-        if (++buildStamp >= STAMP_LIMIT) {
-            Arrays.fill(slotStamp, 0);
-            buildStamp = 1;
-        }
-        if (slotOfB.length < lb) {
-            int size = Math.max(lb, slotOfB.length * 2);
-            slotOfB = new int[size];
+        if (idOfB.length < lb) {
+            int size = Math.max(lb, idOfB.length * 2);
+            idOfB = new int[size];
             positions = new int[size];
-            usedSlots = new int[size];
+            start = new int[size];
+            count = new int[size];
+            fill = new int[size];
         }
-        usedCount = 0;
+        int tableSize = Integer.highestOneBit(Math.max(64, lb * 2) - 1) << 1;
+        if (hashKey.length < tableSize) {
+            hashKey = new int[tableSize];
+            hashStamp = new int[tableSize];
+            hashId = new int[tableSize];
+            Arrays.fill(asciiStamp, 0);
+            indexStamp = 0;
+        }
+        hashMask = hashKey.length - 1;
+        if (++indexStamp >= STAMP_LIMIT) {
+            Arrays.fill(hashStamp, 0);
+            Arrays.fill(asciiStamp, 0);
+            indexStamp = 1;
+        }
+        int stamp = indexStamp;
+        int ids = 0;
         for (int p = 0; p < lb; p++) {
             int cp = b[p];
-            int s = hash(cp) & slotMask;
-            while (slotStamp[s] == buildStamp && slotKey[s] != cp) {
-                s = (s + 1) & slotMask;
+            int id;
+            if (cp < 128) {
+                if (asciiStamp[cp] != stamp) {
+                    asciiStamp[cp] = stamp;
+                    asciiId[cp] = ids;
+                    count[ids++] = 0;
+                }
+                id = asciiId[cp];
+            } else {
+                int h = hash(cp) & hashMask;
+                while (hashStamp[h] == stamp && hashKey[h] != cp) {
+                    h = (h + 1) & hashMask;
+                }
+                if (hashStamp[h] != stamp) {
+                    hashStamp[h] = stamp;
+                    hashKey[h] = cp;
+                    hashId[h] = ids;
+                    count[ids++] = 0;
+                }
+                id = hashId[h];
             }
-            if (slotStamp[s] != buildStamp) {
-                slotStamp[s] = buildStamp;
-                slotKey[s] = cp;
-                slotCount[s] = 0;
-                usedSlots[usedCount++] = s;
-            }
-            slotCount[s]++;
-            slotOfB[p] = s;
+            count[id]++;
+            idOfB[p] = id;
         }
-        int start = 0;
-        for (int u = 0; u < usedCount; u++) {
-            int s = usedSlots[u];
-            slotStart[s] = start;
-            slotFill[s] = start;
-            start += slotCount[s];
+        int next = 0;
+        for (int d = 0; d < ids; d++) {
+            start[d] = next;
+            fill[d] = next;
+            next += count[d];
         }
         for (int p = 0; p < lb; p++) {
-            positions[slotFill[slotOfB[p]]++] = p;
+            positions[fill[idOfB[p]]++] = p;
         }
         if (lb >= 200) {
-            // autojunk: "popular" elements are dropped from b2j (but are not junk for the extension).
+            // autojunk: "popular" elements leave b2j (but are not junk for the extension below).
             int ntest = lb / 100 + 1;
-            for (int u = 0; u < usedCount; u++) {
-                int s = usedSlots[u];
-                if (slotCount[s] > ntest) {
-                    slotCount[s] = 0;
+            for (int d = 0; d < ids; d++) {
+                if (count[d] > ntest) {
+                    count[d] = 0;
                 }
             }
         }
@@ -193,15 +207,29 @@ public final class SequenceMatcher {
         return h ^ (h >>> 16);
     }
 
-    private int slotOf(int cp) {
-        int s = hash(cp) & slotMask;
-        while (slotStamp[s] == buildStamp) {
-            if (slotKey[s] == cp) {
-                return slotCount[s] > 0 ? s : -1;
+    /** The id of {@code cp} in b's index, or -1 when b has no (non-popular) occurrence. */
+    private int idOf(int cp) {
+        int stamp = indexStamp;
+        int id;
+        if (cp < 128) {
+            if (asciiStamp[cp] != stamp) {
+                return -1;
             }
-            s = (s + 1) & slotMask;
+            id = asciiId[cp];
+        } else {
+            int h = hash(cp) & hashMask;
+            while (true) {
+                if (hashStamp[h] != stamp) {
+                    return -1;
+                }
+                if (hashKey[h] == cp) {
+                    id = hashId[h];
+                    break;
+                }
+                h = (h + 1) & hashMask;
+            }
         }
-        return -1;
+        return count[id] > 0 ? id : -1;
     }
 
     // ---- matching ----------------------------------------------------------------------------
@@ -212,14 +240,10 @@ public final class SequenceMatcher {
             return 1.0;
         }
         for (int i = 0; i < la; i++) {
-            aSlot[i] = slotOf(a[i]);
+            aId[i] = idOf(a[i]);
         }
-        if (lenPrev.length < lb + 1) {
-            int size = Math.max(lb + 1, lenPrev.length * 2);
-            lenPrev = new int[size];
-            stampPrev = new int[size];
-            lenCur = new int[size];
-            stampCur = new int[size];
+        if (j2len.length < lb + 1) {
+            j2len = new long[Math.max(lb + 1, j2len.length * 2)];
             rowStamp = 0;
         }
         return 2.0 * matches() / length;
@@ -264,50 +288,58 @@ public final class SequenceMatcher {
         return total;
     }
 
-    /** find_longest_match(alo, ahi, blo, bhi); the result goes to matchI, matchJ, matchSize. */
+    /**
+     * find_longest_match(alo, ahi, blo, bhi); the result goes to matchI, matchJ, matchSize.
+     * The reference scans each row's positions upwards and keeps the first strictly longer
+     * match; scanning downwards instead lets one j2len array serve both rows (j - 1 is read
+     * before this row can write it), and keeping the lowest j of the row's longest match
+     * (ties replace) picks the same block.
+     */
     private void findLongestMatch(int alo, int ahi, int blo, int bhi) {
         int besti = alo;
         int bestj = blo;
         int bestsize = 0;
         if (rowStamp >= STAMP_LIMIT) {
-            Arrays.fill(stampPrev, 0);
-            Arrays.fill(stampCur, 0);
+            Arrays.fill(j2len, 0);
             rowStamp = 0;
         }
         rowStamp++; // skip one stamp so the first row sees an empty j2len
+        long[] lens = j2len;
         int[] pos = positions;
+        int[] ids = aId;
         for (int i = alo; i < ahi; i++) {
-            int stamp = ++rowStamp;
-            int prevStamp = stamp - 1;
-            int[] lp = lenPrev;
-            int[] sp = stampPrev;
-            int[] lc = lenCur;
-            int[] sc = stampCur;
-            int s = aSlot[i];
-            if (s >= 0) {
-                for (int p = slotStart[s], end = p + slotCount[s]; p < end; p++) {
-                    int j = pos[p];
-                    if (j < blo) {
-                        continue;
-                    }
-                    if (j >= bhi) {
-                        break;
-                    }
-                    // j2len is keyed by j + 1, so j2len(j - 1) is at index j.
-                    int k = (sp[j] == prevStamp ? lp[j] : 0) + 1;
-                    lc[j + 1] = k;
-                    sc[j + 1] = stamp;
-                    if (k > bestsize) {
-                        besti = i - k + 1;
-                        bestj = j - k + 1;
-                        bestsize = k;
-                    }
+            long stamp = ++rowStamp;
+            int id = ids[i];
+            if (id < 0) {
+                continue;
+            }
+            long prev = (stamp - 1) << 32;
+            long cur = stamp << 32;
+            int first = start[id];
+            int p = first + count[id] - 1;
+            while (p >= first && pos[p] >= bhi) {
+                p--;
+            }
+            int rowK = 0;
+            int rowJ = 0;
+            for (; p >= first; p--) {
+                int j = pos[p];
+                if (j < blo) {
+                    break;
+                }
+                long e = lens[j]; // j2len(j - 1), stored at index j
+                int k = (e & 0xFFFFFFFF00000000L) == prev ? (int) e + 1 : 1;
+                lens[j + 1] = cur | k;
+                if (k >= rowK) {
+                    rowK = k;
+                    rowJ = j;
                 }
             }
-            lenPrev = lc;
-            stampPrev = sc;
-            lenCur = lp;
-            stampCur = sp;
+            if (rowK > bestsize) {
+                besti = i - rowK + 1;
+                bestj = rowJ - rowK + 1;
+                bestsize = rowK;
+            }
         }
         // Extend over equal non-junk neighbours; with no junk function that includes popular ones.
         // (The reference's second pair of loops extends over junk only: nothing is junk here.)

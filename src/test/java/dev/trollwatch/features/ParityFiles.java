@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
  * null) and the reference's features CSV (True/False, created_utc as 'YYYY-MM-DD HH:MM:SS' UTC).
  * Deliberately minimal; the product's dump readers live in dev.trollwatch.io.
  */
-final class ParityFiles {
+public final class ParityFiles {
     static final String DUMP = "/golden/parity-sample.csv.gz";
     static final String FEATURES = "/golden/parity-sample.features.csv.gz";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,7 @@ final class ParityFiles {
     record ExpectedRow(String author, String linkId, double createdUtc, double[] values, String target) {
     }
 
-    static List<Comment> readDump() {
+    public static List<Comment> readDump() {
         List<Comment> out = new ArrayList<>();
         for (CSVRecord r : records(DUMP)) {
             out.add(new Comment(
