@@ -42,6 +42,9 @@ public final class SequenceMatcher {
     private int[] a = new int[256];
     private int la;
     private int[] aId = new int[256];
+    // For each position of a: its run of positions in b, as [aFirst, aLast] (aLast < aFirst: none).
+    private int[] aFirst = new int[256];
+    private int[] aLast = new int[256];
 
     // j2len of find_longest_match, keyed by j + 1: (row stamp << 32 | length); an entry counts
     // only when its stamp is the previous row's, so it never needs clearing.
@@ -126,6 +129,8 @@ public final class SequenceMatcher {
             int size = Math.max(n, a.length * 2);
             a = new int[size];
             aId = new int[size];
+            aFirst = new int[size];
+            aLast = new int[size];
         }
     }
 
@@ -240,7 +245,15 @@ public final class SequenceMatcher {
             return 1.0;
         }
         for (int i = 0; i < la; i++) {
-            aId[i] = idOf(a[i]);
+            int id = idOf(a[i]);
+            aId[i] = id;
+            if (id < 0) {
+                aFirst[i] = 0;
+                aLast[i] = -1;
+            } else {
+                aFirst[i] = start[id];
+                aLast[i] = start[id] + count[id] - 1;
+            }
         }
         if (j2len.length < lb + 1) {
             j2len = new long[Math.max(lb + 1, j2len.length * 2)];
@@ -306,41 +319,63 @@ public final class SequenceMatcher {
         rowStamp++; // skip one stamp so the first row sees an empty j2len
         long[] lens = j2len;
         int[] pos = positions;
-        int[] ids = aId;
+        int[] firsts = aFirst;
+        int[] lasts = aLast;
         for (int i = alo; i < ahi; i++) {
             long stamp = ++rowStamp;
-            int id = ids[i];
-            if (id < 0) {
+            int first = firsts[i];
+            int p = lasts[i];
+            if (p < first) {
                 continue;
             }
-            long prev = (stamp - 1) << 32;
             long cur = stamp << 32;
-            int first = start[id];
-            int p = first + count[id] - 1;
-            while (p >= first && pos[p] >= bhi) {
-                p--;
+            if (pos[p] >= bhi) {
+                p = lastBelow(pos, first, p, bhi);
             }
-            int rowK = 0;
-            int rowJ = 0;
+            // Among this row's matches longer than the best so far, keep the longest with the
+            // lowest j; "k > bestsize" is rarely true, so the branch predicts well.
+            int rowK = bestsize;
+            int rowJ = -1;
+            long prevStamp = stamp - 1;
             for (; p >= first; p--) {
                 int j = pos[p];
                 if (j < blo) {
                     break;
                 }
                 long e = lens[j]; // j2len(j - 1), stored at index j
-                int k = (e & 0xFFFFFFFF00000000L) == prev ? (int) e + 1 : 1;
+                long same = (((e >>> 32) ^ prevStamp) - 1) >>> 63; // 1 iff e is the previous row's
+                int k = ((int) e & (int) -same) + 1;
                 lens[j + 1] = cur | k;
-                if (k >= rowK) {
+                if (k > bestsize && k >= rowK) {
                     rowK = k;
                     rowJ = j;
                 }
             }
-            if (rowK > bestsize) {
+            if (rowJ >= 0) {
                 besti = i - rowK + 1;
                 bestj = rowJ - rowK + 1;
                 bestsize = rowK;
             }
         }
+        findLongestMatchExtend(alo, ahi, blo, bhi, besti, bestj, bestsize);
+    }
+
+    /** Index of the last position in pos[from..to] below {@code bound} (pos[to] >= bound), or from - 1. */
+    private static int lastBelow(int[] pos, int from, int to, int bound) {
+        int lo = from;
+        int hi = to; // pos[hi] >= bound
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pos[mid] >= bound) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo - 1;
+    }
+
+    private void findLongestMatchExtend(int alo, int ahi, int blo, int bhi, int besti, int bestj, int bestsize) {
         // Extend over equal non-junk neighbours; with no junk function that includes popular ones.
         // (The reference's second pair of loops extends over junk only: nothing is junk here.)
         int[] av = a;
