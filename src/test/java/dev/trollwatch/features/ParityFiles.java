@@ -36,7 +36,7 @@ public final class ParityFiles {
     }
 
     /** A reference features row: key, 20 values, label text. */
-    record ExpectedRow(String author, String linkId, double createdUtc, double[] values, String target) {
+    public record ExpectedRow(String author, String linkId, double createdUtc, double[] values, String target) {
     }
 
     public static List<Comment> readDump() {
@@ -54,7 +54,7 @@ public final class ParityFiles {
         return out;
     }
 
-    static List<ExpectedRow> readExpected() {
+    public static List<ExpectedRow> readExpected() {
         List<ExpectedRow> out = new ArrayList<>();
         for (CSVRecord r : records(FEATURES)) {
             double[] v = new double[FeatureSchema.SIZE];
