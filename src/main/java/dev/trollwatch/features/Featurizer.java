@@ -10,8 +10,8 @@ import java.util.List;
  * for training, evaluation and scoring.
  *
  * <p>Pure and thread-safe: every thread gets its own scratch space (a {@link SequenceMatcher},
- * code point buffers and a bounded polarity memo), so nothing is allocated per row except the
- * result. Null inputs follow the documented rules: booleans and numbers of the row → 0, bodies →
+ * code point buffers), so little is allocated per row besides the result; polarities go through
+ * one bounded memo shared by all threads. Null inputs follow the documented rules: booleans and numbers of the row → 0, bodies →
  * "", null values inside {@code recent_comments} are skipped by means and minima, and a mean or
  * minimum over no values is 0.
  */
@@ -20,8 +20,8 @@ public final class Featurizer {
     public static final int BODY_CODE_POINTS = 200;
     /** The "last 30 days" window, in seconds. */
     public static final double THIRTY_DAYS_SECONDS = 30 * 24 * 3600;
-    /** Polarity memo slots per thread (a body appears in up to 21 consecutive rows of an author). */
-    public static final int DEFAULT_POLARITY_CACHE = 1 << 14;
+    /** Polarity memo slots (a body appears in up to 21 rows of its author); about 10 MB when full. */
+    public static final int DEFAULT_POLARITY_CACHE = 1 << 15;
 
     private final ThreadLocal<Workspace> workspaces;
 
@@ -30,12 +30,13 @@ public final class Featurizer {
         this(polarity, DEFAULT_POLARITY_CACHE);
     }
 
-    /** @param polarityCacheSlots per-thread memo size for polarities; results do not depend on it */
+    /** @param polarityCacheSlots memo size for polarities; results do not depend on it */
     public Featurizer(PolarityFunction polarity, int polarityCacheSlots) {
         if (polarity == null) {
             throw new IllegalArgumentException("polarity function is required");
         }
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(new CachingPolarity(polarity, polarityCacheSlots)));
+        PolarityFunction cached = new CachingPolarity(polarity, polarityCacheSlots);
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(cached));
     }
 
     /** The label of a comment: bot if is_bot, else troll if is_troll, else normal (null = false). */
