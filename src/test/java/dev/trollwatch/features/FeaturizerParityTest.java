@@ -20,7 +20,7 @@ class FeaturizerParityTest {
         List<Comment> dump = ParityFiles.readDump();
         assertEquals(2000, dump.size());
         CommentDeduplicator dedup = new CommentDeduplicator();
-        Featurizer featurizer = new Featurizer(Sentiment.polarity());
+        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         List<FeatureRow> actual = new ArrayList<>();
         for (Comment c : dump) {
             if (dedup.firstOccurrence(c)) {
@@ -45,9 +45,6 @@ class FeaturizerParityTest {
                 failures.add(where + ": target " + e.target() + " != " + a.label());
             }
             for (int i = 0; i < FeatureSchema.SIZE; i++) {
-                if (Sentiment.isPlaceholder() && FeatureSchema.NAMES.get(i).contains("sentiment")) {
-                    continue;
-                }
                 if (!(Math.abs(e.values()[i] - a.values()[i]) <= TOLERANCE)) {
                     failures.add(where + ": " + FeatureSchema.NAMES.get(i) + " expected " + e.values()[i]
                             + " got " + a.values()[i]);
