@@ -71,8 +71,9 @@ public final class Featurizer {
         return Boolean.TRUE.equals(b) ? 1.0 : 0.0;
     }
 
+    /** A base feature: null (or NaN, which pandas also treats as missing) is 0. */
     private static double number(Double d) {
-        return d == null ? 0.0 : d;
+        return d == null || d.isNaN() ? 0.0 : d;
     }
 
     private static double nullable(Double d) {

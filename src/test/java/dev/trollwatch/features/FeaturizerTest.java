@@ -42,6 +42,9 @@ class FeaturizerTest {
                 null, true, null, null, null, null, null, null, null, null, null);
         double[] f = new Featurizer(lengthPolarity).featurize(c).values();
         assertArrayEquals(new double[] {0, 1, 0, 3.5, 0, 1}, Arrays.copyOf(f, 6));
+        Comment nan = new Comment(null, true, "t3_x", null, "bob", true, Double.NaN, 3.5, null, NOW, null, false, null,
+                null, true, null, null, null, null, null, null, null, null, null);
+        assertEquals(0.0, new Featurizer(lengthPolarity).featurize(nan).values()[2], "NaN karma is missing, like null");
     }
 
     @Test
