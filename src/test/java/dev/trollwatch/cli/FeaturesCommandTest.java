@@ -64,6 +64,27 @@ class FeaturesCommandTest {
         }
     }
 
+    /** Every dump format trollwatch reads yields the same features for the same comments. */
+    @Test
+    void everyDumpFormatGivesIdenticalFeatures() throws IOException {
+        String reference = null;
+        for (String name : List.of("sample.csv", "sample.pg.csv", "sample.psql", "sample.psql.gz", "sample.2019.csv",
+                "sample.jsonl")) {
+            Path dump = dir.resolve(name);
+            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/dumps/" + name), name)) {
+                Files.copy(in, dump, StandardCopyOption.REPLACE_EXISTING);
+            }
+            CliRunner.Result r = CliRunner.run("features", "-q", "--in", dump.toString());
+            assertEquals(0, r.exitCode(), name + ": " + r.err());
+            assertTrue(parse(new StringReader(r.out())).size() >= 2, name);
+            if (reference == null) {
+                reference = r.out();
+            } else {
+                assertEquals(reference, r.out(), name);
+            }
+        }
+    }
+
     @Test
     void writesToStdoutWithoutOut() throws IOException {
         Path dump = dir.resolve("one.csv");
