@@ -38,10 +38,9 @@ public final class SequenceMatcher {
     private int hashMask = 511;
     private int indexStamp;
 
-    // The current a, as code points and as ids in b's index (-1: not in the index).
+    // The current a, as code points.
     private int[] a = new int[256];
     private int la;
-    private int[] aId = new int[256];
     // For each position of a: its run of positions in b, as [aFirst, aLast] (aLast < aFirst: none).
     private int[] aFirst = new int[256];
     private int[] aLast = new int[256];
@@ -128,7 +127,6 @@ public final class SequenceMatcher {
         if (a.length < n) {
             int size = Math.max(n, a.length * 2);
             a = new int[size];
-            aId = new int[size];
             aFirst = new int[size];
             aLast = new int[size];
         }
@@ -246,7 +244,6 @@ public final class SequenceMatcher {
         }
         for (int i = 0; i < la; i++) {
             int id = idOf(a[i]);
-            aId[i] = id;
             if (id < 0) {
                 aFirst[i] = 0;
                 aLast[i] = -1;
@@ -357,7 +354,7 @@ public final class SequenceMatcher {
                 bestsize = rowK;
             }
         }
-        findLongestMatchExtend(alo, ahi, blo, bhi, besti, bestj, bestsize);
+        extendBestMatch(alo, ahi, blo, bhi, besti, bestj, bestsize);
     }
 
     /** Index of the last position in pos[from..to] below {@code bound} (pos[to] >= bound), or from - 1. */
@@ -375,7 +372,8 @@ public final class SequenceMatcher {
         return lo - 1;
     }
 
-    private void findLongestMatchExtend(int alo, int ahi, int blo, int bhi, int besti, int bestj, int bestsize) {
+    /** The end of find_longest_match: widens the best block, then records it in matchI/J/Size. */
+    private void extendBestMatch(int alo, int ahi, int blo, int bhi, int besti, int bestj, int bestsize) {
         // Extend over equal non-junk neighbours; with no junk function that includes popular ones.
         // (The reference's second pair of loops extends over junk only: nothing is junk here.)
         int[] av = a;
