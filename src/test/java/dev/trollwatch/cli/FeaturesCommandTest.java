@@ -42,7 +42,7 @@ class FeaturesCommandTest {
     @Test
     void featuresOfTheParityDumpMatchTheReferenceEndToEnd() throws IOException {
         Path out = dir.resolve("features.csv.gz");
-        CliRunner.Result r = CliRunner.run("features", "-q", "--in", parityDump().toString(), "--out", out.toString(), "--threads", "2");
+        CliRunner.Result r = CliRunner.run("features", "--in", parityDump().toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.exitCode(), r.err());
         List<CSVRecord> rows;
         try (Reader in = new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(out)), StandardCharsets.UTF_8)) {
@@ -74,7 +74,7 @@ class FeaturesCommandTest {
             try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/dumps/" + name), name)) {
                 Files.copy(in, dump, StandardCopyOption.REPLACE_EXISTING);
             }
-            CliRunner.Result r = CliRunner.run("features", "-q", "--in", dump.toString());
+            CliRunner.Result r = CliRunner.run("features", "--in", dump.toString());
             assertEquals(0, r.exitCode(), name + ": " + r.err());
             assertTrue(parse(new StringReader(r.out())).size() >= 2, name);
             if (reference == null) {
@@ -89,7 +89,7 @@ class FeaturesCommandTest {
     void writesToStdoutWithoutOut() throws IOException {
         Path dump = dir.resolve("one.csv");
         Files.writeString(dump, header() + "\n" + row("alice", "[]") + "\n");
-        CliRunner.Result r = CliRunner.run("features", "-q", "--in", dump.toString());
+        CliRunner.Result r = CliRunner.run("features", "--in", dump.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<CSVRecord> rows = parse(new StringReader(r.out()));
         assertEquals(1, rows.size());
@@ -104,7 +104,7 @@ class FeaturesCommandTest {
         Path dump = dir.resolve("bad.csv");
         Files.writeString(dump, header() + "\n" + row("alice", "[]") + "\n" + row("bob", "[{not json") + "\n");
         Path out = dir.resolve("features.csv");
-        CliRunner.Result r = CliRunner.run("features", "-q", "--in", dump.toString(), "--out", out.toString());
+        CliRunner.Result r = CliRunner.run("features", "--in", dump.toString(), "--out", out.toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("bad.csv:3"), r.err());
         assertTrue(r.err().contains("recent_comments"), r.err());
@@ -118,7 +118,7 @@ class FeaturesCommandTest {
         Files.writeString(dump, header() + "\n" + row("alice", "[]") + "\n" + row("bob", "[{not json") + "\n"
                 + row("carol", "[]") + "\n");
         Path out = dir.resolve("features.csv");
-        CliRunner.Result r = CliRunner.run("features", "-q", "--in", dump.toString(), "--out", out.toString(),
+        CliRunner.Result r = CliRunner.run("features", "--in", dump.toString(), "--out", out.toString(),
                 "--on-error", "skip", "--max-errors", "1");
         assertEquals(0, r.exitCode(), r.err());
         List<CSVRecord> rows = parse(Files.newBufferedReader(out));
@@ -129,7 +129,7 @@ class FeaturesCommandTest {
     void duplicateKeysAreDroppedKeepingTheFirst() throws IOException {
         Path dump = dir.resolve("dups.csv");
         Files.writeString(dump, header() + "\n" + row("alice", "[]") + "\n" + row("alice", "[]") + "\n");
-        CliRunner.Result r = CliRunner.run("features", "-q", "--in", dump.toString());
+        CliRunner.Result r = CliRunner.run("features", "--in", dump.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1, parse(new StringReader(r.out())).size());
     }
