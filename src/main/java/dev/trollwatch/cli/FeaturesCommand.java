@@ -47,7 +47,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         FeaturesExport.Result r;
         try (CommentReader reader = input.open();
-             ProgressReporter progress = new ProgressReporter("features", -1)) {
+             ProgressReporter progress = new ProgressReporter("features", input::fractionRead)) {
             r = toStdout
                     ? FeaturesExport.toStream(reader, System.out, featurizer, threads, progress::advance)
                     : FeaturesExport.toFile(reader, out, featurizer, threads, progress::advance);
