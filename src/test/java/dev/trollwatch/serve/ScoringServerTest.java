@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trollwatch.features.Label;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -72,18 +73,17 @@ class ScoringServerTest {
 
     @Test
     void arrayOfCommentsGetsAnArrayOfAnswersInOrder() throws Exception {
-        ObjectNode bot = (ObjectNode) JSON.readTree(ServeFixtures.autoModeratorRequest());
-        ObjectNode normal = bot.deepCopy();
-        normal.put("author_comment_karma", 50.0).put("no_follow", false);
-        ObjectNode troll = normal.deepCopy().put("no_follow", true);
-        ArrayNode batch = JSON.createArrayNode().add(normal).add(bot).add(troll);
-        HttpResponse<String> r = post("/", batch.toString());
+        String normal = ServeFixtures.requestPredictedAs(Label.NORMAL);
+        String troll = ServeFixtures.requestPredictedAs(Label.TROLL);
+        String batch = "[" + normal + "," + ServeFixtures.autoModeratorRequest() + "," + troll + "]";
+        HttpResponse<String> r = post("/", batch);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode answers = JSON.readTree(r.body());
         assertEquals(3, answers.size());
         assertEquals("normal user", answers.get(0).get("prediction").asText());
         assertEquals("possible bot", answers.get(1).get("prediction").asText());
         assertEquals("possible troll", answers.get(2).get("prediction").asText());
+        assertEquals(JSON.readTree(post("/", troll).body()), answers.get(2));
     }
 
     @Test
@@ -161,7 +161,7 @@ class ScoringServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         JsonNode h = JSON.readTree(r.body());
-        assertEquals("5e77e5e77e5e77e5", h.get("model_id").asText());
+        assertEquals(ServeFixtures.model().modelId(), h.get("model_id").asText());
         assertTrue(h.get("uptime_seconds").asDouble() >= 0);
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
     }
@@ -172,7 +172,7 @@ class ScoringServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         JsonNode m = JSON.readTree(r.body());
-        assertEquals("5e77e5e77e5e77e5", m.get("model_id").asText());
+        assertEquals(ServeFixtures.model().modelId(), m.get("model_id").asText());
         assertEquals(20, m.get("features").size());
         assertEquals("trollwatch-model", m.get("format").asText());
     }

@@ -1,58 +1,49 @@
 package dev.trollwatch.serve;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.model.DecisionTree;
-import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.generate.CommentGenerator;
+import dev.trollwatch.generate.GeneratorSettings;
+import dev.trollwatch.io.CommentWriter;
+import dev.trollwatch.io.OutputFormat;
+import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.modelio.ScoringModel;
-import dev.trollwatch.modelio.ThresholdPrecision;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Map;
+import java.nio.file.Path;
 import java.util.function.Function;
 
-/** The model, featurizer and requests the server tests use. */
+/** The model, featurizer and requests the server tests use: the real featurizer and a trained model. */
 final class ServeFixtures {
+    static final Featurizer FEATURIZER = new Featurizer(PatternSentiment.shared());
+
     private ServeFixtures() {
     }
 
-    /** Base features and the recent-comment count (provisional until the featurizer lands). */
     static Function<Comment, double[]> featurizer() {
-        return c -> {
-            double[] v = new double[FeatureSchema.SIZE];
-            v[0] = flag(c.noFollow());
-            v[1] = flag(c.authorVerified());
-            v[2] = c.authorCommentKarma() == null ? 0 : c.authorCommentKarma();
-            v[3] = c.authorLinkKarma() == null ? 0 : c.authorLinkKarma();
-            v[4] = flag(c.over18());
-            v[5] = flag(c.isSubmitter());
-            v[6] = c.recentComments().size();
-            return v;
-        };
+        return c -> FEATURIZER.featurize(c).values();
     }
 
-    private static double flag(Boolean b) {
-        return Boolean.TRUE.equals(b) ? 1 : 0;
+    /** The model file set of format version 1, trained on generated comments (see ModelFixtureWriter). */
+    static Path modelFile(String name) {
+        try {
+            return Path.of(ServeFixtures.class.getResource("/modelio/v1/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** karma > 100000 → bot; otherwise no_follow → troll, else normal. */
     static ScoringModel model() {
-        DecisionTree tree = new DecisionTree(new DecisionTree.Split(2, 100000.0,
-                new DecisionTree.Split(0, 0.5,
-                        new DecisionTree.Leaf(new double[] {1, 80, 5}, new long[] {1, 80, 1}),
-                        new DecisionTree.Leaf(new double[] {2, 10, 40}, new long[] {2, 10, 8})),
-                new DecisionTree.Leaf(new double[] {90, 5, 0}, new long[] {36, 5, 0})));
-        Map<Label, Double> w = new EnumMap<>(Label.class);
-        w.put(Label.BOT, 2.5);
-        w.put(Label.NORMAL, 1.0);
-        w.put(Label.TROLL, 5.0);
-        ModelInfo info = new ModelInfo("5e77e5e77e5e77e5", "0.1.0", FeatureSchema.FEATURIZER_VERSION,
-                FeatureSchema.NAMES, w, Map.of("max_depth", 3), Map.of(), null, Map.of(), "2026-11-28T00:00:00Z");
-        return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
+        try {
+            return ModelFiles.load(modelFile("trollwatch.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The article's AutoModerator request, with 20 real-looking recent comments (as a string). */
@@ -62,5 +53,24 @@ final class ServeFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A generated comment the model classifies as {@code label}, as a JSON Lines row (the API's body). */
+    static String requestPredictedAs(Label label) {
+        ScoringModel model = model();
+        CommentGenerator g = new CommentGenerator(new GeneratorSettings(5000, 99, 0.1, 0.05));
+        while (g.hasNext()) {
+            Comment c = g.next();
+            if (model.score(FEATURIZER.featurize(c).values()).label() == label) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (CommentWriter w = OutputFormat.JSONL.open(out)) {
+                    w.write(c);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return out.toString(StandardCharsets.UTF_8).strip();
+            }
+        }
+        throw new IllegalStateException("no generated comment is predicted " + label);
     }
 }

@@ -1,0 +1,93 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.features.Featurizer;
+import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.CommentReader;
+import dev.trollwatch.io.PredictionsCsvWriter;
+import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.modelio.PredictionRun;
+import dev.trollwatch.modelio.ScoringModel;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code trollwatch predict}: scores every comment of a dump with a model file. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Score every comment of a dump with a model: one CSV line per comment with",
+            "author, link_id, created_utc, predicted, p_bot, p_normal, p_troll.",
+            "Uses the training featurizer; streams, so inputs of any size work."})
+public final class PredictCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "Model file: BASE.model, BASE.json or BASE.onnx (a bare BASE loads BASE.json).")
+    Path model;
+
+    @Mixin
+    DumpInputOptions input;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Predictions CSV (.gz compresses). '-' or absent: stdout.")
+    Path out;
+
+    @Option(names = "--with-features",
+            description = "Also write the 20 feature values, one column per feature name.")
+    boolean withFeatures;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Featurizer threads; 0 = one per core. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads < 0) {
+            throw new UsageException("--threads must be 0 or more, got " + threads);
+        }
+        ScoringModel scoring = ModelFiles.load(model);
+        LOG.info("predict: model {} from {}", scoring.modelId(), model);
+        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
+        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        try (CommentReader reader = input.open();
+             ProgressReporter progress = new ProgressReporter("predict", -1)) {
+            if (out == null || out.toString().equals("-")) {
+                PredictionsCsvWriter writer = new PredictionsCsvWriter(new KeepOpen(System.out), withFeatures);
+                PredictionRun.run(reader, featurizer, workers, scoring, writer, progress::advance);
+                writer.close();
+            } else {
+                try (AtomicOutput file = AtomicOutput.create(out)) {
+                    PredictionsCsvWriter writer = new PredictionsCsvWriter(file.stream(), withFeatures);
+                    PredictionRun.run(reader, featurizer, workers, scoring, writer, progress::advance);
+                    writer.flush();
+                    file.commit();
+                }
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** stdout must stay open after the writer closes (later output, in-process tests). */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.features.Featurizer;
+import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.serve.ScoringServer;
+import dev.trollwatch.serve.ServeOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trollwatch serve}: the scoring HTTP API; runs until SIGTERM/Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Serve a model over HTTP, a drop-in for the 2019 API: POST / or /predict with one comment",
+            "as JSON (or an array of them) answers {\"prediction\": \"possible bot\", ...}.",
+            "GET /health and GET /model describe the server. Stops gracefully on SIGTERM.",
+            "See docs/serve.md."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "Model file: BASE.model, BASE.json or BASE.onnx (a bare BASE loads BASE.json).")
+    Path model;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+            description = "TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServeOptions.DEFAULT_BIND,
+            description = "Address to listen on. The API has no authentication: keep the loopback default unless"
+                    + " a proxy guards it. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads; 0 = two per core. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "Largest request body accepted (larger: 413). Default: ${DEFAULT-VALUE}.")
+    int maxBodyBytes;
+
+    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "1000",
+            description = "Most comments in one array request. Default: ${DEFAULT-VALUE}.")
+    int maxBatch;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On SIGTERM, how long to let requests in flight finish. Default: ${DEFAULT-VALUE}.")
+    int shutdownGrace;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535 || threads < 0 || maxBodyBytes < 1 || maxBatch < 1 || shutdownGrace < 0) {
+            throw new UsageException("--port must be 0..65535; --threads, --shutdown-grace >= 0;"
+                    + " --max-body-bytes, --max-batch >= 1");
+        }
+        ScoringModel scoring = ModelFiles.load(model);
+        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
+        int workers = threads == 0 ? 2 * Runtime.getRuntime().availableProcessors() : threads;
+        ScoringServer server = ScoringServer.start(scoring, c -> featurizer.featurize(c).values(),
+                new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace)));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "serve-shutdown"));
+        stopped.await();
+        return ExitCode.OK;
+    }
+}

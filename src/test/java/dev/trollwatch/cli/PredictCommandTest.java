@@ -1,0 +1,151 @@
+package dev.trollwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trollwatch.comment.Comment;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Featurizer;
+import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.generate.CommentGenerator;
+import dev.trollwatch.generate.GeneratorSettings;
+import dev.trollwatch.io.CommentWriter;
+import dev.trollwatch.io.OutputFormat;
+import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.modelio.Prediction;
+import dev.trollwatch.modelio.ScoringModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PredictCommandTest {
+    private static final int ROWS = 400;
+
+    @TempDir
+    static Path dir;
+
+    private static List<Comment> comments;
+
+    @BeforeAll
+    static void writeDumps() throws IOException {
+        comments = new ArrayList<>();
+        new CommentGenerator(new GeneratorSettings(ROWS, 31, 0.1, 0.05)).forEachRemaining(comments::add);
+        for (OutputFormat f : OutputFormat.values()) {
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("dump." + f.name().toLowerCase() + ".gz")));
+                 CommentWriter w = f.open(out)) {
+                for (Comment c : comments) {
+                    w.write(c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyCommentGetsTheModelsPredictionFromTheTrainingFeaturizer() throws Exception {
+        Path out = dir.resolve("pred.csv");
+        CliRunner.Result r = CliRunner.run("predict", "--model", model("trollwatch.json"), "--in", dump("csv"),
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> records = parse(Files.readString(out));
+        assertEquals(ROWS, records.size());
+        assertEquals(List.of("author", "link_id", "created_utc", "predicted", "p_bot", "p_normal", "p_troll"),
+                records.get(0).getParser().getHeaderNames());
+        ScoringModel model = ModelFiles.load(Path.of(model("trollwatch.json")));
+        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
+        for (int i = 0; i < ROWS; i++) {
+            Prediction p = model.score(featurizer.featurize(comments.get(i)).values());
+            CSVRecord rec = records.get(i);
+            assertEquals(comments.get(i).author(), rec.get("author"));
+            assertEquals(comments.get(i).linkId(), rec.get("link_id"));
+            assertEquals(p.label().text(), rec.get("predicted"), "row " + i);
+            assertEquals(p.probabilities()[0], Double.parseDouble(rec.get("p_bot")), 0.0);
+            assertEquals(p.probabilities()[2], Double.parseDouble(rec.get("p_troll")), 0.0);
+        }
+        assertEquals("", r.out(), "nothing on stdout when writing a file");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trollwatch.onnx"})
+    void everyModelFileOfOneModelPredictsTheSame(String file) throws Exception {
+        CliRunner.Result json = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"), "--in", dump("csv"));
+        CliRunner.Result other = CliRunner.run("-q", "predict", "--model", model(file), "--in", dump("csv"));
+        assertEquals(0, other.exitCode(), other.err());
+        List<CSVRecord> a = parse(json.out());
+        List<CSVRecord> b = parse(other.out());
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).get("predicted"), b.get(i).get("predicted"), "row " + i);
+            assertEquals(Double.parseDouble(a.get(i).get("p_normal")), Double.parseDouble(b.get(i).get("p_normal")), 1e-6);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jsonl", "psql"})
+    void jsonLinesAndPsqlDumpsPredictLikeCsv(String format) {
+        CliRunner.Result csv = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"), "--in", dump("csv"));
+        CliRunner.Result other = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"), "--in", dump(format));
+        assertEquals(0, other.exitCode(), other.err());
+        assertEquals(csv.out(), other.out());
+    }
+
+    @Test
+    void withFeaturesAddsTheTwentyFeaturesByName() throws Exception {
+        CliRunner.Result r = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"), "--in", dump("csv"),
+                "--with-features");
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> records = parse(r.out());
+        List<String> header = records.get(0).getParser().getHeaderNames();
+        assertEquals(7 + FeatureSchema.SIZE, header.size());
+        assertEquals(FeatureSchema.NAMES, header.subList(7, header.size()));
+        double[] f = new Featurizer(PatternSentiment.shared()).featurize(comments.get(5)).values();
+        for (int i = 0; i < FeatureSchema.SIZE; i++) {
+            assertEquals(f[i], Double.parseDouble(records.get(5).get(FeatureSchema.NAMES.get(i))), 0.0);
+        }
+    }
+
+    @Test
+    void unusableModelFileFailsWithOneLineNamingIt() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"something else\"}");
+        Path out = dir.resolve("never.csv");
+        CliRunner.Result r = CliRunner.run("predict", "--model", bad.toString(), "--in", dump("csv"), "--out", out.toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode());
+        assertTrue(r.err().contains("trollwatch: error: " + bad + ": field format"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void missingModelOptionIsAUsageError() {
+        assertEquals(ExitCode.USAGE, CliRunner.run("predict", "--in", dump("csv")).exitCode());
+    }
+
+    private static List<CSVRecord> parse(String csv) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+    }
+
+    private static String dump(String format) {
+        return dir.resolve("dump." + format + ".gz").toString();
+    }
+
+    private static String model(String name) {
+        try {
+            return Path.of(PredictCommandTest.class.getResource("/modelio/v1/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
