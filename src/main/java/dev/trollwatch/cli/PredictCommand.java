@@ -43,34 +43,39 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Also write the 20 feature values, one column per feature name.")
     boolean withFeatures;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Featurizer threads; 0 = one per core. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Featurizer threads. Default: all cores (${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 0) {
-            throw new UsageException("--threads must be 0 or more, got " + threads);
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
         }
         ScoringModel scoring = ModelFiles.load(model);
         LOG.info("predict: model {} from {}", scoring.modelId(), model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
-        int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        long rows;
+        long skipped;
+        boolean toStdout = out == null || out.toString().equals("-");
         try (CommentReader reader = input.open();
-             ProgressReporter progress = new ProgressReporter("predict", -1)) {
-            if (out == null || out.toString().equals("-")) {
+             ProgressReporter progress = new ProgressReporter("predict", input::fractionRead)) {
+            if (toStdout) {
                 PredictionsCsvWriter writer = new PredictionsCsvWriter(new KeepOpen(System.out), withFeatures);
-                PredictionRun.run(reader, featurizer, workers, scoring, writer, progress::advance);
+                rows = PredictionRun.run(reader, featurizer, threads, scoring, writer, progress::advance);
                 writer.close();
             } else {
                 try (AtomicOutput file = AtomicOutput.create(out)) {
                     PredictionsCsvWriter writer = new PredictionsCsvWriter(file.stream(), withFeatures);
-                    PredictionRun.run(reader, featurizer, workers, scoring, writer, progress::advance);
+                    rows = PredictionRun.run(reader, featurizer, threads, scoring, writer, progress::advance);
                     writer.flush();
                     file.commit();
                 }
             }
+            skipped = reader.skippedRows();
         }
+        LOG.info("{} rows scored{}{}", rows, toStdout ? "" : ", written to " + out,
+                skipped > 0 ? "; " + skipped + " malformed rows skipped" : "");
         return ExitCode.OK;
     }
 
