@@ -50,6 +50,7 @@ class JdbcSettingsTest {
         assertEquals(new JdbcUrls.Endpoint("c.redshift", 5439, "dev"), JdbcUrls.endpoint("jdbc:redshift://c.redshift/dev"));
         assertEquals(new JdbcUrls.Endpoint("::1", 6543, "d"), JdbcUrls.endpoint("jdbc:postgresql://[::1]:6543/d"));
         assertEquals(new JdbcUrls.Endpoint("h", 5432, null), JdbcUrls.endpoint("jdbc:postgresql://h"));
+        assertEquals(new JdbcUrls.Endpoint("c.redshift", 5439, "dev"), JdbcUrls.endpoint("jdbc:redshift:iam://c.redshift/dev"));
     }
 
     private Path pgpass(String text, String perms) throws Exception {
