@@ -65,12 +65,15 @@ final class PsqlLineSplitter {
     private String[] resolve(String line, int[] start, int[] end, int m) {
         int k = types.length;
         // ways[c][p]: number of valid splits (capped at MANY) of pieces p.. into columns c..
-        int[][] ways = new int[k + 1][m + 1];
-        for (int[] row : ways) {
-            Arrays.fill(row, -1);
-        }
-        Search s = new Search(line, start, end, m, ways);
+        // First with a cheap shape check for recent_comments ([ … ]); only when that leaves several
+        // splits is each candidate span parsed as JSON. A unique shape-split with broken JSON is then
+        // reported by the JSON parser when the row is decoded, which names the problem precisely.
+        Search s = new Search(line, start, end, m, newWays(k, m), false);
         int total = s.count(0, 0);
+        if (total > 1) {
+            s = new Search(line, start, end, m, newWays(k, m), true);
+            total = s.count(0, 0);
+        }
         if (total == 0) {
             throw new InvalidFieldException(null, "a split into " + k
                     + " columns where booleans are t/f, floats numeric and recent_comments a [...] array",
@@ -93,6 +96,14 @@ final class PsqlLineSplitter {
         return out;
     }
 
+    private static int[][] newWays(int k, int m) {
+        int[][] ways = new int[k + 1][m + 1];
+        for (int[] row : ways) {
+            Arrays.fill(row, -1);
+        }
+        return ways;
+    }
+
     private final class Search {
         private final String line;
         private final int[] start;
@@ -101,7 +112,10 @@ final class PsqlLineSplitter {
         private final int[][] ways;
         private final java.util.Map<Long, Boolean> validJson = new java.util.HashMap<>();
 
-        Search(String line, int[] start, int[] end, int m, int[][] ways) {
+        private final boolean strictJson;
+
+        Search(String line, int[] start, int[] end, int m, int[][] ways, boolean strictJson) {
+            this.strictJson = strictJson;
             this.line = line;
             this.start = start;
             this.end = end;
@@ -158,7 +172,7 @@ final class PsqlLineSplitter {
                 case JSON_ARRAY: {
                     int s = start[a];
                     int e = end[b - 1];
-                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']' && isJsonArray(s, e));
+                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']' && (!strictJson || isJsonArray(s, e)));
                 }
                 case BOOLEAN:
                     return b == a + 1 && isBoolean(start[a], end[a]);

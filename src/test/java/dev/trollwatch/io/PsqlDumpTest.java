@@ -52,6 +52,15 @@ class PsqlDumpTest {
     }
 
     @Test
+    void brokenJsonInAnOtherwiseClearLineIsReportedAsJson() {
+        Path f = DumpFixtures.write(dir, "d.psql", HEADER
+                + "|t|t3_a|0|alice|f|1|2|1550000000|f|a|b|f|[{\"body\": \"x|y\", oops}]|t\n(1 row)\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
+        assertTrue(e.getMessage().startsWith(f + ":2: column recent_comments: expected a JSON array, got invalid JSON"),
+                e.getMessage());
+    }
+
+    @Test
     void truncatedDumpWithoutFooterIsAnError() {
         Path f = DumpFixtures.write(dir, "d.psql", HEADER + "|t|t3_a|0|alice|f|1|2|1550000000|f|hi|f|[]|t\n");
         DataFormatException e = assertThrows(DataFormatException.class,
