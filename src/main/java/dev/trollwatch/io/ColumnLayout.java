@@ -65,6 +65,17 @@ public final class ColumnLayout {
         return n.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** How many of these header names are columns of {@code reddit_comments}. */
+    public static int knownColumns(List<String> header) {
+        int n = 0;
+        for (String name : header) {
+            if (CommentColumn.byName(normalise(name)) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Fails with one error naming every column of {@code needed} the header lacks. */
     public void require(String file, Collection<CommentColumn> needed) {
         List<String> missing = new ArrayList<>();

@@ -106,6 +106,20 @@ class GeneratedDumpsReadBackTest {
     }
 
     @Test
+    void headerlessCopyCsvAsUnloadWritesItReadsBackInTableOrder() throws Exception {
+        Path f = dir.resolve("g.unload.csv");
+        try (Connection c = TestDatabase.get().connect()) {
+            CommentsTable.create(c, "generated_rows_unload");
+            CommentsTable.insert(c, "generated_rows_unload", generated);
+            try (OutputStream out = Files.newOutputStream(f)) {
+                c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyOut("COPY generated_rows_unload TO STDOUT WITH (FORMAT csv)", out);
+            }
+        }
+        assertReadsBackAsGenerated(f, InputFormat.POSTGRES_CSV);
+    }
+
+    @Test
     void csv2019WithBackslashEscapedQuotesReadsBack() throws Exception {
         Path csv = write(OutputFormat.CSV, "g.csv");
         String sed = Files.readString(csv, StandardCharsets.UTF_8).replace("\"\"", "\\\""); // sed 's/""/\\"/g'
