@@ -161,6 +161,18 @@ class ExportCommandTest {
     }
 
     @Test
+    void refusedConnectionIsReportedAsSuchWithExitOne() throws Exception {
+        Path out = dir.resolve("none.csv");
+        CliRunner.Result r = CliRunner.run("export", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/db", "--user", "u",
+                "--out", out.toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode());
+        assertTrue(r.err().contains("trollwatch: error: could not connect to jdbc:postgresql://127.0.0.1:1/db as u: "
+                + "Connection to 127.0.0.1:1 refused"), r.err());
+        assertFalse(r.err().contains("lost"), r.err());
+        assertTrue(noFilesLeftIn(dir));
+    }
+
+    @Test
     void missingTableFailsWithAClearMessageAndNoFile() throws Exception {
         Path out = dir.resolve("none.csv");
         CliRunner.Result r = CliRunner.run("export", "--jdbc-url", TestDatabase.get().url(), "--table", "no_such_table",
