@@ -267,6 +267,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void inputOptionMistakesAreUsageErrors() throws Exception {
+        Path psql = resource("sample.psql", dir);
+        CliRunner.Result maxWithoutSkip = CliRunner.run("export", "--in", psql.toString(), "--max-errors", "3");
+        assertEquals(ExitCode.USAGE, maxWithoutSkip.exitCode());
+        assertTrue(maxWithoutSkip.err().contains("--max-errors only applies with --on-error skip"), maxWithoutSkip.err());
+        CliRunner.Result badFormat = CliRunner.run("export", "--in", psql.toString(), "--format", "xml");
+        assertEquals(ExitCode.USAGE, badFormat.exitCode());
+        assertTrue(badFormat.err().contains("unknown format 'xml'; expected one of csv, postgres-csv, psql, csv-2019, jsonl"),
+                badFormat.err());
+        CliRunner.Result both = CliRunner.run("export", "--in", psql.toString(), "--jdbc-url", TestDatabase.get().url());
+        assertEquals(ExitCode.USAGE, both.exitCode());
+        CliRunner.Result tableWithoutDb = CliRunner.run("export", "--in", psql.toString(), "--table", "t");
+        assertEquals(ExitCode.USAGE, tableWithoutDb.exitCode());
+    }
+
+    @Test
+    void forcedFormatOverridesDetection() throws Exception {
+        Path psql = resource("sample.psql", dir);
+        CliRunner.Result r = CliRunner.run("export", "--in", psql.toString(), "--format", "csv",
+                "--out", dir.resolve("x.csv").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode(), "a psql dump read as CSV lacks the required columns");
+        assertTrue(r.err().contains(psql + ":1: missing required columns:"), r.err());
+    }
+
+    @Test
     void skippedRowsAreCountedAndSummarised() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.psql"), Files.readString(resource("sample.psql", dir))
                 .replace("|445852|", "|lots|"));
