@@ -86,8 +86,11 @@ final class PsqlLineSplitter {
             while (first[c + 1] == last[c + 1]) {
                 c++;
             }
-            throw new InvalidFieldException(names[c], "one way to place the '|' characters",
-                    "ambiguous: '|' inside text can be split in more than one way (e.g. around " + names[c] + ")");
+            String one = line.substring(start[first[c]], end[first[c + 1] - 1]);
+            String other = line.substring(start[last[c]], end[last[c + 1] - 1]);
+            throw new InvalidFieldException(names[c], "one way to split the line at '|'",
+                    "an ambiguous line: it could be " + InvalidFieldException.quote(one) + " or "
+                            + InvalidFieldException.quote(other) + " (both splits fit every column's type)");
         }
         String[] out = new String[k];
         for (int c = 0; c < k; c++) {
