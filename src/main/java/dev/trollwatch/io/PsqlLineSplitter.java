@@ -1,10 +1,15 @@
 package dev.trollwatch.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.trollwatch.comment.ColumnType;
 import dev.trollwatch.comment.CommentColumn;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits one {@code psql -A} data line into its columns. psql joins fields with '|' and never quotes,
@@ -113,7 +118,7 @@ final class PsqlLineSplitter {
         private final int[] end;
         private final int m;
         private final int[][] ways;
-        private final java.util.Map<Long, Boolean> validJson = new java.util.HashMap<>();
+        private final Map<Long, Boolean> validJson = new HashMap<>();
 
         private final boolean strictJson;
 
@@ -204,13 +209,13 @@ final class PsqlLineSplitter {
     }
 
     private static boolean parsesAsArray(String text) {
-        try (com.fasterxml.jackson.core.JsonParser p = RecentCommentsParser.factory().createParser(text)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        try (JsonParser p = RecentCommentsParser.factory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
                 return false;
             }
             p.skipChildren();
             return p.nextToken() == null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
