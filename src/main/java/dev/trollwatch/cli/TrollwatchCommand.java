@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "  1  failure (I/O, bad data, unusable model, internal error)",
             "  2  usage error (bad option or argument)",
             "  3  a quality gate failed (evaluate --min-*)"},
-        subcommands = {GenerateCommand.class, ExportCommand.class})
+        subcommands = {GenerateCommand.class, ExportCommand.class, FeaturesCommand.class})
 public final class TrollwatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
