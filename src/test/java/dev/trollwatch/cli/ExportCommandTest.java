@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.CommentReader;
 import dev.trollwatch.io.CommentReaders;
+import dev.trollwatch.io.DumpFixtures;
 import dev.trollwatch.io.ErrorPolicy;
 import dev.trollwatch.io.InputFormat;
 import dev.trollwatch.io.jdbc.CommentsTable;
@@ -53,7 +54,7 @@ class ExportCommandTest {
 
     static Path resource(String name, Path dir) throws Exception {
         Path f = dir.resolve(name);
-        try (InputStream in = ExportCommandTest.class.getResourceAsStream("/dumps/" + name)) {
+        try (InputStream in = DumpFixtures.testResource(name)) {
             Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
         }
         return f;
