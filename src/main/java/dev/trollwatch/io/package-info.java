@@ -1,5 +1,14 @@
 /**
- * Input and output formats: streaming readers for every dump format of {@code reddit_comments},
- * writers, the JDBC export, and safe file output (temp file + atomic move, gzip by extension).
+ * Input and output formats of {@code reddit_comments} rows, and safe file output.
+ *
+ * <p>Reading: {@link dev.trollwatch.io.CommentReaders#open} gives a streaming
+ * {@link dev.trollwatch.io.CommentReader} over any dump (RFC 4180 CSV, PostgreSQL COPY CSV,
+ * {@code psql -A}, the 2019 csv-writer dump, JSON Lines; gzip sniffed, format detected), with
+ * malformed rows reported as {@link dev.trollwatch.io.DataFormatException} (file:line: column:
+ * expected …) under an {@link dev.trollwatch.io.ErrorPolicy}. One JSON object maps with
+ * {@link dev.trollwatch.io.CommentJsonMapper}. Writing: {@link dev.trollwatch.io.CommentWriter}s per
+ * {@link dev.trollwatch.io.OutputFormat}; {@link dev.trollwatch.io.DumpExport} copies any reader to
+ * clean CSV. Every file goes through {@link dev.trollwatch.io.AtomicOutput} (temp file + atomic move,
+ * gzip by extension). The JDBC source for {@code export} is in {@code io.jdbc}.
  */
 package dev.trollwatch.io;
