@@ -22,6 +22,8 @@ public final class ModelFiles {
     public static final String WEKA = ".model";
     public static final String JSON = ".json";
     public static final String ONNX = ".onnx";
+    /** Model files are kilobytes; anything over this is refused before it is read (untrusted input). */
+    public static final long MAX_MODEL_BYTES = 64L << 20;
 
     /** Writes one format's bytes. */
     @FunctionalInterface
@@ -87,6 +89,10 @@ public final class ModelFiles {
      * without one of these names a model base: its {@code .json} file is loaded.
      */
     public static ScoringModel load(Path path) throws IOException {
+        if (Files.isRegularFile(path) && Files.size(path) > MAX_MODEL_BYTES) {
+            throw new TrollwatchException(path + ": not a trollwatch model file: " + Files.size(path)
+                    + " bytes (model files are kilobytes; the limit is " + MAX_MODEL_BYTES + ")");
+        }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(JSON)) {
             return JsonModelFile.read(path);

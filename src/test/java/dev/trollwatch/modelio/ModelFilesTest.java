@@ -60,6 +60,16 @@ class ModelFilesTest {
     }
 
     @Test
+    void oversizedFileIsRefusedBeforeItIsRead() throws Exception {
+        Path big = dir.resolve("big.onnx");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(ModelFiles.MAX_MODEL_BYTES + 1); // sparse: no 64 MiB written
+        }
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> ModelFiles.load(big));
+        assertTrue(e.getMessage().startsWith(big + ": not a trollwatch model file"), e.getMessage());
+    }
+
+    @Test
     void unknownExtensionIsRefusedNamingTheFile() {
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> ModelFiles.load(dir.resolve("m.pkl")));
         assertTrue(e.getMessage().contains("m.pkl"), e.getMessage());
