@@ -1,0 +1,17 @@
+package dev.trollwatch.model;
+
+/** Per-fold accuracy, MCC and kappa of a k-fold cross-validation. */
+public record CrossValidationSummary(double[] accuracy, double[] mcc, double[] kappa) {
+    public int folds() {
+        return accuracy.length;
+    }
+
+    public static double mean(double[] v) {
+        return Stats.mean(v);
+    }
+
+    /** Sample standard deviation over the folds. */
+    public static double sd(double[] v) {
+        return Stats.sd(v);
+    }
+}
