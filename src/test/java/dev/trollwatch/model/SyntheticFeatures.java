@@ -10,7 +10,7 @@ import java.util.Random;
 /**
  * Test-only generator of realistic feature rows: three classes with overlapping distributions
  * (bots repeat themselves and post a lot, trolls score low and write negatively), several rows
- * per author, seeded.
+ * per author, some bots' rows labelled normal, a few exact duplicates; seeded.
  */
 public final class SyntheticFeatures {
     private SyntheticFeatures() {
@@ -27,8 +27,14 @@ public final class SyntheticFeatures {
             int perAuthor = 1 + rnd.nextInt(label == Label.BOT ? 12 : 5);
             String name = label.text().charAt(0) + "user" + author++;
             for (int k = 0; k < perAuthor && rows.size() < n; k++) {
-                rows.add(new FeatureRow(name, "t3_" + Integer.toString(rnd.nextInt(1 << 20), 36),
-                        1_540_000_000L + rnd.nextInt(10_000_000), values(label, rnd), label));
+                // Known bots also post in the "normal" stream: those rows carry the normal label.
+                Label rowLabel = label == Label.BOT && rnd.nextDouble() < 0.2 ? Label.NORMAL : label;
+                FeatureRow row = new FeatureRow(name, "t3_" + Integer.toString(rnd.nextInt(1 << 20), 36),
+                        1_540_000_000L + rnd.nextInt(10_000_000), values(label, rnd), rowLabel);
+                rows.add(row);
+                if (rnd.nextDouble() < 0.005 && rows.size() < n) {
+                    rows.add(row); // an exact duplicate, as dumps contain
+                }
             }
         }
         return rows;
