@@ -39,8 +39,6 @@ public final class FeaturesCsvReader {
     private static final List<String> KEY_COLUMNS = List.of("author", "link_id", "created_utc");
     private static final String TARGET = "target";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm:ss[.SSSSSS][.SSS]");
-    /** A plain decimal number: no hex, no type suffixes, no NaN/Infinity. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private FeaturesCsvReader() {
@@ -155,11 +153,12 @@ public final class FeaturesCsvReader {
         if (s.equalsIgnoreCase("false")) {
             return 0;
         }
-        if (NOT_FINITE.matcher(s).matches()) {
+        char c0 = s.charAt(0);
+        if ((c0 == 'n' || c0 == 'N' || c0 == 'i' || c0 == 'I' || c0 == '+' || c0 == '-') && NOT_FINITE.matcher(s).matches()) {
             throw new TrollwatchException(String.format(Locale.ROOT,
                     "%s: line %d, column '%s': value '%s' is not finite; features must be finite numbers", file, line, column, raw));
         }
-        if (!NUMBER.matcher(s).matches()) {
+        if (!isPlainNumber(s)) {
             throw new TrollwatchException(String.format(Locale.ROOT,
                     "%s: line %d, column '%s': expected a number, got '%s'", file, line, column, raw));
         }
@@ -171,10 +170,53 @@ public final class FeaturesCsvReader {
         return d;
     }
 
+    /** Matches {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} without a regex (hot path). */
+    static boolean isPlainNumber(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Unix seconds, or a UTC date-time {@code YYYY-MM-DD HH:MM:SS} as the 2019 pipeline wrote it. */
     static double createdUtc(Path file, long line, String raw) {
         String s = raw.trim();
-        if (NUMBER.matcher(s).matches()) {
+        if (isPlainNumber(s)) {
             return Double.parseDouble(s);
         }
         try {
