@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -46,9 +47,19 @@ public final class AtomicOutput implements AutoCloseable {
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        makeWorldReadable(temp);
         OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
         OutputStream stream = isGzip(destination) ? new GZIPOutputStream(raw, BUFFER) : raw;
         return new AtomicOutput(destination, temp, raw, stream);
+    }
+
+    /** Temp files are created 0600; a finished output should have the usual 0644. */
+    private static void makeWorldReadable(Path temp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: keep the platform default.
+        }
     }
 
     /** True when the file name ends in {@code .gz} (output is then compressed). */

@@ -27,6 +27,7 @@ class AtomicOutputTest {
             out.commit();
         }
         assertEquals("hello", Files.readString(dest));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dest)));
         try (var files = Files.list(dest.getParent())) {
             assertEquals(1, files.count(), "no temp file left");
         }

@@ -1,0 +1,82 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.comment.Comment;
+import dev.trollwatch.generate.CommentGenerator;
+import dev.trollwatch.generate.GeneratorSettings;
+import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.CommentWriter;
+import dev.trollwatch.io.OutputFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trollwatch generate}: writes synthetic {@code reddit_comments} rows. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Write synthetic reddit_comments rows: per-author histories, recent_comments windows of up to 20 "
+                + "earlier comments, and three overlapping classes (normal users, bots, trolls).",
+            "The same --seed gives byte-identical output. Memory does not grow with --rows."})
+public final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "10000",
+            description = "Number of rows (default: ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Random seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "Output format: csv, psql (psql -A unaligned) or jsonl (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output file, gzip-compressed when it ends in .gz; '-' or absent: stdout.")
+    Path out;
+
+    @Option(names = "--bot-fraction", paramLabel = "F", defaultValue = "0.10",
+            description = "Share of rows written by bots, 0..1 (default: ${DEFAULT-VALUE}).")
+    double botFraction;
+
+    @Option(names = "--troll-fraction", paramLabel = "F", defaultValue = "0.05",
+            description = "Share of rows written by trolls, 0..1; bots + trolls <= 1 (default: ${DEFAULT-VALUE}).")
+    double trollFraction;
+
+    @Override
+    public Integer call() throws IOException {
+        String problem = GeneratorSettings.problem(rows, botFraction, trollFraction);
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
+        GeneratorSettings settings = new GeneratorSettings(rows, seed, botFraction, trollFraction);
+        if (out == null || out.toString().equals("-")) {
+            OutputStream stdout = System.out;
+            generate(settings, stdout);
+            stdout.flush();
+        } else {
+            try (AtomicOutput file = AtomicOutput.create(out)) {
+                generate(settings, file.stream());
+                file.commit();
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private void generate(GeneratorSettings settings, OutputStream stream) throws IOException {
+        CommentGenerator generator = new CommentGenerator(settings);
+        try (ProgressReporter progress = new ProgressReporter("generate", rows);
+             CommentWriter writer = format.open(stream)) {
+            while (generator.hasNext()) {
+                Comment c = generator.next();
+                writer.write(c);
+                progress.advance(1);
+            }
+        }
+    }
+}
