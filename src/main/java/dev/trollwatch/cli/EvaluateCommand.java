@@ -2,7 +2,6 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.io.FileDigest;
-import dev.trollwatch.io.LabelledInput;
 import dev.trollwatch.io.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -79,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             LOG.warn("model {} was trained with featurizer version {}, this trollwatch computes version {}",
                     model, trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);
         }
-        PreparedData data = DataPreparation.prepare(LabelledInput.read(in), !noRelabelBots);
+        PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in), !noRelabelBots);
         EvaluationResult result = ModelEvaluation.evaluate(trained, data, permutationImportance ? permutationRepeats : 0, seed);
         List<String> failures = QualityGate.failures(gates, result.matrix());
 

@@ -85,12 +85,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
                 permutationImportance ? permutationRepeats : 0);
-        PreparedData data = DataPreparation.prepare(LabelledInput.read(in), !noRelabelBots);
+        PreparedData data = DataPreparation.prepare(readWithProgress(in), !noRelabelBots);
         String sha = FileDigest.sha256(in);
         SplitPlan plan = options.split();
         String testSha = null;
         if (test != null) {
-            List<FeatureRow> testRows = LabelledInput.read(test);
+            List<FeatureRow> testRows = readWithProgress(test);
             plan = new SplitPlan.TestSet(DataPreparation.prepare(testRows, !noRelabelBots));
             options = new TrainingOptions(options.learner(), plan, seed, !noRelabelBots, options.permutationRepeats());
             testSha = FileDigest.sha256(test);
@@ -116,7 +116,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n", in, data.rowsRead(),
                 data.duplicatesDropped(), data.relabelled(), noRelabelBots ? " (relabelling off)" : "");
-        w.printf("Train rows: %s; evaluated rows: %s%n%n", outcome.trainRows(), outcome.testRows());
+        w.printf("Trained on %s; evaluated on %s%n%n", ReportFormatter.classCounts(outcome.trainRows()),
+                ReportFormatter.classCounts(outcome.testRows()));
         w.print(ReportFormatter.report(outcome.evaluation(), outcome.model().tree(), evaluatedOn(plan)));
         w.printf("%nModel:   %s (id %s)%n", modelFile, outcome.model().info().modelId());
         w.printf("Metrics: %s%n", metricsFile);
@@ -125,6 +126,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         w.flush();
         return ExitCode.OK;
+    }
+
+    static List<FeatureRow> readWithProgress(Path file) throws java.io.IOException {
+        try (ProgressReporter progress = new ProgressReporter("reading " + file.getFileName(), -1)) {
+            return LabelledInput.read(file, progress::advance);
+        }
     }
 
     private SplitPlan splitPlanFromOptions() {

@@ -46,6 +46,18 @@ public final class ReportFormatter {
         return sb.toString();
     }
 
+    /** e.g. {@code bot 1,234 · normal 5,678 · troll 90}. */
+    public static String classCounts(java.util.Map<Label, Long> counts) {
+        StringBuilder sb = new StringBuilder();
+        for (Label l : Label.values()) {
+            if (sb.length() > 0) {
+                sb.append(" · ");
+            }
+            sb.append(l.text()).append(' ').append(String.format(Locale.ROOT, "%,d", counts.getOrDefault(l, 0L)));
+        }
+        return sb.toString();
+    }
+
     /** The confusion matrix: rows {@code True}, columns {@code Predicted}, margins {@code All}. */
     public static String confusionMatrix(ConfusionMatrix m) {
         List<String> cols = new ArrayList<>();

@@ -58,6 +58,7 @@ public final class TrainingRun {
             permutation = averageOverFolds(perFold);
             train = data.rows();
             evaluated = data.rows();
+            LOG.info("training the final model on all {} rows", train.size());
             model = Trainer.train(train, opts.learner());
         } else {
             DataSplit split = plan instanceof SplitPlan.TestSet t
@@ -70,6 +71,7 @@ public final class TrainingRun {
             if (evaluated.isEmpty()) {
                 throw new dev.trollwatch.TrollwatchException("the test set is empty: nothing to evaluate on");
             }
+            LOG.info("training on {} rows, evaluating on {}", train.size(), evaluated.size());
             model = Trainer.train(train, opts.learner());
             matrix = Evaluator.evaluate(model.tree(), evaluated);
             if (opts.permutationRepeats() > 0) {
