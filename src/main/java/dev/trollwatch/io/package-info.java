@@ -1,5 +1,6 @@
 /**
  * Input and output formats: streaming readers for every dump format of {@code reddit_comments},
- * writers, the JDBC export, and safe file output (temp file + atomic move, gzip by extension).
+ * the features CSV reader, writers (metrics JSON), the JDBC export, and safe file output (temp
+ * file + atomic move, gzip by extension).
  */
 package dev.trollwatch.io;

@@ -226,6 +226,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsOnTheReferencePipelinesFeaturesFile() throws IOException {
+        // Python conventions: True/False booleans, created_utc as a date-time, a few empty fields.
+        Path golden = dir.resolve("golden.features.csv.gz");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/features/parity-sample.features.csv.gz")) {
+            Files.copy(in, golden);
+        }
+        CliRunner.Result r = CliRunner.run("train", "--in", golden.toString(), "--out", dir.resolve("g").toString(), "--min-leaf", "20");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = JSON.readTree(dir.resolve("g.metrics.json").toFile());
+        assertEquals(1994, m.at("/data/rows_read").asLong());
+        assertTrue(m.at("/tree/min_leaf_rows").asLong() >= 20);
+    }
+
+    @Test
     void aFileThatIsNotFeaturesIsRefused() throws IOException {
         Path dump = dir.resolve("dump.csv");
         Files.writeString(dump, "banned_by,no_follow,link_id\n,true,t3_x\n");
