@@ -86,7 +86,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             String version = VersionProvider.BuildInfo.version();
             DataFacts facts = new DataFacts(in.toString(), FileDigest.sha256(in), data, null,
                     Trainer.countByClass(data.rows()), null, null);
-            Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained, model.toString(), facts, version,
+            Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained, model.toString(), facts,
+                    permutationImportance ? permutationRepeats : 0, version,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             doc.put("quality_gates", gateReport(gates, result));
             MetricsJsonWriter.write(metricsJson, doc);

@@ -105,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
         DataFacts facts = new DataFacts(in.toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 test == null ? null : test.toString(), testSha);
         MetricsJsonWriter.write(metricsFile, MetricsDocument.of("train", outcome.evaluation(), outcome.model(),
-                modelFile.toString(), facts, version, createdAt));
+                modelFile.toString(), facts, options.permutationRepeats(), version, createdAt));
         if (dot != null) {
             try (AtomicOutput o = AtomicOutput.create(dot)) {
                 o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));

@@ -22,11 +22,12 @@ public final class MetricsDocument {
 
     /**
      * @param command   {@code train} or {@code evaluate}
+     * @param permutationRepeats repeats of permutation importance (0 = not computed)
      * @param model     the model trained or evaluated
      * @param modelPath where it is (or was saved)
      */
     public static Map<String, Object> of(String command, EvaluationResult eval, TrainedModel model, String modelPath,
-            DataFacts data, String toolVersion, String createdAt) {
+            DataFacts data, int permutationRepeats, String toolVersion, String createdAt) {
         ConfusionMatrix m = eval.matrix();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema_version", SCHEMA_VERSION);
@@ -56,6 +57,7 @@ public final class MetricsDocument {
                 perm.add(x);
             }
             doc.put("permutation_importance", perm);
+            doc.put("permutation_repeats", permutationRepeats);
         }
         if (eval.cv() != null) {
             doc.put("cross_validation", crossValidation(eval.cv()));

@@ -122,7 +122,6 @@ public final class TrainingRun {
             m.put("stratify", true);
         }
         m.put("seed", opts.seed());
-        m.put("permutation_repeats", opts.permutationRepeats());
         return Collections.unmodifiableMap(m);
     }
 
