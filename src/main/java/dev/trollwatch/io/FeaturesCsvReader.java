@@ -29,8 +29,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a features CSV: header {@code author,link_id,created_utc,<the 20 features>[,target]}
- * (columns found by name; extra columns ignored), RFC 4180, gzip when the name ends in
- * {@code .gz}. Also reads the 2019 pipeline's conventions: booleans {@code True}/{@code False}
+ * (columns found by name; extra columns ignored), RFC 4180, gzip recognised by its magic bytes. Also reads the 2019 pipeline's conventions: booleans {@code True}/{@code False}
  * and {@code created_utc} as {@code YYYY-MM-DD HH:MM:SS} (UTC). An empty feature value is 0 (the
  * features' rule for nulls); NaN, infinities and non-numbers are errors naming file, line and column.
  * Line numbers assume one record per line (true of every features file trollwatch writes).
@@ -123,9 +122,14 @@ public final class FeaturesCsvReader {
         }
     }
 
+    /** UTF-8 text of the file; gzip is recognised by its magic bytes, whatever the name. */
     private static Reader reader(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
+        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
