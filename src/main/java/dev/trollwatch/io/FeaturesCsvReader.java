@@ -29,8 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a features CSV: header {@code author,link_id,created_utc,<the 20 features>[,target]}
- * (columns found by name; extra columns ignored), RFC 4180, gzip recognised by its magic bytes. Also reads the 2019 pipeline's conventions: booleans {@code True}/{@code False}
- * and {@code created_utc} as {@code YYYY-MM-DD HH:MM:SS} (UTC). An empty feature value is 0 (the
+ * (columns found by name; extra columns ignored), RFC 4180, gzip recognised by its magic bytes.
+ * Also reads the 2019 pipeline's conventions: booleans {@code True}/{@code False} and {@code created_utc} as {@code YYYY-MM-DD HH:MM:SS} (UTC). An empty feature value is 0 (the
  * features' rule for nulls); NaN, infinities and non-numbers are errors naming file, line and column.
  * Line numbers assume one record per line (true of every features file trollwatch writes).
  */
