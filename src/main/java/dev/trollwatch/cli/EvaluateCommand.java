@@ -43,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "Model file written by 'trollwatch train' (.model).")
+    @Option(names = "--model", required = true, paramLabel = "M", description = "Model file written by 'trollwatch train' (.model), or its base (models/trollwatch).")
     Path model;
 
     @Option(names = "--in", required = true, paramLabel = "DATA", description = "Labelled features CSV to evaluate on.")
@@ -72,6 +72,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<QualityGate> gates = gateOptions.gates();
         if (permutationRepeats < 1) {
             throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
+        }
+        if (!java.nio.file.Files.exists(model) && java.nio.file.Files.exists(Path.of(model + ".model"))) {
+            model = Path.of(model + ".model"); // a model base, as given to train --out
         }
         TrainedModel trained = WekaModelFile.load(model);
         if (trained.info().featurizerVersion() != FeatureSchema.FEATURIZER_VERSION) {

@@ -44,6 +44,13 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void acceptsTheModelBaseGivenToTrain() {
+        String base = model.toString().replaceFirst("\\.model$", "");
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", base, "--in", fresh.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    @Test
     void failedGatesPrintOneLineEachAndExitThree() {
         CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(),
                 "--min-accuracy", "0.999", "--min-recall", "troll=0.999", "--min-precision", "bot=0.0", "--min-mcc", "0.9999");
