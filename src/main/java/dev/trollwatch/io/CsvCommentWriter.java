@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * RFC 4180 CSV (CRLF, quotes only where needed, {@code ""} inside quotes) with a header of the 23
  * column names; booleans {@code true}/{@code false}; null = empty field; floats as Python prints
- * them ({@code 917.0}); {@code gilded} as an integer, as the 2019 producer wrote it.
+ * them ({@code 917.0}); {@code gilded} as an integer, as the 2019 producer wrote it. An empty
+ * string is written {@code ""}, so it stays distinct from NULL (an empty unquoted field).
  */
 public final class CsvCommentWriter implements CommentWriter {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -47,6 +48,10 @@ public final class CsvCommentWriter implements CommentWriter {
                 printer.print(number);
             } else if (v instanceof Boolean b) {
                 printer.print(b ? "true" : "false");
+            } else if (i > 0 && v instanceof String text && text.isEmpty()) {
+                // commons-csv leaves an empty string unquoted mid-record, where it would read back as NULL;
+                // the printer writes straight through to this writer, so the field can be written here.
+                writer.write(",\"\"");
             } else {
                 printer.print(v);
             }

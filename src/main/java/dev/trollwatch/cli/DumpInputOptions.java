@@ -1,0 +1,98 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.io.CommentReader;
+import dev.trollwatch.io.CommentReaders;
+import dev.trollwatch.io.ErrorPolicy;
+import dev.trollwatch.io.InputFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The input-dump options shared by every command that reads {@code reddit_comments} rows:
+ * {@code --in}, {@code --format}, {@code --on-error}, {@code --max-errors}. Use as a {@code @Mixin}
+ * and call {@link #open()}.
+ */
+public final class DumpInputOptions {
+    /** What to do with a malformed row. */
+    public enum OnError { fail, skip }
+
+    @Option(names = "--in", paramLabel = "DUMP",
+            description = "Input dump: CSV, PostgreSQL COPY CSV, psql -A output, the 2019 csv-writer dump or JSON Lines;"
+                    + " gzip is detected. '-' or absent: stdin.")
+    Path in;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            completionCandidates = FormatNames.class,
+            description = "Input format, one of: ${COMPLETION-CANDIDATES}. Default: detected from the first lines.")
+    InputFormat format;
+
+    @Option(names = "--on-error", paramLabel = "fail|skip", defaultValue = "fail",
+            description = "On a malformed row: fail (stop with its file:line:column) or skip it (logged, counted,"
+                    + " summarised). Default: ${DEFAULT-VALUE}.")
+    OnError onError;
+
+    @Option(names = "--max-errors", paramLabel = "N",
+            description = "With --on-error skip: fail once more than N rows were skipped. Default: no limit.")
+    Long maxErrors;
+
+    /** Opens the input with the chosen format and error policy. */
+    public CommentReader open() throws IOException {
+        if (in == null || in.toString().equals("-")) {
+            return CommentReaders.open(System.in, "<stdin>", format, policy());
+        }
+        return CommentReaders.open(in, format, policy());
+    }
+
+    /** The error policy the options describe; a usage error for --max-errors without skip. */
+    public ErrorPolicy policy() {
+        if (maxErrors != null && maxErrors < 0) {
+            throw new UsageException("--max-errors must be 0 or more, got " + maxErrors);
+        }
+        if (onError == OnError.skip) {
+            return maxErrors == null ? ErrorPolicy.skipAll() : ErrorPolicy.skip(maxErrors);
+        }
+        if (maxErrors != null) {
+            throw new UsageException("--max-errors only applies with --on-error skip");
+        }
+        return ErrorPolicy.FAIL;
+    }
+
+    /** The --in path, or null for stdin. */
+    public Path path() {
+        return in == null || in.toString().equals("-") ? null : in;
+    }
+
+    /** True when --in was given (as a file or '-'). */
+    public boolean given() {
+        return in != null;
+    }
+
+    public InputFormat format() {
+        return format;
+    }
+
+    /** Parses {@code --format} names such as {@code postgres-csv}. */
+    static final class FormatConverter implements ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            try {
+                return InputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The format names for help and completion. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(InputFormat.values()).map(InputFormat::cliName).iterator();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.io.CommentReader;
+import dev.trollwatch.io.DumpExport;
+import dev.trollwatch.io.jdbc.ConnectionSettings;
+import dev.trollwatch.io.jdbc.ExportQuery;
+import dev.trollwatch.io.jdbc.JdbcCommentReader;
+import dev.trollwatch.io.jdbc.JdbcUrls;
+import dev.trollwatch.io.jdbc.PasswordSource;
+import dev.trollwatch.io.jdbc.TableName;
+import dev.trollwatch.io.jdbc.TimeBound;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code trollwatch export}: a database table/query or any readable dump → the clean CSV form. */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Write reddit_comments rows as clean CSV (RFC 4180, the 23 columns in table order), either straight "
+                + "from PostgreSQL/Redshift (--jdbc-url) or converted from any dump trollwatch reads (--in).",
+            "The database password comes from --password-env (default PGPASSWORD) or ~/.pgpass, never from the "
+                + "command line. The output file appears only when the export succeeded."})
+public final class ExportCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
+
+    @Mixin
+    DumpInputOptions input;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output CSV, gzip-compressed when it ends in .gz; '-' or absent: stdout.")
+    Path out;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Read from this database instead of --in: jdbc:postgresql://HOST[:PORT]/DB or "
+                    + "jdbc:redshift://HOST[:PORT]/DB (driver chosen by the prefix). Must not contain a password.")
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "USER",
+            description = "Database user. Default: the URL's user property, else $PGUSER, else the OS user.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", defaultValue = "PGPASSWORD",
+            description = "Environment variable holding the password; when unset, ~/.pgpass ($PGPASSFILE) is "
+                    + "searched. Default: ${DEFAULT-VALUE}.")
+    String passwordEnv;
+
+    @Option(names = "--table", paramLabel = "[SCHEMA.]TABLE",
+            description = "Table to export (letters, digits, '_', '$'; quoted for you). Default: reddit_comments.")
+    String table;
+
+    @Option(names = "--query-file", paramLabel = "FILE",
+            description = "Export the rows of the single SELECT in this file instead of a table.")
+    Path queryFile;
+
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Only rows with created_utc >= TIME (unix seconds, 2019-02-15 or 2019-02-15T06:00:00Z).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Only rows with created_utc < TIME.")
+    String until;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
+    Long limit;
+
+    @Option(names = "--fetch-size", paramLabel = "N", defaultValue = "1000",
+            description = "Rows per round trip of the server-side cursor (memory stays flat). Default: ${DEFAULT-VALUE}.")
+    int fetchSize;
+
+    @Override
+    public Integer call() throws IOException {
+        try (CommentReader reader = jdbcUrl != null ? openDatabase() : openFile();
+             ProgressReporter progress = new ProgressReporter("export", -1)) {
+            DumpExport.Result r = out == null || out.toString().equals("-")
+                    ? DumpExport.toStream(reader, System.out, progress::advance)
+                    : DumpExport.toFile(reader, out, progress::advance);
+            if (out != null && !out.toString().equals("-")) {
+                LOG.info("wrote {} rows to {}{}", r.rows(), out, r.skipped() > 0 ? " (" + r.skipped() + " malformed rows skipped)" : "");
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private CommentReader openFile() throws IOException {
+        if (table != null || queryFile != null || since != null || until != null || limit != null || user != null) {
+            throw new UsageException("--table, --query-file, --since, --until, --limit and --user need --jdbc-url");
+        }
+        return input.open();
+    }
+
+    private CommentReader openDatabase() throws IOException {
+        if (input.given()) {
+            throw new UsageException("give either --jdbc-url or --in, not both");
+        }
+        if (input.format() != null) {
+            throw new UsageException("--format applies to --in dumps, not to --jdbc-url");
+        }
+        if (table != null && queryFile != null) {
+            throw new UsageException("give either --table or --query-file, not both");
+        }
+        if (fetchSize < 1) {
+            throw new UsageException("--fetch-size must be at least 1, got " + fetchSize);
+        }
+        if (limit != null && limit < 0) {
+            throw new UsageException("--limit must be 0 or more, got " + limit);
+        }
+        try {
+            JdbcUrls.kind(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (JdbcUrls.carriesSecret(jdbcUrl)) {
+            throw new UsageException("--jdbc-url must not contain a password (other users can read process arguments);"
+                    + " use --password-env VAR or ~/.pgpass");
+        }
+        ExportQuery query;
+        try {
+            Double from = since == null ? null : TimeBound.parse(since);
+            Double to = until == null ? null : TimeBound.parse(until);
+            query = queryFile != null
+                    ? ExportQuery.forQuery(Files.readString(queryFile), from, to, limit)
+                    : ExportQuery.forTable(TableName.parse(table == null ? "reddit_comments" : table), from, to, limit);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String who = PasswordSource.user(user, jdbcUrl, System::getenv);
+        String password = PasswordSource.resolve(jdbcUrl, who, passwordEnv, System::getenv);
+        return JdbcCommentReader.open(new ConnectionSettings(jdbcUrl, who, password), query, fetchSize, input.policy());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.trollwatch.io.jdbc;
+
+import dev.trollwatch.TrollwatchException;
+import java.sql.SQLException;
+
+/** A failed connection, query or fetch, with a message fit for the user (never the password). */
+public class DatabaseException extends TrollwatchException {
+    private static final long serialVersionUID = 1L;
+
+    public DatabaseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** Describes an SQL failure: connection loss (SQLState 08xxx, 57P0x) is said as such. */
+    public static DatabaseException of(String doing, SQLException e) {
+        String state = e.getSQLState();
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        boolean lost = state != null && (state.startsWith("08") || state.startsWith("57P"));
+        String message = (lost ? doing + ": the database connection was lost: " : doing + ": ") + what
+                + (state == null ? "" : " (SQLState " + state + ")");
+        return new DatabaseException(message, e);
+    }
+}
