@@ -5,13 +5,4 @@ public record CrossValidationSummary(double[] accuracy, double[] mcc, double[] k
     public int folds() {
         return accuracy.length;
     }
-
-    public static double mean(double[] v) {
-        return Stats.mean(v);
-    }
-
-    /** Sample standard deviation over the folds. */
-    public static double sd(double[] v) {
-        return Stats.sd(v);
-    }
 }

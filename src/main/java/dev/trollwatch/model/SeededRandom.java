@@ -24,15 +24,6 @@ final class SeededRandom {
     }
 
     /** Fisher–Yates: for i from n−1 down to 1, swap element i with element nextInt(i + 1). */
-    <T> void shuffle(java.util.List<T> list) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
-        }
-    }
-
     void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = nextInt(i + 1);

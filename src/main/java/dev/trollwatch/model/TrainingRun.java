@@ -5,7 +5,6 @@ import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,10 +153,5 @@ public final class TrainingRun {
         out.sort(java.util.Comparator.comparingDouble((PermutationImportance.Entry e) -> -e.importance())
                 .thenComparingInt(e -> FeatureSchema.indexOf(e.feature())));
         return List.copyOf(out);
-    }
-
-    /** Rows per class of a list, for reports. */
-    public static Map<Label, Long> classCounts(List<FeatureRow> rows) {
-        return new EnumMap<>(Trainer.countByClass(rows));
     }
 }
