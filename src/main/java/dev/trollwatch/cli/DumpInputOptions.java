@@ -1,10 +1,12 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.io.ByteCountingInputStream;
 import dev.trollwatch.io.CommentReader;
 import dev.trollwatch.io.CommentReaders;
 import dev.trollwatch.io.ErrorPolicy;
 import dev.trollwatch.io.InputFormat;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -40,12 +42,23 @@ public final class DumpInputOptions {
             description = "With --on-error skip: fail once more than N rows were skipped. Default: no limit.")
     Long maxErrors;
 
+    private ByteCountingInputStream counted;
+    private long inputSize = -1;
+
     /** Opens the input with the chosen format and error policy. */
     public CommentReader open() throws IOException {
         if (in == null || in.toString().equals("-")) {
             return CommentReaders.open(System.in, "<stdin>", format, policy());
         }
-        return CommentReaders.open(in, format, policy());
+        ErrorPolicy policy = policy();
+        inputSize = Files.size(in);
+        counted = new ByteCountingInputStream(Files.newInputStream(in));
+        return CommentReaders.open(counted, in.toString(), format, policy);
+    }
+
+    /** Fraction of the input file read so far (0..1), or -1 for stdin or before {@link #open()}. */
+    public double fractionRead() {
+        return counted == null || inputSize <= 0 ? -1 : Math.min(1.0, (double) counted.count() / inputSize);
     }
 
     /** The error policy the options describe; a usage error for --max-errors without skip. */

@@ -79,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (CommentReader reader = jdbcUrl != null ? openDatabase() : openFile();
-             ProgressReporter progress = new ProgressReporter("export", -1)) {
+             ProgressReporter progress = new ProgressReporter("export", input::fractionRead)) {
             DumpExport.Result r = out == null || out.toString().equals("-")
                     ? DumpExport.toStream(reader, System.out, progress::advance)
                     : DumpExport.toFile(reader, out, progress::advance);

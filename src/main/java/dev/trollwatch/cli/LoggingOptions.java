@@ -26,6 +26,13 @@ public final class LoggingOptions {
         apply();
     }
 
+    /** Back to the defaults; every run starts here, so one in-process run's -q/-v never leaks into the next. */
+    static void reset() {
+        quiet = false;
+        verbose = false;
+        apply();
+    }
+
     public static boolean isQuiet() {
         return quiet;
     }

@@ -32,6 +32,7 @@ public final class Main {
     }
 
     static CommandLine newCommandLine() {
+        LoggingOptions.reset();
         CommandLine cl = new CommandLine(new TrollwatchCommand());
         cl.setExitCodeExceptionMapper(t -> t instanceof UsageException || t instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE : ExitCode.FAILURE);

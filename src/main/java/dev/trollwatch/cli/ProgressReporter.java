@@ -2,6 +2,7 @@ package dev.trollwatch.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 
 /**
  * Progress for long work on stderr: rows done, rows/s and (when the total is known) an ETA,
@@ -13,6 +14,7 @@ public final class ProgressReporter implements AutoCloseable {
 
     private final String what;
     private final long total;
+    private final DoubleSupplier fraction;
     private final PrintStream err;
     private final boolean enabled;
     private final long start = System.nanoTime();
@@ -21,12 +23,21 @@ public final class ProgressReporter implements AutoCloseable {
 
     /** @param total expected row count, or -1 when unknown */
     public ProgressReporter(String what, long total) {
-        this(what, total, System.err, !LoggingOptions.isQuiet());
+        this(what, total, () -> -1, System.err, !LoggingOptions.isQuiet());
     }
 
-    ProgressReporter(String what, long total, PrintStream err, boolean enabled) {
+    /**
+     * For inputs whose row count is unknown but whose size is: {@code fraction} says how much of the
+     * input has been consumed (0..1, or negative when unknown), which gives the ETA.
+     */
+    public ProgressReporter(String what, DoubleSupplier fraction) {
+        this(what, -1, fraction, System.err, !LoggingOptions.isQuiet());
+    }
+
+    ProgressReporter(String what, long total, DoubleSupplier fraction, PrintStream err, boolean enabled) {
         this.what = what;
         this.total = total;
+        this.fraction = fraction;
         this.err = err;
         this.enabled = enabled;
     }
@@ -61,11 +72,17 @@ public final class ProgressReporter implements AutoCloseable {
         if (total > 0 && !last) {
             sb.append(String.format(Locale.ROOT, " / %,d (%.0f%%)", total, 100.0 * done / total));
         }
+        double f = fraction.getAsDouble();
+        if (total <= 0 && f > 0 && !last) {
+            sb.append(String.format(Locale.ROOT, " (%.0f%% of input)", 100 * f));
+        }
         sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
         if (last) {
             sb.append(String.format(Locale.ROOT, ", %.1f s", secs));
         } else if (total > 0 && rate > 0) {
             sb.append(String.format(Locale.ROOT, ", ETA %.0f s", Math.max(0, (total - done) / rate)));
+        } else if (f > 0.001) {
+            sb.append(String.format(Locale.ROOT, ", ETA %.0f s", secs * (1 - f) / f));
         }
         return sb.toString();
     }

@@ -1,0 +1,84 @@
+package dev.trollwatch.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.trollwatch.comment.Comment;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParallelFeaturizerTest {
+    private static final List<Comment> DUMP = ParityFiles.readDump();
+    private static final PolarityFunction POLARITY = text -> (text.hashCode() % 1000) / 1000.0;
+
+    private static List<FeatureRow> sequential() {
+        Featurizer f = new Featurizer(POLARITY);
+        return DUMP.stream().map(f::featurize).toList();
+    }
+
+    @Test
+    void rowsComeBackInInputOrderWithTheSameValuesAsSequential() {
+        List<FeatureRow> expected = sequential();
+        for (int threads : new int[] {1, 3}) {
+            List<FeatureRow> actual = new ArrayList<>();
+            try (ParallelFeaturizer p = new ParallelFeaturizer(new Featurizer(POLARITY, 16), threads, 37)) {
+                assertEquals(DUMP.size(), p.run(DUMP.iterator(), actual::add));
+            }
+            assertEquals(expected.size(), actual.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i).author(), actual.get(i).author(), "row " + i);
+                assertEquals(expected.get(i).createdUtc(), actual.get(i).createdUtc(), "row " + i);
+                assertArrayEquals(expected.get(i).values(), actual.get(i).values(), "row " + i);
+            }
+        }
+    }
+
+    @Test
+    void aFailingInputStopsTheRunWithItsException() {
+        Iterator<Comment> failing = new Iterator<>() {
+            private int n;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Comment next() {
+                if (n == 2500) {
+                    throw new IllegalArgumentException("bad row 2500");
+                }
+                return DUMP.get(n++ % DUMP.size());
+            }
+        };
+        try (ParallelFeaturizer p = new ParallelFeaturizer(new Featurizer(POLARITY), 2, 100)) {
+            List<FeatureRow> seen = new ArrayList<>();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.run(failing, seen::add));
+            assertEquals("bad row 2500", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailingFeaturizationIsRethrownOnTheCallingThread() {
+        Featurizer broken = new Featurizer(text -> {
+            throw new IllegalStateException("no sentiment");
+        });
+        try (ParallelFeaturizer p = new ParallelFeaturizer(broken, 2, 10)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.run(DUMP.iterator(), r -> { }));
+            assertEquals("no sentiment", e.getMessage());
+        }
+    }
+
+    @Test
+    void deduplicatingFilterKeepsFirstRowsOfTheParityDump() {
+        CommentDeduplicator d = new CommentDeduplicator();
+        List<Comment> kept = new ArrayList<>();
+        d.filter(DUMP.iterator()).forEachRemaining(kept::add);
+        assertEquals(1994, kept.size());
+        assertEquals(6, d.dropped());
+        assertEquals(DUMP.get(0), kept.get(0));
+    }
+}
