@@ -46,8 +46,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M", description = "Model file written by 'trollwatch train' (.model), or its base (models/trollwatch).")
     Path model;
 
-    @Option(names = "--in", required = true, paramLabel = "DATA", description = "Labelled features CSV to evaluate on.")
+    @Option(names = "--in", required = true, paramLabel = "DATA",
+            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on.")
     Path in;
+
+    @Mixin
+    DumpReadingOptions dumpReading;
 
     @Option(names = "--no-relabel-bots", description = "Keep labels as they are (no relabelling of known bots' rows).")
     boolean noRelabelBots;
@@ -70,6 +74,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<QualityGate> gates = gateOptions.gates();
+        dumpReading.toOptions(); // validate options before any work
         if (permutationRepeats < 1) {
             throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
         }
@@ -81,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             LOG.warn("model {} was trained with featurizer version {}, this trollwatch computes version {}",
                     model, trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);
         }
-        PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in), !noRelabelBots);
+        PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in, dumpReading.toOptions()), !noRelabelBots);
         EvaluationResult result = ModelEvaluation.evaluate(trained, data, permutationImportance ? permutationRepeats : 0, seed);
         List<String> failures = QualityGate.failures(gates, result.matrix());
 

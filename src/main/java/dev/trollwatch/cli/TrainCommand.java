@@ -41,7 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--in", required = true, paramLabel = "DATA", description = "Labelled features CSV (see 'trollwatch features'); .gz is read compressed.")
+    @Option(names = "--in", required = true, paramLabel = "DATA",
+            description = "Labelled features CSV ('trollwatch features'), or a labelled dump of reddit_comments whose"
+                    + " features are computed on the fly; gzip is detected.")
     Path in;
 
     @Option(names = "--out", paramLabel = "OUT", defaultValue = "models/trollwatch",
@@ -50,6 +52,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     LearnerOptions learner;
+
+    @Mixin
+    DumpReadingOptions dumpReading;
 
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3", description = "Share of rows held out for evaluation (default: ${DEFAULT-VALUE}).")
     double testFraction;
@@ -60,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-stratify", description = "Hold out rows at random instead of per class.")
     boolean noStratify;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Evaluate on this labelled features CSV instead; all --in rows train.")
+    @Option(names = "--test", paramLabel = "FILE", description = "Evaluate on this labelled features CSV or dump instead; all --in rows train.")
     Path test;
 
     @Option(names = "--cv", paramLabel = "K", description = "Evaluate by stratified K-fold cross-validation (mean ± sd, pooled matrix); the saved model is trained on all rows.")
@@ -85,12 +90,13 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
                 permutationImportance ? permutationRepeats : 0);
-        PreparedData data = DataPreparation.prepare(readWithProgress(in), !noRelabelBots);
+        LabelledInput.DumpOptions reading = dumpReading.toOptions();
+        PreparedData data = DataPreparation.prepare(readWithProgress(in, reading), !noRelabelBots);
         String sha = FileDigest.sha256(in);
         SplitPlan plan = options.split();
         String testSha = null;
         if (test != null) {
-            List<FeatureRow> testRows = readWithProgress(test);
+            List<FeatureRow> testRows = readWithProgress(test, reading);
             plan = new SplitPlan.TestSet(DataPreparation.prepare(testRows, !noRelabelBots));
             options = new TrainingOptions(options.learner(), plan, seed, !noRelabelBots, options.permutationRepeats());
             testSha = FileDigest.sha256(test);
@@ -128,9 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static List<FeatureRow> readWithProgress(Path file) throws java.io.IOException {
+    static List<FeatureRow> readWithProgress(Path file, LabelledInput.DumpOptions reading) throws java.io.IOException {
         try (ProgressReporter progress = new ProgressReporter("reading " + file.getFileName(), -1)) {
-            return LabelledInput.read(file, progress::advance);
+            return LabelledInput.read(file, reading, progress::advance);
         }
     }
 
