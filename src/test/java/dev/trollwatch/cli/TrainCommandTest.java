@@ -240,11 +240,12 @@ class TrainCommandTest {
     }
 
     @Test
-    void aFileThatIsNotFeaturesIsRefused() throws IOException {
+    void aFileThatIsNeitherFeaturesNorADumpIsRefused() throws IOException {
         Path dump = dir.resolve("dump.csv");
         Files.writeString(dump, "banned_by,no_follow,link_id\n,true,t3_x\n");
         CliRunner.Result r = CliRunner.run("train", "--in", dump.toString(), "--out", dir.resolve("d").toString());
         assertEquals(ExitCode.FAILURE, r.exitCode());
-        assertTrue(r.err().contains("not a features CSV"), r.err());
+        assertTrue(r.err().startsWith("trollwatch: error: " + dump), r.err());
+        assertTrue(r.err().contains("missing required columns"), r.err());
     }
 }
