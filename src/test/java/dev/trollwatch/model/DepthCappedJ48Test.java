@@ -37,6 +37,39 @@ class DepthCappedJ48Test {
     }
 
     @Test
+    void ownSplitSearchWithATrivialRowRuleChoosesExactlyWhatStockJ48Chooses() throws Exception {
+        // min leaf 1 row constrains nothing J48 does not already constrain, so the row-aware
+        // search (written from C4.5's definition) must grow J48's very tree, split for split.
+        List<Instances> datasets = List.of(weighted,
+                WekaData.weighted(SyntheticFeatures.generate(20_000, 99), new ClassWeights(1, 1, 1)),
+                WekaData.weighted(golden(), ClassWeights.DEFAULT));
+        for (Instances data : datasets) {
+            for (String[] opts : List.of(new String[] {"-C", "0.25", "-M", "2"}, new String[] {"-U", "-M", "2"},
+                    new String[] {"-C", "0.1", "-M", "2"})) {
+                J48 stock = new J48();
+                stock.setOptions(opts.clone());
+                stock.buildClassifier(new Instances(data));
+                boolean unpruned = opts[0].equals("-U");
+                double cf = unpruned ? 0.25 : Double.parseDouble(opts[1]);
+                DepthCappedJ48 ours = DepthCappedJ48.of(new LearnerParams(0, 1, cf, unpruned, ClassWeights.DEFAULT));
+                ours.buildClassifier(new Instances(data));
+                String expected = stock.toString().replaceFirst("^J48 ", "J48 (max depth unlimited, min leaf rows 1) ");
+                assertEquals(expected, ours.toString(), String.join(" ", opts));
+            }
+        }
+    }
+
+    private static List<FeatureRow> golden() throws java.io.IOException {
+        java.nio.file.Path p = java.nio.file.Files.createTempFile("golden", ".csv.gz");
+        try (java.io.InputStream in = DepthCappedJ48Test.class.getResourceAsStream("/features/parity-sample.features.csv.gz")) {
+            java.nio.file.Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return dev.trollwatch.io.FeaturesCsvReader.readAll(p);
+        } finally {
+            java.nio.file.Files.deleteIfExists(p);
+        }
+    }
+
+    @Test
     void unprunedWithoutCapIsStockUnprunedJ48() throws Exception {
         J48 stock = new J48();
         stock.setOptions(new String[] {"-U", "-M", "2"});
