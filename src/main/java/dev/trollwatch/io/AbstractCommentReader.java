@@ -5,7 +5,9 @@ import dev.trollwatch.comment.CommentColumn;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /** The iteration, error-policy and bookkeeping shared by all readers; subclasses parse one row at a time. */
@@ -82,7 +84,7 @@ public abstract class AbstractCommentReader implements CommentReader {
 
     @Override
     public void requireColumns(Collection<CommentColumn> needed) {
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (CommentColumn c : CommentColumn.values()) {
             if (needed.contains(c) && !columns().contains(c)) {
                 missing.add(c.columnName());

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,7 +63,18 @@ public final class ColumnLayout {
         if (!n.isEmpty() && n.charAt(0) == '\uFEFF') {
             n = n.substring(1); // a UTF-8 byte order mark some tools write
         }
-        return n.toLowerCase(java.util.Locale.ROOT);
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    /** How many of these header names are columns of {@code reddit_comments}. */
+    public static int knownColumns(List<String> header) {
+        int n = 0;
+        for (String name : header) {
+            if (CommentColumn.byName(normalise(name)) != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Fails with one error naming every column of {@code needed} the header lacks. */

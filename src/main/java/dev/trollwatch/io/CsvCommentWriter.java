@@ -2,7 +2,6 @@ package dev.trollwatch.io;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -23,14 +22,16 @@ public final class CsvCommentWriter implements CommentWriter {
             .get();
 
     private final Writer writer;
+    private final CharBufferAppendable buffer;
     private final CSVPrinter printer;
     private final Object[] values = new Object[CommentValues.COLUMNS];
     private final StringBuilder number = new StringBuilder(32);
     private long rows;
 
     public CsvCommentWriter(OutputStream out) throws IOException {
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        this.printer = new CSVPrinter(writer, FORMAT);
+        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.buffer = new CharBufferAppendable(writer, 1 << 16);
+        this.printer = new CSVPrinter(buffer, FORMAT);
     }
 
     @Override
@@ -50,8 +51,8 @@ public final class CsvCommentWriter implements CommentWriter {
                 printer.print(b ? "true" : "false");
             } else if (i > 0 && v instanceof String text && text.isEmpty()) {
                 // commons-csv leaves an empty string unquoted mid-record, where it would read back as NULL;
-                // the printer writes straight through to this writer, so the field can be written here.
-                writer.write(",\"\"");
+                // the printer writes straight through to this buffer, so the field can be written here.
+                buffer.append(",\"\"");
             } else {
                 printer.print(v);
             }

@@ -2,6 +2,7 @@ package dev.trollwatch.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 
 /**
  * A hand-written RFC 4180 record scanner over a large char buffer (faster than a general CSV library
@@ -223,7 +224,7 @@ final class CsvScanner {
             return;
         }
         if (flen + len > field.length) {
-            field = java.util.Arrays.copyOf(field, Math.max(field.length * 2, flen + len));
+            field = Arrays.copyOf(field, Math.max(field.length * 2, flen + len));
         }
         System.arraycopy(buf, start, field, flen, len);
         flen += len;
@@ -231,14 +232,14 @@ final class CsvScanner {
 
     private void appendChar(char c) {
         if (flen == field.length) {
-            field = java.util.Arrays.copyOf(field, field.length * 2);
+            field = Arrays.copyOf(field, field.length * 2);
         }
         field[flen++] = c;
     }
 
     private void add(String value) {
         if (count == fields.length) {
-            fields = java.util.Arrays.copyOf(fields, count * 2);
+            fields = Arrays.copyOf(fields, count * 2);
         }
         fields[count++] = value;
     }

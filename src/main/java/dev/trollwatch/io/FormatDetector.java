@@ -1,6 +1,7 @@
 package dev.trollwatch.io;
 
 import dev.trollwatch.comment.CommentColumn;
+import java.util.Locale;
 
 /**
  * Guesses a dump's format from its first characters:
@@ -50,7 +51,7 @@ final class FormatDetector {
     private static int knownNames(String header, String separator) {
         int n = 0;
         for (String name : header.split(separator, -1)) {
-            String trimmed = name.trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+            String trimmed = name.trim().replace("\"", "").toLowerCase(Locale.ROOT);
             if (CommentColumn.byName(trimmed) != null) {
                 n++;
             }

@@ -1,10 +1,15 @@
 package dev.trollwatch.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.trollwatch.comment.ColumnType;
 import dev.trollwatch.comment.CommentColumn;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits one {@code psql -A} data line into its columns. psql joins fields with '|' and never quotes,
@@ -65,12 +70,15 @@ final class PsqlLineSplitter {
     private String[] resolve(String line, int[] start, int[] end, int m) {
         int k = types.length;
         // ways[c][p]: number of valid splits (capped at MANY) of pieces p.. into columns c..
-        int[][] ways = new int[k + 1][m + 1];
-        for (int[] row : ways) {
-            Arrays.fill(row, -1);
-        }
-        Search s = new Search(line, start, end, m, ways);
+        // First with a cheap shape check for recent_comments ([ … ]); only when that leaves several
+        // splits is each candidate span parsed as JSON. A unique shape-split with broken JSON is then
+        // reported by the JSON parser when the row is decoded, which names the problem precisely.
+        Search s = new Search(line, start, end, m, newWays(k, m), false);
         int total = s.count(0, 0);
+        if (total > 1) {
+            s = new Search(line, start, end, m, newWays(k, m), true);
+            total = s.count(0, 0);
+        }
         if (total == 0) {
             throw new InvalidFieldException(null, "a split into " + k
                     + " columns where booleans are t/f, floats numeric and recent_comments a [...] array",
@@ -83,8 +91,11 @@ final class PsqlLineSplitter {
             while (first[c + 1] == last[c + 1]) {
                 c++;
             }
-            throw new InvalidFieldException(names[c], "one way to place the '|' characters",
-                    "ambiguous: '|' inside text can be split in more than one way (e.g. around " + names[c] + ")");
+            String one = line.substring(start[first[c]], end[first[c + 1] - 1]);
+            String other = line.substring(start[last[c]], end[last[c + 1] - 1]);
+            throw new InvalidFieldException(names[c], "one way to split the line at '|'",
+                    "an ambiguous line: it could be " + InvalidFieldException.quote(one) + " or "
+                            + InvalidFieldException.quote(other) + " (both splits fit every column's type)");
         }
         String[] out = new String[k];
         for (int c = 0; c < k; c++) {
@@ -93,15 +104,26 @@ final class PsqlLineSplitter {
         return out;
     }
 
+    private static int[][] newWays(int k, int m) {
+        int[][] ways = new int[k + 1][m + 1];
+        for (int[] row : ways) {
+            Arrays.fill(row, -1);
+        }
+        return ways;
+    }
+
     private final class Search {
         private final String line;
         private final int[] start;
         private final int[] end;
         private final int m;
         private final int[][] ways;
-        private final java.util.Map<Long, Boolean> validJson = new java.util.HashMap<>();
+        private final Map<Long, Boolean> validJson = new HashMap<>();
 
-        Search(String line, int[] start, int[] end, int m, int[][] ways) {
+        private final boolean strictJson;
+
+        Search(String line, int[] start, int[] end, int m, int[][] ways, boolean strictJson) {
+            this.strictJson = strictJson;
             this.line = line;
             this.start = start;
             this.end = end;
@@ -158,7 +180,7 @@ final class PsqlLineSplitter {
                 case JSON_ARRAY: {
                     int s = start[a];
                     int e = end[b - 1];
-                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']' && isJsonArray(s, e));
+                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']' && (!strictJson || isJsonArray(s, e)));
                 }
                 case BOOLEAN:
                     return b == a + 1 && isBoolean(start[a], end[a]);
@@ -187,13 +209,13 @@ final class PsqlLineSplitter {
     }
 
     private static boolean parsesAsArray(String text) {
-        try (com.fasterxml.jackson.core.JsonParser p = RecentCommentsParser.factory().createParser(text)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        try (JsonParser p = RecentCommentsParser.factory().createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
                 return false;
             }
             p.skipChildren();
             return p.nextToken() == null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.trollwatch.comment.ColumnType;
 import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.comment.RecentComment;
 import java.io.IOException;
@@ -127,7 +128,7 @@ public final class RecentCommentsParser {
             case VALUE_NULL:
                 return null;
             case VALUE_STRING:
-                return c.type() == dev.trollwatch.comment.ColumnType.TEXT ? p.getText()
+                return c.type() == ColumnType.TEXT ? p.getText()
                         : parseText(c, p.getText(), index);
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:

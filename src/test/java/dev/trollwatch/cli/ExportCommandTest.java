@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.CommentReader;
 import dev.trollwatch.io.CommentReaders;
+import dev.trollwatch.io.DumpFixtures;
 import dev.trollwatch.io.ErrorPolicy;
 import dev.trollwatch.io.InputFormat;
 import dev.trollwatch.io.jdbc.CommentsTable;
@@ -53,7 +54,7 @@ class ExportCommandTest {
 
     static Path resource(String name, Path dir) throws Exception {
         Path f = dir.resolve(name);
-        try (InputStream in = ExportCommandTest.class.getResourceAsStream("/dumps/" + name)) {
+        try (InputStream in = DumpFixtures.testResource(name)) {
             Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
         }
         return f;
@@ -161,6 +162,18 @@ class ExportCommandTest {
     }
 
     @Test
+    void refusedConnectionIsReportedAsSuchWithExitOne() throws Exception {
+        Path out = dir.resolve("none.csv");
+        CliRunner.Result r = CliRunner.run("export", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/db", "--user", "u",
+                "--out", out.toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode());
+        assertTrue(r.err().contains("trollwatch: error: could not connect to jdbc:postgresql://127.0.0.1:1/db as u: "
+                + "Connection to 127.0.0.1:1 refused"), r.err());
+        assertFalse(r.err().contains("lost"), r.err());
+        assertTrue(noFilesLeftIn(dir));
+    }
+
+    @Test
     void missingTableFailsWithAClearMessageAndNoFile() throws Exception {
         Path out = dir.resolve("none.csv");
         CliRunner.Result r = CliRunner.run("export", "--jdbc-url", TestDatabase.get().url(), "--table", "no_such_table",
@@ -252,6 +265,31 @@ class ExportCommandTest {
         assertEquals(ExitCode.FAILURE, skip.exitCode(), "a truncated psql dump fails even when skipping");
         assertTrue(skip.err().contains("the psql dump is truncated"), skip.err());
         assertTrue(noFilesLeftIn(outDir));
+    }
+
+    @Test
+    void inputOptionMistakesAreUsageErrors() throws Exception {
+        Path psql = resource("sample.psql", dir);
+        CliRunner.Result maxWithoutSkip = CliRunner.run("export", "--in", psql.toString(), "--max-errors", "3");
+        assertEquals(ExitCode.USAGE, maxWithoutSkip.exitCode());
+        assertTrue(maxWithoutSkip.err().contains("--max-errors only applies with --on-error skip"), maxWithoutSkip.err());
+        CliRunner.Result badFormat = CliRunner.run("export", "--in", psql.toString(), "--format", "xml");
+        assertEquals(ExitCode.USAGE, badFormat.exitCode());
+        assertTrue(badFormat.err().contains("unknown format 'xml'; expected one of csv, postgres-csv, psql, csv-2019, jsonl"),
+                badFormat.err());
+        CliRunner.Result both = CliRunner.run("export", "--in", psql.toString(), "--jdbc-url", TestDatabase.get().url());
+        assertEquals(ExitCode.USAGE, both.exitCode());
+        CliRunner.Result tableWithoutDb = CliRunner.run("export", "--in", psql.toString(), "--table", "t");
+        assertEquals(ExitCode.USAGE, tableWithoutDb.exitCode());
+    }
+
+    @Test
+    void forcedFormatOverridesDetection() throws Exception {
+        Path psql = resource("sample.psql", dir);
+        CliRunner.Result r = CliRunner.run("export", "--in", psql.toString(), "--format", "csv",
+                "--out", dir.resolve("x.csv").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode(), "a psql dump read as CSV lacks the required columns");
+        assertTrue(r.err().contains(psql + ":1: missing required columns:"), r.err());
     }
 
     @Test

@@ -10,14 +10,23 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test fixtures under src/test/resources/dumps, copied to a temp dir so readers see real files. */
-final class DumpFixtures {
+/**
+ * Test dumps under src/test/resources/dumps (and the shared golden sample under golden/), copied to a
+ * temp dir so readers see real files.
+ */
+public final class DumpFixtures {
     private DumpFixtures() {
+    }
+
+    /** A test dump by file name: dumps/NAME, else golden/NAME; null when neither exists. */
+    public static InputStream testResource(String name) {
+        InputStream in = DumpFixtures.class.getResourceAsStream("/dumps/" + name);
+        return in != null ? in : DumpFixtures.class.getResourceAsStream("/golden/" + name);
     }
 
     static Path copy(String resource, Path dir) {
         Path target = dir.resolve(resource);
-        try (InputStream in = DumpFixtures.class.getResourceAsStream("/dumps/" + resource)) {
+        try (InputStream in = testResource(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource dumps/" + resource);
             }

@@ -40,7 +40,8 @@ class PsqlDumpTest {
                 + "x|t|t|t3_a|0|bob|f|1|2|1550000000|f|body|f|[]|t\n(2 rows)\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("ambiguous"), e.getMessage());
+        assertEquals(f + ":3: column banned_by: expected one way to split the line at '|', got an ambiguous line:"
+                + " it could be \"x\" or \"x|t\" (both splits fit every column's type)", e.getMessage());
     }
 
     @Test
@@ -49,6 +50,15 @@ class PsqlDumpTest {
                 + "|t|t3_a|zero|alice|f|1|2|1550000000|f|a|b|f|[]|t\n(1 row)\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
         assertTrue(e.getMessage().startsWith(f + ":2: expected a split into 14 columns"), e.getMessage());
+    }
+
+    @Test
+    void brokenJsonInAnOtherwiseClearLineIsReportedAsJson() {
+        Path f = DumpFixtures.write(dir, "d.psql", HEADER
+                + "|t|t3_a|0|alice|f|1|2|1550000000|f|a|b|f|[{\"body\": \"x|y\", oops}]|t\n(1 row)\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
+        assertTrue(e.getMessage().startsWith(f + ":2: column recent_comments: expected a JSON array, got invalid JSON"),
+                e.getMessage());
     }
 
     @Test

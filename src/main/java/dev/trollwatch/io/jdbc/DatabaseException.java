@@ -11,13 +11,22 @@ public class DatabaseException extends TrollwatchException {
         super(message, cause);
     }
 
-    /** Describes an SQL failure: connection loss (SQLState 08xxx, 57P0x) is said as such. */
+    /** Describes a failure on an open connection: its loss (SQLState 08xxx, 57P0x) is said as such. */
     public static DatabaseException of(String doing, SQLException e) {
         String state = e.getSQLState();
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         boolean lost = state != null && (state.startsWith("08") || state.startsWith("57P"));
-        String message = (lost ? doing + ": the database connection was lost: " : doing + ": ") + what
-                + (state == null ? "" : " (SQLState " + state + ")");
-        return new DatabaseException(message, e);
+        return new DatabaseException((lost ? doing + ": the database connection was lost: " : doing + ": ")
+                + describe(e), e);
+    }
+
+    /** Describes a failure to connect at all (refused, unknown host, authentication). */
+    public static DatabaseException connecting(String where, SQLException e) {
+        return new DatabaseException("could not connect to " + where + ": " + describe(e), e);
+    }
+
+    private static String describe(SQLException e) {
+        String state = e.getSQLState();
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return what + (state == null ? "" : " (SQLState " + state + ")");
     }
 }

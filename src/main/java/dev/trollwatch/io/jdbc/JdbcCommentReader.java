@@ -59,7 +59,7 @@ public final class JdbcCommentReader extends AbstractCommentReader {
                 throw new DatabaseException("no JDBC driver accepts " + shown, null);
             }
         } catch (SQLException e) {
-            throw DatabaseException.of("could not connect to " + shown + " as " + settings.user(), e);
+            throw DatabaseException.connecting(shown + " as " + settings.user(), e);
         }
         PreparedStatement ps = null;
         ResultSet rs = null;

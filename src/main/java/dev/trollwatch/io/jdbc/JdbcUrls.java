@@ -70,6 +70,9 @@ public final class JdbcUrls {
     public static Endpoint endpoint(String url) {
         Kind kind = kind(url);
         String rest = url.substring(kind.prefix.length());
+        if (rest.regionMatches(true, 0, "iam:", 0, 4)) {
+            rest = rest.substring(4); // jdbc:redshift:iam://host:port/db
+        }
         Matcher m = HOST_PART.matcher(rest);
         if (!m.find() || m.group(1).isEmpty()) {
             return new Endpoint("localhost", kind.defaultPort, null);

@@ -8,6 +8,7 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.CommentReader;
 import dev.trollwatch.io.CommentReaders;
 import dev.trollwatch.io.DataFormatException;
+import dev.trollwatch.io.DumpFixtures;
 import dev.trollwatch.io.ErrorPolicy;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class JdbcCommentReaderTest {
 
     static List<Comment> readResource(String name, Path dir) throws Exception {
         Path f = dir.resolve(name);
-        try (InputStream in = JdbcCommentReaderTest.class.getResourceAsStream("/dumps/" + name)) {
+        try (InputStream in = DumpFixtures.testResource(name)) {
             Files.copy(in, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         try (CommentReader r = CommentReaders.open(f, null, ErrorPolicy.FAIL)) {
