@@ -87,14 +87,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                     model, trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);
         }
         PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in, dumpReading.toOptions()), !noRelabelBots);
-        EvaluationResult result = ModelEvaluation.evaluate(trained, data, permutationImportance ? permutationRepeats : 0, seed);
+        EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, permutationImportance ? permutationRepeats : 0, seed);
         List<String> failures = QualityGate.failures(gates, result.matrix());
 
         if (metricsJson != null) {
             String version = VersionProvider.BuildInfo.version();
             DataFacts facts = new DataFacts(in.toString(), FileDigest.sha256(in), data, null,
                     Trainer.countByClass(data.rows()), null, null);
-            Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained, model.toString(), facts,
+            Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(), model.toString(), facts,
                     permutationImportance ? permutationRepeats : 0, version,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             doc.put("quality_gates", gateReport(gates, result));

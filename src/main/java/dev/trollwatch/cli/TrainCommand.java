@@ -110,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
         DataFacts facts = new DataFacts(in.toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 test == null ? null : test.toString(), testSha);
-        MetricsJsonWriter.write(metricsFile, MetricsDocument.of("train", outcome.evaluation(), outcome.model(),
+        MetricsJsonWriter.write(metricsFile, MetricsDocument.of("train", outcome.evaluation(), outcome.model().tree(), outcome.model().info(),
                 modelFile.toString(), facts, options.permutationRepeats(), version, createdAt));
         if (dot != null) {
             try (AtomicOutput o = AtomicOutput.create(dot)) {

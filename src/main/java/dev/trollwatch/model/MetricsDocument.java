@@ -23,10 +23,11 @@ public final class MetricsDocument {
     /**
      * @param command   {@code train} or {@code evaluate}
      * @param permutationRepeats repeats of permutation importance (0 = not computed)
-     * @param model     the model trained or evaluated
+     * @param tree      the model's tree
+     * @param info      the model's facts (id, training parameters)
      * @param modelPath where it is (or was saved)
      */
-    public static Map<String, Object> of(String command, EvaluationResult eval, TrainedModel model, String modelPath,
+    public static Map<String, Object> of(String command, EvaluationResult eval, DecisionTree tree, ModelInfo info, String modelPath,
             DataFacts data, int permutationRepeats, String toolVersion, String createdAt) {
         ConfusionMatrix m = eval.matrix();
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -62,12 +63,15 @@ public final class MetricsDocument {
         if (eval.cv() != null) {
             doc.put("cross_validation", crossValidation(eval.cv()));
         }
-        doc.put("tree", tree(model.tree()));
-        doc.put("model", Map.of("model_id", model.info().modelId(), "path", modelPath));
-        doc.put("params", model.info().params());
+        doc.put("tree", treeSummary(tree));
+        Map<String, Object> modelRef = new LinkedHashMap<>();
+        modelRef.put("model_id", info.modelId());
+        modelRef.put("path", modelPath);
+        doc.put("model", modelRef);
+        doc.put("params", info.params());
         doc.put("data", data(data));
         doc.put("tool_version", toolVersion);
-        doc.put("seed", model.info().params().get("seed"));
+        doc.put("seed", info.params().get("seed"));
         doc.put("created_at", createdAt);
         return doc;
     }
@@ -122,7 +126,7 @@ public final class MetricsDocument {
         return out;
     }
 
-    private static Map<String, Object> tree(DecisionTree t) {
+    private static Map<String, Object> treeSummary(DecisionTree t) {
         long minRows = Long.MAX_VALUE;
         for (DecisionTree.Leaf l : t.leaves()) {
             minRows = Math.min(minRows, Arrays.stream(l.rows()).sum());

@@ -2,7 +2,7 @@ package dev.trollwatch.model;
 
 import java.util.List;
 
-/** Evaluates an existing model on prepared, labelled rows (unweighted), with optional permutation importance. */
+/** Evaluates an existing model's tree (from any model file format) on prepared, labelled rows (unweighted), with optional permutation importance. */
 public final class ModelEvaluation {
     private ModelEvaluation() {
     }
@@ -11,14 +11,14 @@ public final class ModelEvaluation {
      * @param permutationRepeats 0 = no permutation importance
      * @throws dev.trollwatch.TrollwatchException when there are no rows
      */
-    public static EvaluationResult evaluate(TrainedModel model, PreparedData data, int permutationRepeats, long seed) {
+    public static EvaluationResult evaluate(DecisionTree tree, PreparedData data, int permutationRepeats, long seed) {
         if (data.rows().isEmpty()) {
             throw new dev.trollwatch.TrollwatchException("the evaluation set is empty: no labelled rows to evaluate on");
         }
-        ConfusionMatrix m = Evaluator.evaluate(model.tree(), data.rows());
+        ConfusionMatrix m = Evaluator.evaluate(tree, data.rows());
         List<PermutationImportance.Entry> perm = permutationRepeats > 0
-                ? PermutationImportance.of(model.tree(), data.rows(), permutationRepeats, seed)
+                ? PermutationImportance.of(tree, data.rows(), permutationRepeats, seed)
                 : List.of();
-        return new EvaluationResult(m, FeatureImportance.of(model.tree()), perm, null);
+        return new EvaluationResult(m, FeatureImportance.of(tree), perm, null);
     }
 }

@@ -105,6 +105,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void metricsFilesFromSeparateJvmsAreIdenticalApartFromTheTimestamp() throws Exception {
+        // Separate JVMs catch anything that depends on hash seeds or identity hash codes.
+        for (String run : List.of("j1", "j2")) {
+            CliRunner.Result r = ProcessRunner.run(java.util.Map.of(), List.of(), "train", "-q", "--in", data.toString(),
+                    "--out", dir.resolve(run).toString(), "--metrics-json", dir.resolve(run + ".json").toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        String a = Files.readString(dir.resolve("j1.json")).replaceAll("\"created_at\" : \"[^\"]*\"", "")
+                .replace(dir.resolve("j1").toString(), "OUT");
+        String b = Files.readString(dir.resolve("j2.json")).replaceAll("\"created_at\" : \"[^\"]*\"", "")
+                .replace(dir.resolve("j2").toString(), "OUT");
+        assertEquals(a, b);
+    }
+
+    @Test
     void rowOrderOfTheInputDoesNotChangeTheModel() throws IOException {
         // Without duplicates (which keep the first occurrence), any order gives the same model.
         List<FeatureRow> unique = new ArrayList<>(new java.util.LinkedHashMap<String, FeatureRow>() {{
