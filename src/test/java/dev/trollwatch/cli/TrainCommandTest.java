@@ -150,7 +150,7 @@ class TrainCommandTest {
 
     @Test
     void crossValidationReportsMeanSdAndPooledMatrix() throws IOException {
-        CliRunner.Result r = train("--cv", "4");
+        CliRunner.Result r = train("--cv", "4", "--permutation-importance", "--permutation-repeats", "1");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("4-fold stratified cross-validation"), r.out());
         assertTrue(r.out().contains("±"), r.out());
@@ -164,6 +164,10 @@ class TrainCommandTest {
             }
         }
         assertEquals(m.at("/data/rows").asLong(), total, "every row is predicted once out of fold");
+        assertEquals(20, m.get("permutation_importance").size(), "averaged over the folds");
+        assertEquals(m.at("/data/rows").asLong(), m.at("/data/rows_per_class/train/bot").asLong()
+                + m.at("/data/rows_per_class/train/normal").asLong() + m.at("/data/rows_per_class/train/troll").asLong(),
+                "the saved model is trained on all rows");
     }
 
     @Test
