@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
             "  1  failure (I/O, bad data, unusable model, internal error)",
             "  2  usage error (bad option or argument)",
             "  3  a quality gate failed (evaluate --min-*)"},
-        subcommands = {GenerateCommand.class, ExportCommand.class, FeaturesCommand.class, PredictCommand.class,
-            ServeCommand.class})
+        subcommands = {GenerateCommand.class, ExportCommand.class, FeaturesCommand.class, TrainCommand.class,
+            EvaluateCommand.class, PredictCommand.class, ServeCommand.class})
 public final class TrollwatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

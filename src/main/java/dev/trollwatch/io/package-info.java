@@ -1,5 +1,5 @@
 /**
- * Input and output formats of {@code reddit_comments} rows, and safe file output.
+ * Input and output formats of {@code reddit_comments} rows, features and metrics, and safe file output.
  *
  * <p>Reading: {@link dev.trollwatch.io.CommentReaders#open} gives a streaming
  * {@link dev.trollwatch.io.CommentReader} over any dump (RFC 4180 CSV, PostgreSQL COPY CSV,
@@ -10,5 +10,10 @@
  * {@link dev.trollwatch.io.OutputFormat}; {@link dev.trollwatch.io.DumpExport} copies any reader to
  * clean CSV. Every file goes through {@link dev.trollwatch.io.AtomicOutput} (temp file + atomic move,
  * gzip by extension). The JDBC source for {@code export} is in {@code io.jdbc}.
+ *
+ * <p>Features and metrics: {@link dev.trollwatch.io.FeaturesCsvReader} reads features CSVs (also the
+ * 2019 pipeline's), {@link dev.trollwatch.io.LabelledInput} gives labelled feature rows from a features
+ * CSV or a dump (featurized on the fly), {@link dev.trollwatch.io.MetricsJsonWriter} writes the metrics
+ * file.
  */
 package dev.trollwatch.io;

@@ -1,5 +1,8 @@
 /**
- * Modelling: the depth-capped, class-weighted J48 learner, train/test splitting, evaluation
- * metrics, feature importance and quality gates. Uses {@code features}; no I/O of dump formats.
+ * Modelling: the depth-capped, class-weighted J48 learner (with its row-aware split search), the
+ * conversion to the portable {@link dev.trollwatch.model.DecisionTree}, de-duplication and
+ * relabelling before training, seeded train/test splits and folds, evaluation metrics, feature
+ * importance, quality gates, and the text/DOT/metrics renderings of results (as strings and maps;
+ * writing files is io's job). Uses {@code features}; no I/O of dump formats.
  */
 package dev.trollwatch.model;

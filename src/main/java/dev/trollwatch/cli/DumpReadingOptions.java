@@ -1,0 +1,32 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.io.ErrorPolicy;
+import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.LabelledInput;
+import picocli.CommandLine.Option;
+
+/** How {@code train} and {@code evaluate} read a raw dump (a features CSV needs none of these). */
+public final class DumpReadingOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", converter = DumpInputOptions.FormatConverter.class,
+            completionCandidates = DumpInputOptions.FormatNames.class,
+            description = "Format of a raw dump, one of: ${COMPLETION-CANDIDATES}. Default: a features CSV is recognised"
+                    + " by its header, a dump's format is detected.")
+    InputFormat format;
+
+    @Option(names = "--on-error", paramLabel = "fail|skip", defaultValue = "fail",
+            description = "On a malformed dump row: fail (stop with its file:line:column) or skip it. Default: ${DEFAULT-VALUE}.")
+    DumpInputOptions.OnError onError;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads computing features from a raw dump; results do not depend on it. Default: all cores"
+                    + " (${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    LabelledInput.DumpOptions toOptions() {
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1, got " + threads);
+        }
+        return new LabelledInput.DumpOptions(format,
+                onError == DumpInputOptions.OnError.skip ? ErrorPolicy.skipAll() : ErrorPolicy.FAIL, threads);
+    }
+}

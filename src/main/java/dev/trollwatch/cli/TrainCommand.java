@@ -1,0 +1,172 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.FileDigest;
+import dev.trollwatch.io.LabelledInput;
+import dev.trollwatch.io.MetricsJsonWriter;
+import dev.trollwatch.model.DataFacts;
+import dev.trollwatch.model.DataPreparation;
+import dev.trollwatch.model.MetricsDocument;
+import dev.trollwatch.model.PreparedData;
+import dev.trollwatch.model.Provenance;
+import dev.trollwatch.model.ReportFormatter;
+import dev.trollwatch.model.SplitPlan;
+import dev.trollwatch.model.TrainingOptions;
+import dev.trollwatch.model.TrainingOutcome;
+import dev.trollwatch.model.TrainingRun;
+import dev.trollwatch.model.TreeDot;
+import dev.trollwatch.modelio.WekaModelFile;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trollwatch train}: train the depth-capped, class-weighted J48, report on held-out rows, save the model. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Train a depth-capped, class-weighted J48 (C4.5) tree on labelled features, evaluate it on held-out rows "
+                + "and save it as OUT.model, with a metrics file OUT.metrics.json.",
+            "Before splitting, rows are de-duplicated on (author, link_id, created_utc) and every row of an author "
+                + "with any bot row is relabelled bot."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "DATA",
+            description = "Labelled features CSV ('trollwatch features'), or a labelled dump of reddit_comments whose"
+                    + " features are computed on the fly; gzip is detected.")
+    Path in;
+
+    @Option(names = "--out", paramLabel = "OUT", defaultValue = "models/trollwatch",
+            description = "Output path without extension: writes OUT.model (default: ${DEFAULT-VALUE}).")
+    String out;
+
+    @Mixin
+    LearnerOptions learner;
+
+    @Mixin
+    DumpReadingOptions dumpReading;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3", description = "Share of rows held out for evaluation (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "16", description = "Seed for the split, folds and permutations (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-stratify", description = "Hold out rows at random instead of per class.")
+    boolean noStratify;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "Evaluate on this labelled features CSV or dump instead; all --in rows train.")
+    Path test;
+
+    @Option(names = "--cv", paramLabel = "K", description = "Evaluate by stratified K-fold cross-validation (mean ± sd, pooled matrix); the saved model is trained on all rows.")
+    Integer cv;
+
+    @Option(names = "--no-relabel-bots", description = "Keep labels as they are (no relabelling of known bots' rows).")
+    boolean noRelabelBots;
+
+    @Option(names = "--permutation-importance", description = "Also compute permutation importance on the test rows (seeded).")
+    boolean permutationImportance;
+
+    @Option(names = "--permutation-repeats", paramLabel = "K", defaultValue = "5", description = "Shuffles per feature for permutation importance (default: ${DEFAULT-VALUE}).")
+    int permutationRepeats;
+
+    @Option(names = "--dot", paramLabel = "FILE", description = "Also write the tree as Graphviz DOT.")
+    Path dot;
+
+    @Option(names = "--metrics-json", paramLabel = "FILE", description = "Metrics file (default: OUT.metrics.json).")
+    Path metricsJson;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
+                permutationImportance ? permutationRepeats : 0);
+        LabelledInput.DumpOptions reading = dumpReading.toOptions();
+        PreparedData data = DataPreparation.prepare(readWithProgress(in, reading), !noRelabelBots);
+        String sha = FileDigest.sha256(in);
+        SplitPlan plan = options.split();
+        String testSha = null;
+        if (test != null) {
+            List<FeatureRow> testRows = readWithProgress(test, reading);
+            plan = new SplitPlan.TestSet(DataPreparation.prepare(testRows, !noRelabelBots));
+            options = new TrainingOptions(options.learner(), plan, seed, !noRelabelBots, options.permutationRepeats());
+            testSha = FileDigest.sha256(test);
+        }
+        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String version = VersionProvider.BuildInfo.version();
+        TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(version, sha, createdAt));
+
+        Path modelFile = Path.of(out + ".model");
+        WekaModelFile.save(modelFile, outcome.model());
+        Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
+        DataFacts facts = new DataFacts(in.toString(), sha, data, outcome.trainRows(), outcome.testRows(),
+                test == null ? null : test.toString(), testSha);
+        MetricsJsonWriter.write(metricsFile, MetricsDocument.of("train", outcome.evaluation(), outcome.model().tree(), outcome.model().info(),
+                modelFile.toString(), facts, options.permutationRepeats(), version, createdAt));
+        if (dot != null) {
+            try (AtomicOutput o = AtomicOutput.create(dot)) {
+                o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));
+                o.commit();
+            }
+        }
+
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n", in, data.rowsRead(),
+                data.duplicatesDropped(), data.relabelled(), noRelabelBots ? " (relabelling off)" : "");
+        w.printf("Trained on %s; evaluated on %s%n%n", ReportFormatter.classCounts(outcome.trainRows()),
+                ReportFormatter.classCounts(outcome.testRows()));
+        w.print(ReportFormatter.report(outcome.evaluation(), outcome.model().tree(), evaluatedOn(plan)));
+        w.printf("%nModel:   %s (id %s)%n", modelFile, outcome.model().info().modelId());
+        w.printf("Metrics: %s%n", metricsFile);
+        if (dot != null) {
+            w.printf("DOT:     %s%n", dot);
+        }
+        w.flush();
+        return ExitCode.OK;
+    }
+
+    static List<FeatureRow> readWithProgress(Path file, LabelledInput.DumpOptions reading) throws java.io.IOException {
+        try (ProgressReporter progress = new ProgressReporter("reading " + file.getFileName(), -1)) {
+            return LabelledInput.read(file, reading, progress::advance);
+        }
+    }
+
+    private SplitPlan splitPlanFromOptions() {
+        if (cv != null && test != null) {
+            throw new UsageException("--cv and --test are alternatives: use one");
+        }
+        if (permutationRepeats < 1) {
+            throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
+        }
+        if (cv != null) {
+            if (cv < 2) {
+                throw new UsageException("--cv needs at least 2 folds, got " + cv);
+            }
+            return new SplitPlan.CrossValidation(cv);
+        }
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new UsageException("--test-fraction must be in (0, 1), got " + testFraction);
+        }
+        return new SplitPlan.HoldOut(testFraction, !noStratify);
+    }
+
+    private String evaluatedOn(SplitPlan plan) {
+        if (plan instanceof SplitPlan.CrossValidation c) {
+            return "out-of-fold predictions pooled over " + c.folds() + " folds";
+        }
+        if (plan instanceof SplitPlan.TestSet) {
+            return "test file " + test;
+        }
+        return String.format(java.util.Locale.ROOT, "%s hold-out of %.0f%%, seed %d", noStratify ? "random" : "stratified",
+                100 * testFraction, seed);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.trollwatch.model;
+
+import dev.trollwatch.features.Label;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Instance weight per class used when training (the article's {@code class_weight}). Evaluation
+ * never uses them: test rows count once each.
+ */
+public record ClassWeights(double bot, double normal, double troll) {
+    /** The article's weights: normal=1, bot=2.5, troll=5. */
+    public static final ClassWeights DEFAULT = new ClassWeights(2.5, 1, 5);
+
+    public ClassWeights {
+        for (double w : new double[] {bot, normal, troll}) {
+            if (!(w > 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("class weights must be finite and > 0, got " + w);
+            }
+        }
+    }
+
+    /** The weight of rows of this class. */
+    public double of(Label label) {
+        return switch (label) {
+            case BOT -> bot;
+            case NORMAL -> normal;
+            case TROLL -> troll;
+        };
+    }
+
+    /**
+     * Parses {@code normal=1,bot=2.5,troll=5}; classes not named keep weight 1.
+     *
+     * @throws IllegalArgumentException naming the bad part
+     */
+    public static ClassWeights parse(String text) {
+        EnumMap<Label, Double> w = new EnumMap<>(Label.class);
+        for (Label l : Label.values()) {
+            w.put(l, 1.0);
+        }
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected CLASS=WEIGHT, got '" + p + "'");
+            }
+            Label label = Label.parse(p.substring(0, eq));
+            if (label == null) {
+                throw new IllegalArgumentException("unknown class '" + p.substring(0, eq).trim()
+                        + "' (expected bot, normal or troll)");
+            }
+            double v;
+            try {
+                v = Double.parseDouble(p.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("weight of " + label + " is not a number: '" + p.substring(eq + 1).trim() + "'");
+            }
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("weight of " + label + " must be finite and > 0, got " + v);
+            }
+            w.put(label, v);
+        }
+        return new ClassWeights(w.get(Label.BOT), w.get(Label.NORMAL), w.get(Label.TROLL));
+    }
+
+    /** As a map in {@link Label} order. */
+    public Map<Label, Double> asMap() {
+        EnumMap<Label, Double> m = new EnumMap<>(Label.class);
+        for (Label l : Label.values()) {
+            m.put(l, of(l));
+        }
+        return m;
+    }
+
+    /** Canonical text, e.g. {@code bot=2.5,normal=1,troll=5}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Label l : Label.values()) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            double v = of(l);
+            sb.append(l.text()).append('=').append(v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v));
+        }
+        return sb.toString();
+    }
+}

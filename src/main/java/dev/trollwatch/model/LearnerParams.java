@@ -1,0 +1,30 @@
+package dev.trollwatch.model;
+
+/**
+ * How to grow the tree.
+ *
+ * @param maxDepth    deepest split level allowed (a depth-3 tree has at most 8 leaves); 0 = unlimited
+ * @param minLeafRows every leaf keeps at least this many training rows (not weights); 0 = only J48's own rule
+ * @param confidence  C4.5 pruning confidence (J48 -C), in (0, 1); ignored when {@code unpruned}
+ * @param unpruned    skip C4.5's error-based pruning (collapsing still happens, as in J48 -U)
+ * @param weights     instance weight per class
+ */
+public record LearnerParams(int maxDepth, int minLeafRows, double confidence, boolean unpruned, ClassWeights weights) {
+    /** J48's -M: its own minimum (summed weight) per branch; kept at Weka's default. */
+    public static final int J48_MIN_NUM_OBJ = 2;
+
+    /** The article's settings: depth 3, 100 rows per leaf, C=0.25, weights 1/2.5/5. */
+    public static final LearnerParams DEFAULT = new LearnerParams(3, 100, 0.25, false, ClassWeights.DEFAULT);
+
+    public LearnerParams {
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("max depth must be >= 0 (0 = unlimited), got " + maxDepth);
+        }
+        if (minLeafRows < 0) {
+            throw new IllegalArgumentException("min leaf rows must be >= 0, got " + minLeafRows);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        }
+    }
+}

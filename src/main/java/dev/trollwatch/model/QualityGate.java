@@ -1,0 +1,105 @@
+package dev.trollwatch.model;
+
+import dev.trollwatch.features.Label;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A minimum a metric must reach, e.g. {@code recall of troll >= 0.7}; CI jobs fail the build on
+ * it. {@code label} is null for overall metrics (accuracy, MCC, kappa).
+ */
+public record QualityGate(Metric metric, Label label, double minimum) {
+    /** The metrics a gate can check. */
+    public enum Metric {
+        ACCURACY("accuracy", false),
+        MCC("MCC", false),
+        KAPPA("kappa", false),
+        PRECISION("precision", true),
+        RECALL("recall", true),
+        F1("F1", true);
+
+        private final String text;
+        private final boolean perClass;
+
+        Metric(String text, boolean perClass) {
+            this.text = text;
+            this.perClass = perClass;
+        }
+
+        public boolean perClass() {
+            return perClass;
+        }
+    }
+
+    public QualityGate {
+        if (metric.perClass() != (label != null)) {
+            throw new IllegalArgumentException(metric.text + (metric.perClass() ? " needs a class" : " takes no class"));
+        }
+        if (!Double.isFinite(minimum)) {
+            throw new IllegalArgumentException("gate minimum must be a finite number");
+        }
+    }
+
+    /**
+     * Parses per-class gates: {@code troll=0.7} or {@code troll=0.7,bot=0.8}.
+     *
+     * @throws IllegalArgumentException naming the bad part
+     */
+    public static List<QualityGate> parsePerClass(Metric metric, String spec) {
+        List<QualityGate> out = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            int eq = p.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected CLASS=MIN (e.g. troll=0.7), got '" + p + "'");
+            }
+            Label l = Label.parse(p.substring(0, eq));
+            if (l == null) {
+                throw new IllegalArgumentException("unknown class '" + p.substring(0, eq).trim() + "' (expected bot, normal or troll)");
+            }
+            double v;
+            try {
+                v = Double.parseDouble(p.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("minimum for " + l + " is not a number: '" + p.substring(eq + 1).trim() + "'");
+            }
+            out.add(new QualityGate(metric, l, v));
+        }
+        return out;
+    }
+
+    /** The metric's value on {@code m}. */
+    public double value(ConfusionMatrix m) {
+        return switch (metric) {
+            case ACCURACY -> m.accuracy();
+            case MCC -> m.mcc();
+            case KAPPA -> m.kappa();
+            case PRECISION -> m.precision(label);
+            case RECALL -> m.recall(label);
+            case F1 -> m.f1(label);
+        };
+    }
+
+    /** Null when the gate passes, else a one-line reason. */
+    public String check(ConfusionMatrix m) {
+        double v = value(m);
+        if (v >= minimum) {
+            return null;
+        }
+        String what = metric.perClass() ? metric.text + " of " + label.text() : metric.text;
+        return String.format(Locale.ROOT, "quality gate failed: %s is %.4f, below the minimum %s", what, v, Numbers.compact(minimum));
+    }
+
+    /** The reasons of every failed gate, in the given order. */
+    public static List<String> failures(List<QualityGate> gates, ConfusionMatrix m) {
+        List<String> out = new ArrayList<>();
+        for (QualityGate g : gates) {
+            String f = g.check(m);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.trollwatch.modelio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.model.DecisionTree;
+import dev.trollwatch.model.DepthCappedJ48;
+import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.TrainedModel;
+import dev.trollwatch.model.WekaData;
+import dev.trollwatch.model.WekaTreeConverter;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.StreamCorruptedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import weka.core.Instances;
+
+/**
+ * The Weka model file ({@code .model}): Java serialization of, in order, the trained
+ * {@link DepthCappedJ48}, the empty {@link Instances} header it was trained on (Weka's own
+ * convention, so Weka can read the file when trollwatch's jar is on its classpath) and a JSON
+ * string {@code {"format":"trollwatch-weka-model","format_version":1,"info":{…},"leaf_rows":[[…]…]}}
+ * holding the {@link ModelInfo} and the training row counts of the leaves (left to right),
+ * which Weka's tree does not keep.
+ *
+ * <p>Loading never runs code from classes outside Weka, the JDK and trollwatch: the stream is
+ * read with an allow-list {@link ObjectInputFilter} ({@value #FILTER}), checked before any class
+ * is resolved. (Weka's {@code SerializationHelper.read} initialises classes while resolving
+ * them, before a filter can refuse them, so it is not used.)
+ */
+public final class WekaModelFile {
+    /** Classes a model file may contain; everything else is refused. */
+    public static final String FILTER = "maxdepth=200;weka.**;java.**;dev.trollwatch.**;!*";
+    static final String FORMAT = "trollwatch-weka-model";
+    static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private WekaModelFile() {
+    }
+
+    /** Writes the model atomically (gzip when the name ends in .gz). */
+    public static void save(Path file, TrainedModel model) throws IOException {
+        if (model.classifier() == null || model.header() == null) {
+            throw new IllegalArgumentException("a Weka model file needs the Weka classifier and header");
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", FORMAT);
+        doc.put("format_version", FORMAT_VERSION);
+        doc.put("info", ModelInfoJson.toMap(model.info()));
+        doc.put("leaf_rows", WekaTreeConverter.leafRows(model.tree()));
+        String json = MAPPER.writeValueAsString(doc);
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            ObjectOutputStream oos = new ObjectOutputStream(out.stream());
+            oos.writeObject(model.classifier());
+            oos.writeObject(new Instances(model.header(), 0));
+            oos.writeObject(json);
+            oos.flush();
+            out.commit();
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws TrollwatchException "FILE is not a trollwatch model file: …" for anything else
+     */
+    public static TrainedModel load(Path file) throws IOException {
+        Object classifier;
+        Object header;
+        Object json;
+        try (InputStream in = open(file); ObjectInputStream ois = new ObjectInputStream(in)) {
+            ois.setObjectInputFilter(ObjectInputFilter.Config.createFilter(FILTER));
+            classifier = ois.readObject();
+            header = ois.readObject();
+            json = ois.readObject();
+        } catch (StreamCorruptedException e) {
+            throw notOurs(file, "not a Java-serialized Weka model (" + e.getMessage() + ")");
+        } catch (InvalidClassException e) {
+            throw notOurs(file, "it contains a class that is not allowed or not compatible (" + e.getMessage() + ")");
+        } catch (EOFException e) {
+            throw notOurs(file, "the file ends too early (truncated, or not a trollwatch model)");
+        } catch (ClassNotFoundException e) {
+            throw notOurs(file, "it needs class " + e.getMessage() + ", which trollwatch does not have");
+        } catch (java.util.zip.ZipException e) {
+            throw notOurs(file, "bad gzip data (" + e.getMessage() + ")");
+        } catch (ClassCastException | IllegalStateException | java.io.OptionalDataException e) {
+            throw notOurs(file, "unexpected content (" + e + ")");
+        }
+        if (!(classifier instanceof DepthCappedJ48 j48)) {
+            throw notOurs(file, "the first object is " + className(classifier) + ", not trollwatch's J48 classifier");
+        }
+        if (!(header instanceof Instances h) || !WekaData.isCompatible(h)) {
+            throw notOurs(file, "the second object is not the trollwatch dataset header (20 features + target)");
+        }
+        if (!(json instanceof String s)) {
+            throw notOurs(file, "the third object is " + className(json) + ", not the model info");
+        }
+        JsonNode doc;
+        try {
+            doc = MAPPER.readTree(s);
+        } catch (IOException e) {
+            throw notOurs(file, "its model info is not JSON");
+        }
+        if (!FORMAT.equals(doc.path("format").asText())) {
+            throw notOurs(file, "its model info has format '" + doc.path("format").asText() + "', expected " + FORMAT);
+        }
+        if (doc.path("format_version").asInt() > FORMAT_VERSION) {
+            throw new TrollwatchException(file + ": model file format version " + doc.path("format_version").asInt()
+                    + " is newer than this trollwatch reads (" + FORMAT_VERSION + "); upgrade trollwatch");
+        }
+        List<long[]> leafRows = new ArrayList<>();
+        for (JsonNode leaf : doc.path("leaf_rows")) {
+            long[] r = new long[leaf.size()];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = leaf.get(i).asLong();
+            }
+            leafRows.add(r);
+        }
+        DecisionTree tree = WekaTreeConverter.convert(j48.root(), List.of());
+        try {
+            tree = WekaTreeConverter.withLeafRows(tree, leafRows);
+        } catch (IllegalArgumentException e) {
+            throw notOurs(file, "its leaf row counts do not match its tree (" + e.getMessage() + ")");
+        }
+        return new TrainedModel(j48, h, tree, ModelInfoJson.fromJson(doc.path("info")));
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return in;
+    }
+
+    private static TrollwatchException notOurs(Path file, String why) {
+        return new TrollwatchException(file + " is not a trollwatch model file: " + why);
+    }
+
+    private static String className(Object o) {
+        return o == null ? "null" : o.getClass().getName();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.trollwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trollwatch.model.FeaturesCsvFixture;
+import dev.trollwatch.model.SyntheticFeatures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static Path model;
+    private static Path fresh;
+
+    @BeforeAll
+    static void trainModel() {
+        Path train = FeaturesCsvFixture.write(shared.resolve("train.csv"), SyntheticFeatures.generate(3000, 8));
+        fresh = FeaturesCsvFixture.write(shared.resolve("fresh.csv"), SyntheticFeatures.generate(1500, 9));
+        CliRunner.Result r = CliRunner.run("train", "--in", train.toString(), "--out", shared.resolve("tw").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        model = shared.resolve("tw.model");
+    }
+
+    @Test
+    void printsTheSameReportForAnExistingModel() {
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Predicted +bot +normal +troll +All")), r.out());
+        assertTrue(r.out().contains("MCC (R_K):"), r.out());
+        assertTrue(r.out().contains("Tree (depth"), r.out());
+    }
+
+    @Test
+    void acceptsTheModelBaseGivenToTrain() {
+        String base = model.toString().replaceFirst("\\.model$", "");
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", base, "--in", fresh.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    @Test
+    void failedGatesPrintOneLineEachAndExitThree() {
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(),
+                "--min-accuracy", "0.999", "--min-recall", "troll=0.999", "--min-precision", "bot=0.0", "--min-mcc", "0.9999");
+        assertEquals(ExitCode.QUALITY_GATE, r.exitCode(), r.err());
+        long lines = r.err().lines().filter(l -> l.startsWith("quality gate failed: ")).count();
+        assertEquals(3, lines, r.err());
+        assertTrue(r.err().contains("recall of troll"), r.err());
+    }
+
+    @Test
+    void passingGatesExitZeroAndAreRecordedInMetrics() throws IOException {
+        Path json = dir.resolve("eval.json");
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(),
+                "--min-accuracy", "0.5", "--min-f1", "normal=0.5", "--metrics-json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        assertEquals("evaluate", m.get("command").asText());
+        assertEquals(2, m.get("quality_gates").size());
+        assertTrue(m.at("/quality_gates/0/passed").asBoolean());
+        assertTrue(m.has("accuracy") && m.has("confusion_matrix") && m.has("params") && m.has("data"));
+    }
+
+    @Test
+    void badGateSyntaxIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(), "--min-recall", "0.7");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--min-recall"), r.err());
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsAClearError() throws IOException {
+        Path junk = dir.resolve("junk.model");
+        Files.writeString(junk, "not a model\n");
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", junk.toString(), "--in", fresh.toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode());
+        assertTrue(r.err().contains("junk.model is not a trollwatch model file"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+}

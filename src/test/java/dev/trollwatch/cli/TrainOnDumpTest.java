@@ -1,0 +1,86 @@
+package dev.trollwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train/evaluate straight from a dump of reddit_comments, features computed on the fly. */
+class TrainOnDumpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static Path dump;
+
+    @BeforeAll
+    static void generateDump() {
+        dump = dir.resolve("dump.csv.gz");
+        CliRunner.Result r = CliRunner.run("generate", "--rows", "4000", "--seed", "7", "--format", "csv", "--out", dump.toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    private static JsonNode metrics(Path p) throws IOException {
+        ObjectNode n = (ObjectNode) JSON.readTree(p.toFile());
+        n.remove("created_at");
+        return n;
+    }
+
+    @Test
+    void sameModelAndMetricsWhateverTheThreadCount() throws IOException {
+        CliRunner.Result one = CliRunner.run("train", "--in", dump.toString(), "--out", dir.resolve("t1").toString(),
+                "--threads", "1", "--min-leaf", "30");
+        CliRunner.Result two = CliRunner.run("train", "--in", dump.toString(), "--out", dir.resolve("t2").toString(),
+                "--threads", "2", "--min-leaf", "30");
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(0, two.exitCode(), two.err());
+        JsonNode a = metrics(dir.resolve("t1.metrics.json"));
+        JsonNode b = metrics(dir.resolve("t2.metrics.json"));
+        ((ObjectNode) a.get("model")).remove("path");
+        ((ObjectNode) b.get("model")).remove("path");
+        assertEquals(a, b);
+        assertEquals(4000, a.at("/data/rows_read").asLong());
+        assertTrue(one.out().lines().anyMatch(l -> l.matches("Predicted +bot +normal +troll +All")), one.out());
+    }
+
+    @Test
+    void trainingOnTheDumpEqualsTrainingOnItsFeaturesFile() throws IOException {
+        Path features = dir.resolve("features.csv");
+        CliRunner.Result f = CliRunner.run("features", "--in", dump.toString(), "--out", features.toString());
+        assertEquals(0, f.exitCode(), f.err());
+        assertEquals(0, CliRunner.run("train", "--in", dump.toString(), "--out", dir.resolve("d").toString(), "--min-leaf", "30").exitCode());
+        assertEquals(0, CliRunner.run("train", "--in", features.toString(), "--out", dir.resolve("f").toString(), "--min-leaf", "30").exitCode());
+        JsonNode d = metrics(dir.resolve("d.metrics.json"));
+        JsonNode fm = metrics(dir.resolve("f.metrics.json"));
+        assertEquals(d.at("/model/model_id"), fm.at("/model/model_id"));
+        assertEquals(d.get("confusion_matrix"), fm.get("confusion_matrix"));
+        assertEquals(d.at("/data/rows"), fm.at("/data/rows"));
+    }
+
+    @Test
+    void evaluateReadsADumpToo() {
+        assertEquals(0, CliRunner.run("train", "--in", dump.toString(), "--out", dir.resolve("e").toString(), "--min-leaf", "30").exitCode());
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", dir.resolve("e.model").toString(), "--in", dump.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("MCC (R_K):"), r.out());
+    }
+
+    @Test
+    void anUnlabelledDumpIsRefused() throws IOException {
+        Path unlabelled = dir.resolve("unlabelled.csv");
+        Files.writeString(unlabelled, "author,link_id,created_utc,body\na,t3_x,1545170506,hello\n");
+        CliRunner.Result r = CliRunner.run("train", "--in", unlabelled.toString(), "--out", dir.resolve("u").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode(), r.out());
+        assertTrue(r.err().contains("trollwatch: error:"), r.err());
+        assertTrue(!r.err().contains("\tat "), r.err());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.trollwatch.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trollwatch.features.FeatureRow;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import weka.classifiers.trees.J48;
+import weka.core.Instances;
+
+class DepthCappedJ48Test {
+    private static List<FeatureRow> rows;
+    private static Instances weighted;
+
+    @BeforeAll
+    static void data() {
+        WekaEnvironment.configure();
+        rows = SyntheticFeatures.generate(6000, 7);
+        weighted = WekaData.weighted(rows, ClassWeights.DEFAULT);
+    }
+
+    @Test
+    void withoutCapAndRowRuleItIsStockJ48() throws Exception {
+        J48 stock = new J48();
+        stock.setOptions(new String[] {"-C", "0.25", "-M", "2"});
+        stock.buildClassifier(new Instances(weighted));
+        DepthCappedJ48 ours = DepthCappedJ48.of(new LearnerParams(0, 0, 0.25, false, ClassWeights.DEFAULT));
+        ours.buildClassifier(new Instances(weighted));
+
+        assertEquals(stock.toString(), ours.toString());
+        assertTrue(ours.measureNumLeaves() > 8, "the uncapped tree should be deep: " + ours.measureNumLeaves());
+        for (int i = 0; i < weighted.numInstances(); i++) {
+            assertEquals(stock.classifyInstance(weighted.instance(i)), ours.classifyInstance(weighted.instance(i)), "row " + i);
+        }
+    }
+
+    @Test
+    void ownSplitSearchWithATrivialRowRuleChoosesExactlyWhatStockJ48Chooses() throws Exception {
+        // min leaf 1 row constrains nothing J48 does not already constrain, so the row-aware
+        // search (written from C4.5's definition) must grow J48's very tree, split for split.
+        List<Instances> datasets = List.of(weighted,
+                WekaData.weighted(SyntheticFeatures.generate(20_000, 99), new ClassWeights(1, 1, 1)),
+                WekaData.weighted(golden(), ClassWeights.DEFAULT));
+        for (Instances data : datasets) {
+            for (String[] opts : List.of(new String[] {"-C", "0.25", "-M", "2"}, new String[] {"-U", "-M", "2"},
+                    new String[] {"-C", "0.1", "-M", "2"})) {
+                J48 stock = new J48();
+                stock.setOptions(opts.clone());
+                stock.buildClassifier(new Instances(data));
+                boolean unpruned = opts[0].equals("-U");
+                double cf = unpruned ? 0.25 : Double.parseDouble(opts[1]);
+                DepthCappedJ48 ours = DepthCappedJ48.of(new LearnerParams(0, 1, cf, unpruned, ClassWeights.DEFAULT));
+                ours.buildClassifier(new Instances(data));
+                String expected = stock.toString().replaceFirst("^J48 ", "J48 (max depth unlimited, min leaf rows 1) ");
+                assertEquals(expected, ours.toString(), String.join(" ", opts));
+            }
+        }
+    }
+
+    private static List<FeatureRow> golden() throws java.io.IOException {
+        java.nio.file.Path p = java.nio.file.Files.createTempFile("golden", ".csv.gz");
+        try (java.io.InputStream in = DepthCappedJ48Test.class.getResourceAsStream("/features/parity-sample.features.csv.gz")) {
+            java.nio.file.Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return dev.trollwatch.io.FeaturesCsvReader.readAll(p);
+        } finally {
+            java.nio.file.Files.deleteIfExists(p);
+        }
+    }
+
+    @Test
+    void unprunedWithoutCapIsStockUnprunedJ48() throws Exception {
+        J48 stock = new J48();
+        stock.setOptions(new String[] {"-U", "-M", "2"});
+        stock.buildClassifier(new Instances(weighted));
+        DepthCappedJ48 ours = DepthCappedJ48.of(new LearnerParams(0, 0, 0.25, true, ClassWeights.DEFAULT));
+        ours.buildClassifier(new Instances(weighted));
+        assertEquals(stock.toString(), ours.toString());
+    }
+
+    @Test
+    void portableTreePredictsLikeWeka() throws Exception {
+        for (LearnerParams p : List.of(LearnerParams.DEFAULT, new LearnerParams(0, 0, 0.25, false, ClassWeights.DEFAULT),
+                new LearnerParams(5, 30, 0.1, false, ClassWeights.DEFAULT))) {
+            Trainer.Result r = Trainer.train(rows, p);
+            for (int i = 0; i < weighted.numInstances(); i++) {
+                assertEquals((int) r.classifier().classifyInstance(weighted.instance(i)),
+                        r.tree().leafFor(rows.get(i).values()).predicted().ordinal(), p + " row " + i);
+            }
+        }
+    }
+
+    @Test
+    void leafWeightsAreTheWeightedTrainingDistribution() {
+        Trainer.Result r = Trainer.train(rows, LearnerParams.DEFAULT);
+        for (DecisionTree.Leaf leaf : r.tree().leaves()) {
+            for (int c = 0; c < 3; c++) {
+                double expected = leaf.rows()[c] * ClassWeights.DEFAULT.of(dev.trollwatch.features.Label.values()[c]);
+                assertEquals(expected, leaf.weights()[c], 1e-6);
+            }
+        }
+    }
+}

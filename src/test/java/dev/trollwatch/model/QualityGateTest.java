@@ -1,0 +1,32 @@
+package dev.trollwatch.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trollwatch.features.Label;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QualityGateTest {
+    private final ConfusionMatrix m = new ConfusionMatrix(new long[][] {{50, 3, 2}, {10, 300, 15}, {1, 9, 20}});
+
+    @Test
+    void perClassSpecsParse() {
+        List<QualityGate> g = QualityGate.parsePerClass(QualityGate.Metric.RECALL, "troll=0.7, bot=0.8");
+        assertEquals(List.of(new QualityGate(QualityGate.Metric.RECALL, Label.TROLL, 0.7),
+                new QualityGate(QualityGate.Metric.RECALL, Label.BOT, 0.8)), g);
+        assertThrows(IllegalArgumentException.class, () -> QualityGate.parsePerClass(QualityGate.Metric.RECALL, "0.7"));
+        assertThrows(IllegalArgumentException.class, () -> QualityGate.parsePerClass(QualityGate.Metric.F1, "spam=0.7"));
+    }
+
+    @Test
+    void onlyFailedGatesAreReported() {
+        List<String> f = QualityGate.failures(List.of(
+                new QualityGate(QualityGate.Metric.ACCURACY, null, 0.9),
+                new QualityGate(QualityGate.Metric.RECALL, Label.TROLL, 0.7),
+                new QualityGate(QualityGate.Metric.PRECISION, Label.BOT, 0.8)), m);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).contains("recall of troll is 0.6667, below the minimum 0.7"), f.get(0));
+    }
+}
