@@ -16,7 +16,7 @@ import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.model.TrainingRun;
 import dev.trollwatch.model.TreeDot;
-import dev.trollwatch.modelio.WekaModelFile;
+import dev.trollwatch.modelio.ModelFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Train a depth-capped, class-weighted J48 (C4.5) tree on labelled features, evaluate it on held-out rows "
-                + "and save it as OUT.model, with a metrics file OUT.metrics.json.",
+                + "and save it as OUT.model (Weka), OUT.json (portable) and OUT.onnx (ONNX-ML), with a metrics file OUT.metrics.json.",
             "Before splitting, rows are de-duplicated on (author, link_id, created_utc) and every row of an author "
                 + "with any bot row is relabelled bot."})
 public final class TrainCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path in;
 
     @Option(names = "--out", paramLabel = "OUT", defaultValue = "models/trollwatch",
-            description = "Output path without extension: writes OUT.model (default: ${DEFAULT-VALUE}).")
+            description = "Output path without extension: writes OUT.model, OUT.json and OUT.onnx (default: ${DEFAULT-VALUE}).")
     String out;
 
     @Mixin
@@ -105,8 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
         String version = VersionProvider.BuildInfo.version();
         TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(version, sha, createdAt));
 
-        Path modelFile = Path.of(out + ".model");
-        WekaModelFile.save(modelFile, outcome.model());
+        Path modelFile = Path.of(out + ModelFiles.WEKA);
+        ModelFiles.saveAll(Path.of(out), outcome.model());
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
         DataFacts facts = new DataFacts(in.toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 test == null ? null : test.toString(), testSha);
@@ -125,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
         w.printf("Trained on %s; evaluated on %s%n%n", ReportFormatter.classCounts(outcome.trainRows()),
                 ReportFormatter.classCounts(outcome.testRows()));
         w.print(ReportFormatter.report(outcome.evaluation(), outcome.model().tree(), evaluatedOn(plan)));
-        w.printf("%nModel:   %s (id %s)%n", modelFile, outcome.model().info().modelId());
+        w.printf("%nModel:   %s, %s.json, %s.onnx (id %s)%n", modelFile, out, out, outcome.model().info().modelId());
         w.printf("Metrics: %s%n", metricsFile);
         if (dot != null) {
             w.printf("DOT:     %s%n", dot);

@@ -2,7 +2,6 @@ package dev.trollwatch.modelio;
 
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.AtomicOutput;
-import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.TrainedModel;
 import java.io.IOException;
@@ -53,7 +52,9 @@ public final class ModelFiles {
         ModelInfo info = ModelId.ensure(trained.tree(), trained.info());
         TrainedModel model = new TrainedModel(trained.classifier(), trained.header(), trained.tree(), info);
         List<Part> parts = new ArrayList<>();
-        // BASE.model (WekaModelFile) joins here when the learner's Weka writer lands.
+        if (model.classifier() != null) {
+            parts.add(new Part(WEKA, WekaModelFile::write));
+        }
         parts.add(new Part(JSON, (out, m) -> JsonModelFile.write(out, m.tree(), m.info())));
         parts.add(new Part(ONNX, (out, m) -> OnnxModelFile.write(out, m.tree(), m.info())));
 
@@ -100,6 +101,10 @@ public final class ModelFiles {
         if (name.endsWith(ONNX)) {
             return OnnxModelFile.read(path);
         }
+        if (name.endsWith(WEKA) || name.endsWith(WEKA + ".gz")) {
+            TrainedModel weka = WekaModelFile.load(path);
+            return new ScoringModel(weka.tree(), weka.info(), ThresholdPrecision.DOUBLE);
+        }
         Path json = sibling(path, JSON);
         if (Files.exists(json)) {
             return JsonModelFile.read(json);
@@ -112,8 +117,8 @@ public final class ModelFiles {
         return base.resolveSibling(base.getFileName() + extension);
     }
 
-    /** The tree and info of a loaded model (for callers that hold a {@link TrainedModel}). */
-    public static ScoringModel scoring(DecisionTree tree, ModelInfo info) {
-        return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
+    /** A trained model ready to score, without writing it first. */
+    public static ScoringModel scoring(TrainedModel model) {
+        return new ScoringModel(model.tree(), ModelId.ensure(model.tree(), model.info()), ThresholdPrecision.DOUBLE);
     }
 }

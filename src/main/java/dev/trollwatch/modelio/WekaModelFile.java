@@ -18,6 +18,7 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.StreamCorruptedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ import weka.core.Instances;
  */
 public final class WekaModelFile {
     /** Classes a model file may contain; everything else is refused. */
-    public static final String FILTER = "maxdepth=200;weka.**;java.**;dev.trollwatch.**;!*";
+    public static final String FILTER =
+            "maxdepth=200;maxrefs=1000000;maxarray=1000000;maxbytes=67108864;weka.**;java.**;dev.trollwatch.**;!*";
     static final String FORMAT = "trollwatch-weka-model";
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -53,6 +55,14 @@ public final class WekaModelFile {
 
     /** Writes the model atomically (gzip when the name ends in .gz). */
     public static void save(Path file, TrainedModel model) throws IOException {
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            write(out.stream(), model);
+            out.commit();
+        }
+    }
+
+    /** Writes the three objects to {@code out} (not closed; {@link ModelFiles#saveAll} commits it with the others). */
+    public static void write(OutputStream out, TrainedModel model) throws IOException {
         if (model.classifier() == null || model.header() == null) {
             throw new IllegalArgumentException("a Weka model file needs the Weka classifier and header");
         }
@@ -62,14 +72,11 @@ public final class WekaModelFile {
         doc.put("info", ModelInfoJson.toMap(model.info()));
         doc.put("leaf_rows", WekaTreeConverter.leafRows(model.tree()));
         String json = MAPPER.writeValueAsString(doc);
-        try (AtomicOutput out = AtomicOutput.create(file)) {
-            ObjectOutputStream oos = new ObjectOutputStream(out.stream());
-            oos.writeObject(model.classifier());
-            oos.writeObject(new Instances(model.header(), 0));
-            oos.writeObject(json);
-            oos.flush();
-            out.commit();
-        }
+        ObjectOutputStream oos = new ObjectOutputStream(out);
+        oos.writeObject(model.classifier());
+        oos.writeObject(new Instances(model.header(), 0));
+        oos.writeObject(json);
+        oos.flush();
     }
 
     /**

@@ -78,7 +78,7 @@ class PredictCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trollwatch.onnx"})
+    @ValueSource(strings = {"trollwatch.model", "trollwatch.onnx"})
     void everyModelFileOfOneModelPredictsTheSame(String file) throws Exception {
         CliRunner.Result json = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"), "--in", dump("csv"));
         CliRunner.Result other = CliRunner.run("-q", "predict", "--model", model(file), "--in", dump("csv"));
