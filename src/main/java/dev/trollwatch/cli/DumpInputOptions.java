@@ -63,6 +63,11 @@ public final class DumpInputOptions {
 
     /** The error policy the options describe; a usage error for --max-errors without skip. */
     public ErrorPolicy policy() {
+        return policy(onError, maxErrors);
+    }
+
+    /** The policy for --on-error and --max-errors (null = no limit), shared with {@link DumpReadingOptions}. */
+    static ErrorPolicy policy(OnError onError, Long maxErrors) {
         if (maxErrors != null && maxErrors < 0) {
             throw new UsageException("--max-errors must be 0 or more, got " + maxErrors);
         }

@@ -1,6 +1,5 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.ErrorPolicy;
 import dev.trollwatch.io.InputFormat;
 import dev.trollwatch.io.LabelledInput;
 import picocli.CommandLine.Option;
@@ -17,6 +16,10 @@ public final class DumpReadingOptions {
             description = "On a malformed dump row: fail (stop with its file:line:column) or skip it. Default: ${DEFAULT-VALUE}.")
     DumpInputOptions.OnError onError;
 
+    @Option(names = "--max-errors", paramLabel = "N",
+            description = "With --on-error skip: fail once more than N rows were skipped. Default: no limit.")
+    Long maxErrors;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads computing features from a raw dump; results do not depend on it. Default: all cores"
                     + " (${DEFAULT-VALUE} here).")
@@ -26,7 +29,6 @@ public final class DumpReadingOptions {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, got " + threads);
         }
-        return new LabelledInput.DumpOptions(format,
-                onError == DumpInputOptions.OnError.skip ? ErrorPolicy.skipAll() : ErrorPolicy.FAIL, threads);
+        return new LabelledInput.DumpOptions(format, DumpInputOptions.policy(onError, maxErrors), threads);
     }
 }

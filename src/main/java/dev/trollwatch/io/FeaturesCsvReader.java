@@ -162,7 +162,7 @@ public final class FeaturesCsvReader {
             throw new TrollwatchException(String.format(Locale.ROOT,
                     "%s: line %d, column '%s': value '%s' is not finite; features must be finite numbers", file, line, column, raw));
         }
-        if (!isPlainNumber(s)) {
+        if (!FieldParsers.looksNumeric(s)) {
             throw new TrollwatchException(String.format(Locale.ROOT,
                     "%s: line %d, column '%s': expected a number, got '%s'", file, line, column, raw));
         }
@@ -174,53 +174,10 @@ public final class FeaturesCsvReader {
         return d;
     }
 
-    /** Matches {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} without a regex (hot path). */
-    static boolean isPlainNumber(String s) {
-        int i = 0;
-        int n = s.length();
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exp = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                exp++;
-            }
-            if (exp == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     /** Unix seconds, or a UTC date-time {@code YYYY-MM-DD HH:MM:SS} as the 2019 pipeline wrote it. */
     static double createdUtc(Path file, long line, String raw) {
         String s = raw.trim();
-        if (isPlainNumber(s)) {
+        if (FieldParsers.looksNumeric(s)) {
             return Double.parseDouble(s);
         }
         try {
