@@ -83,4 +83,33 @@ class TrainOnDumpTest {
         assertTrue(r.err().contains("trollwatch: error:"), r.err());
         assertTrue(!r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void maxErrorsBoundsSkippedRowsWhenTraining() throws IOException {
+        // Copy the dump with one row's score made non-numeric: fail by default, train with skip,
+        // fail again once more rows were skipped than --max-errors allows.
+        java.util.List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dump))) {
+            lines = new java.util.ArrayList<>(java.util.List.of(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n", -1)));
+        }
+        String row = lines.get(2);
+        String[] head = row.split(",", 12);          // score is the 11th column, before body
+        head[10] = "not-a-number";
+        lines.set(2, String.join(",", head));
+        Path bad = dir.resolve("one-bad-row.csv");
+        Files.writeString(bad, String.join("\r\n", lines));
+
+        CliRunner.Result failed = CliRunner.run("train", "--in", bad.toString(), "--out", dir.resolve("b1").toString());
+        assertEquals(ExitCode.FAILURE, failed.exitCode());
+        assertTrue(failed.err().contains("one-bad-row.csv:3") && failed.err().contains("score"), failed.err());
+
+        assertEquals(ExitCode.OK, CliRunner.run("train", "--in", bad.toString(), "--out", dir.resolve("b2").toString(),
+                "--min-leaf", "30", "--on-error", "skip", "--max-errors", "1").exitCode());
+        assertEquals(ExitCode.FAILURE, CliRunner.run("train", "--in", bad.toString(), "--out", dir.resolve("b3").toString(),
+                "--on-error", "skip", "--max-errors", "0").exitCode());
+        assertEquals(ExitCode.USAGE, CliRunner.run("train", "--in", bad.toString(), "--out", dir.resolve("b4").toString(),
+                "--max-errors", "1").exitCode());
+        assertTrue(Files.notExists(dir.resolve("b3.model")), "no model left behind by a failed run");
+    }
 }
