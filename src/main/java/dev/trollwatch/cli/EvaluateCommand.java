@@ -11,9 +11,9 @@ import dev.trollwatch.model.ModelEvaluation;
 import dev.trollwatch.model.PreparedData;
 import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReportFormatter;
-import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.Trainer;
-import dev.trollwatch.modelio.WekaModelFile;
+import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.modelio.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "Model file written by 'trollwatch train' (.model), or its base (models/trollwatch).")
+    @Option(names = "--model", required = true, paramLabel = "M", description = "Model file written by 'trollwatch train': BASE.model, BASE.json or BASE.onnx, or the base (models/trollwatch).")
     Path model;
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
@@ -78,10 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (permutationRepeats < 1) {
             throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
         }
-        if (!java.nio.file.Files.exists(model) && java.nio.file.Files.exists(Path.of(model + ".model"))) {
-            model = Path.of(model + ".model"); // a model base, as given to train --out
-        }
-        TrainedModel trained = WekaModelFile.load(model);
+        ScoringModel trained = ModelFiles.load(model); // .model, .json, .onnx or a base as given to train --out
         if (trained.info().featurizerVersion() != FeatureSchema.FEATURIZER_VERSION) {
             LOG.warn("model {} was trained with featurizer version {}, this trollwatch computes version {}",
                     model, trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);

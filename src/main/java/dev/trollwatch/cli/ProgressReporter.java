@@ -56,10 +56,10 @@ public final class ProgressReporter implements AutoCloseable {
         return done;
     }
 
-    /** Prints the closing summary (rows, seconds, rows/s). */
+    /** Prints the closing summary (rows, seconds, rows/s); nothing when no row was done (e.g. a missing input). */
     @Override
     public synchronized void close() {
-        if (enabled) {
+        if (enabled && done > 0) {
             err.println(line(System.nanoTime(), true));
         }
     }

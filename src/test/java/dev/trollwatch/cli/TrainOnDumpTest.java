@@ -112,4 +112,26 @@ class TrainOnDumpTest {
                 "--max-errors", "1").exitCode());
         assertTrue(Files.notExists(dir.resolve("b3.model")), "no model left behind by a failed run");
     }
+
+    @Test
+    void evaluateGivesTheSameMetricsWithAnyOfTheThreeModelFiles() throws IOException {
+        Path base = dir.resolve("any");
+        assertEquals(0, CliRunner.run("train", "--in", dump.toString(), "--out", base.toString(), "--min-leaf", "30").exitCode());
+        JsonNode first = null;
+        for (String ext : new String[] {".model", ".json", ".onnx", ""}) {
+            Path metrics = dir.resolve("any-eval" + ext + ".json");
+            CliRunner.Result r = CliRunner.run("evaluate", "--model", base + ext, "--in", dump.toString(),
+                    "--metrics-json", metrics.toString());
+            assertEquals(0, r.exitCode(), ext + ": " + r.err());
+            ObjectNode m = (ObjectNode) metrics(metrics);
+            ((ObjectNode) m.get("data")).remove("model");
+            m.remove("model");
+            if (first == null) {
+                first = m;
+            } else {
+                assertEquals(first.get("accuracy"), m.get("accuracy"), ext);
+                assertEquals(first.get("confusion_matrix"), m.get("confusion_matrix"), ext);
+            }
+        }
+    }
 }
