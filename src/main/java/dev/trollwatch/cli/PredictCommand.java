@@ -4,6 +4,7 @@ import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.AtomicOutput;
 import dev.trollwatch.io.CommentReader;
+import dev.trollwatch.io.FeaturesCsvReader;
 import dev.trollwatch.io.PredictionsCsvWriter;
 import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.modelio.PredictionRun;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
         description = {
             "Score every comment of a dump with a model: one CSV line per comment with",
             "author, link_id, created_utc, predicted, p_bot, p_normal, p_troll.",
-            "Uses the training featurizer; streams, so inputs of any size work."})
+            "Uses the training featurizer; streams, so inputs of any size work.",
+            "--in may also be a features CSV written by 'trollwatch features' (recognised by its header)."})
 public final class PredictCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(PredictCommand.class);
 
@@ -52,31 +54,43 @@ public final class PredictCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, got " + threads);
         }
-        ScoringModel scoring = ModelFiles.load(model);
-        LOG.info("predict: model {} from {}", scoring.modelId(), model);
+        ScoringModel loaded = ModelFiles.load(model);
+        LOG.info("predict: model {} from {}", loaded.modelId(), model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
+        Path featuresCsv = input.path() != null && FeaturesCsvReader.isFeaturesCsv(input.path()) ? input.path() : null;
         long rows;
-        long skipped;
+        long skipped = 0;
         boolean toStdout = out == null || out.toString().equals("-");
-        try (CommentReader reader = input.open();
+        try (CommentReader reader = featuresCsv == null ? input.open() : null;
              ProgressReporter progress = new ProgressReporter("predict", input::fractionRead)) {
+            Scoring scoring = writer -> featuresCsv != null
+                    ? PredictionRun.runOnFeatures(featuresCsv, loaded, writer, progress::advance)
+                    : PredictionRun.run(reader, featurizer, threads, loaded, writer, progress::advance);
             if (toStdout) {
                 PredictionsCsvWriter writer = new PredictionsCsvWriter(new KeepOpen(System.out), withFeatures);
-                rows = PredictionRun.run(reader, featurizer, threads, scoring, writer, progress::advance);
+                rows = scoring.writeTo(writer);
                 writer.close();
             } else {
                 try (AtomicOutput file = AtomicOutput.create(out)) {
                     PredictionsCsvWriter writer = new PredictionsCsvWriter(file.stream(), withFeatures);
-                    rows = PredictionRun.run(reader, featurizer, threads, scoring, writer, progress::advance);
+                    rows = scoring.writeTo(writer);
                     writer.flush();
                     file.commit();
                 }
             }
-            skipped = reader.skippedRows();
+            if (reader != null) {
+                skipped = reader.skippedRows();
+            }
         }
         LOG.info("{} rows scored{}{}", rows, toStdout ? "" : ", written to " + out,
                 skipped > 0 ? "; " + skipped + " malformed rows skipped" : "");
         return ExitCode.OK;
+    }
+
+    /** Where the scored rows come from: a dump (featurized here) or a features CSV. */
+    @FunctionalInterface
+    private interface Scoring {
+        long writeTo(PredictionsCsvWriter writer) throws IOException;
     }
 
     /** stdout must stay open after the writer closes (later output, in-process tests). */

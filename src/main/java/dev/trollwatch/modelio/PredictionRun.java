@@ -4,7 +4,9 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.ParallelFeaturizer;
 import dev.trollwatch.io.PredictionsCsvWriter;
+import dev.trollwatch.io.FeaturesCsvReader;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
@@ -37,5 +39,22 @@ public final class PredictionRun {
                 progress.accept(1);
             });
         }
+    }
+
+    /** Scores the rows of a features CSV (features already computed, as {@code trollwatch features} writes them). */
+    public static long runOnFeatures(Path featuresCsv, ScoringModel model, PredictionsCsvWriter out,
+            LongConsumer progress) throws IOException {
+        long[] rows = {0};
+        FeaturesCsvReader.read(featuresCsv, row -> {
+            Prediction p = model.score(row.values());
+            try {
+                out.write(row, p.label(), p.probabilities());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rows[0]++;
+            progress.accept(1);
+        });
+        return rows[0];
     }
 }

@@ -92,6 +92,17 @@ class PredictCommandTest {
         }
     }
 
+    @Test
+    void aFeaturesCsvPredictsLikeTheDumpItCameFrom() {
+        Path features = dir.resolve("features.csv.gz");
+        assertEquals(0, CliRunner.run("-q", "features", "--in", dump("csv"), "--out", features.toString()).exitCode());
+        CliRunner.Result fromDump = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"), "--in", dump("csv"));
+        CliRunner.Result fromFeatures = CliRunner.run("-q", "predict", "--model", model("trollwatch.json"),
+                "--in", features.toString());
+        assertEquals(0, fromFeatures.exitCode(), fromFeatures.err());
+        assertEquals(fromDump.out(), fromFeatures.out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jsonl", "psql"})
     void jsonLinesAndPsqlDumpsPredictLikeCsv(String format) {
