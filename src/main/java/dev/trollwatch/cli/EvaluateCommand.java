@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code trollwatch evaluate}: the training report for an existing model on new labelled data, with CI quality gates. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Evaluate a trained model on labelled features: confusion matrix, accuracy, per-class precision/recall/F1, "
+            "Evaluate a trained model on new labelled data (a dump or a features CSV): confusion matrix, accuracy, per-class precision/recall/F1, "
                 + "MCC, kappa, feature importance, the tree.",
             "Quality gates (--min-*) make it a CI check: each failed gate prints one line on stderr and the exit code is 3."})
 public final class EvaluateCommand implements Callable<Integer> {

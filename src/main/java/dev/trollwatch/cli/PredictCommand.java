@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 /** {@code trollwatch predict}: scores every comment of a dump with a model file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Score every comment of a dump with a model: one CSV line per comment with",
-            "author, link_id, created_utc, predicted, p_bot, p_normal, p_troll.",
+            "Score every comment of a dump with a model: class and probabilities per comment.",
+            "One CSV line per comment: author, link_id, created_utc, predicted, p_bot, p_normal, p_troll.",
             "Uses the training featurizer; streams, so inputs of any size work.",
             "--in may also be a features CSV written by 'trollwatch features' (recognised by its header)."})
 public final class PredictCommand implements Callable<Integer> {

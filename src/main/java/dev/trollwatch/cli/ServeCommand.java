@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code trollwatch serve}: the scoring HTTP API; runs until SIGTERM/Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Serve a model over HTTP, a drop-in for the 2019 API: POST / or /predict with one comment",
-            "as JSON (or an array of them) answers {\"prediction\": \"possible bot\", ...}.",
+            "Serve a model over HTTP, a drop-in for the 2019 Flask API.",
+            "POST / or /predict with one comment as JSON (or an array of them) answers"
+                + " {\"prediction\": \"possible bot\", ...}.",
             "GET /health and GET /model describe the server. Stops gracefully on SIGTERM.",
             "See docs/serve.md."})
 public final class ServeCommand implements Callable<Integer> {
