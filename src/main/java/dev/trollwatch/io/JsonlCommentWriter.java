@@ -1,35 +1,22 @@
 package dev.trollwatch.io;
 
-import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON Lines in the shape of the 2019 scoring API's request body: one compact object per line with
  * the 23 column names as keys in table order, numbers as floats ({@code 445850.0}), JSON booleans,
  * {@code null}, and {@code recent_comments} as a string holding the JSON array text.
  */
-public final class JsonlCommentWriter implements CommentWriter {
+public final class JsonlCommentWriter extends LineCommentWriter {
     private static final String[] KEYS = keys();
 
-    private final Writer writer;
-    private final Object[] values = new Object[CommentValues.COLUMNS];
-    private final StringBuilder line = new StringBuilder(16 * 1024);
-    private long rows;
-
     public JsonlCommentWriter(OutputStream out) {
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        super(out);
     }
 
     @Override
-    public void write(Comment comment) throws IOException {
-        CommentValues.of(comment, values);
-        line.setLength(0);
+    protected void formatRow(Object[] values, StringBuilder line) {
         line.append('{');
         for (int i = 0; i < values.length; i++) {
             line.append(KEYS[i]);
@@ -45,23 +32,6 @@ public final class JsonlCommentWriter implements CommentWriter {
             }
         }
         line.append("}\n");
-        writer.append(line);
-        rows++;
-    }
-
-    @Override
-    public void flush() throws IOException {
-        writer.flush();
-    }
-
-    @Override
-    public long rowsWritten() {
-        return rows;
-    }
-
-    @Override
-    public void close() throws IOException {
-        writer.flush();
     }
 
     /** {@code "name":} for each column, with the separating comma before all but the first. */

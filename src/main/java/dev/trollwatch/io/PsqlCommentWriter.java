@@ -1,12 +1,7 @@
 package dev.trollwatch.io;
 
-import dev.trollwatch.comment.Comment;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What {@code psql -A} prints for {@code select * from reddit_comments}: a header of column
@@ -14,22 +9,15 @@ import java.nio.charset.StandardCharsets;
  * null as an empty string, float8 as PostgreSQL prints it ({@code 917}), and a footer
  * {@code (N rows)} ({@code (1 row)}). Lines end in LF.
  */
-public final class PsqlCommentWriter implements CommentWriter {
-    private final Writer writer;
-    private final Object[] values = new Object[CommentValues.COLUMNS];
-    private final StringBuilder line = new StringBuilder(16 * 1024);
-    private long rows;
-
+public final class PsqlCommentWriter extends LineCommentWriter {
     public PsqlCommentWriter(OutputStream out) throws IOException {
-        this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        super(out);
         writer.write(String.join("|", CsvCommentWriter.columnNames()));
         writer.write('\n');
     }
 
     @Override
-    public void write(Comment comment) throws IOException {
-        CommentValues.of(comment, values);
-        line.setLength(0);
+    protected void formatRow(Object[] values, StringBuilder line) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 line.append('|');
@@ -44,23 +32,10 @@ public final class PsqlCommentWriter implements CommentWriter {
             }
         }
         line.append('\n');
-        writer.append(line);
-        rows++;
     }
 
     @Override
-    public void flush() throws IOException {
-        writer.flush();
-    }
-
-    @Override
-    public long rowsWritten() {
-        return rows;
-    }
-
-    @Override
-    public void close() throws IOException {
-        writer.write(rows == 1 ? "(1 row)\n" : "(" + rows + " rows)\n");
-        writer.flush();
+    protected String footer(long rows) {
+        return rows == 1 ? "(1 row)\n" : "(" + rows + " rows)\n";
     }
 }
