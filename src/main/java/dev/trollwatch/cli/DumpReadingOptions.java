@@ -2,6 +2,7 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.io.InputFormat;
 import dev.trollwatch.io.LabelledInput;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How {@code train} and {@code evaluate} read a raw dump (a features CSV needs none of these). */
@@ -20,15 +21,10 @@ public final class DumpReadingOptions {
             description = "With --on-error skip: fail once more than N rows were skipped. Default: no limit.")
     Long maxErrors;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads computing features from a raw dump; results do not depend on it. Default: all cores"
-                    + " (${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    FeaturizerThreadsOption threadsOption;
 
     LabelledInput.DumpOptions toOptions() {
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, got " + threads);
-        }
-        return new LabelledInput.DumpOptions(format, DumpInputOptions.policy(onError, maxErrors), threads);
+        return new LabelledInput.DumpOptions(format, DumpInputOptions.policy(onError, maxErrors), threadsOption.count());
     }
 }

@@ -34,15 +34,12 @@ public final class FeaturesCommand implements Callable<Integer> {
             description = "Output features CSV, gzip-compressed when it ends in .gz; '-' or absent: stdout.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads. Default: all cores (${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    FeaturizerThreadsOption threadsOption;
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, got " + threads);
-        }
+        int threads = threadsOption.count();
         boolean toStdout = out == null || out.toString().equals("-");
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         FeaturesExport.Result r;

@@ -45,15 +45,12 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Also write the 20 feature values, one column per feature name.")
     boolean withFeatures;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Featurizer threads. Default: all cores (${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    FeaturizerThreadsOption threadsOption;
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1) {
-            throw new UsageException("--threads must be at least 1, got " + threads);
-        }
+        int threads = threadsOption.count();
         ScoringModel loaded = ModelFiles.load(model);
         LOG.info("predict: model {} from {}", loaded.modelId(), model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
