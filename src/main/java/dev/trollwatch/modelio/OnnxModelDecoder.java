@@ -64,8 +64,8 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": no '" + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + "' metadata: not written by trollwatch");
         }
-        ModelInfo info = new JsonModelDecoder(name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")")
-                .info(OnnxModelFile.parseJson(json, name));
+        ModelInfo info = ModelMetadata.read(OnnxModelFile.parseJson(json, name),
+                name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")");
         if (!info.modelId().equals(metadata.get(OnnxModelFile.KEY_MODEL_ID))) {
             throw new MalformedModelException(name + ": metadata model_id " + metadata.get(OnnxModelFile.KEY_MODEL_ID)
                     + " does not match the embedded model's " + info.modelId());

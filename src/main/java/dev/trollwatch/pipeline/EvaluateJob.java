@@ -1,6 +1,5 @@
 package dev.trollwatch.pipeline;
 
-import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.io.file.FileDigest;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
@@ -22,16 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code trollwatch evaluate} as a job: load a model, read labelled rows (features CSV or dump),
  * de-duplicate and relabel, evaluate, check the quality gates and, when asked, write the metrics file.
  */
 public final class EvaluateJob {
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateJob.class);
-
     /**
      * What to evaluate.
      *
@@ -64,11 +59,8 @@ public final class EvaluateJob {
     }
 
     public static Result run(Request request, Progress progress) throws IOException {
-        ScoringModel trained = ModelFiles.load(request.model()); // .model, .json, .onnx or a base as given to train --out
-        if (trained.info().featurizerVersion() != FeatureSchema.FEATURIZER_VERSION) {
-            LOG.warn("model {} was trained with featurizer version {}, this trollwatch computes version {}",
-                    request.model(), trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);
-        }
+        // .model, .json, .onnx or a base as given to train --out; refused unless this featurizer fits it
+        ScoringModel trained = ModelFiles.load(request.model());
         PreparedData data = DataPreparation.prepare(TrainJob.read(request.in(), request.reading(), progress),
                 request.relabelBots());
         EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, request.permutationRepeats(),
