@@ -10,6 +10,8 @@ import java.util.Map;
  * never uses them: test rows count once each.
  */
 public record ClassWeights(double bot, double normal, double troll) {
+    /** The article's weights as {@link #parse} reads them. */
+    public static final String DEFAULT_SPEC = "normal=1,bot=2.5,troll=5";
     /** The article's weights: normal=1, bot=2.5, troll=5. */
     public static final ClassWeights DEFAULT = new ClassWeights(2.5, 1, 5);
 
