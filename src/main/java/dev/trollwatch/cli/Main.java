@@ -1,6 +1,5 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.model.WekaEnvironment;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ public final class Main {
 
     /** Runs trollwatch with these arguments and returns the exit code (tests call this in-process). */
     public static int run(String... args) {
-        WekaEnvironment.configure();
         return execute(newCommandLine(), args);
     }
 

@@ -9,6 +9,7 @@ import dev.trollwatch.model.DepthCappedJ48;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.WekaData;
+import dev.trollwatch.model.WekaEnvironment;
 import dev.trollwatch.model.WekaTreeConverter;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -43,6 +44,10 @@ import weka.core.Instances;
  * them, before a filter can refuse them, so it is not used.)
  */
 public final class WekaModelFile {
+    static {
+        WekaEnvironment.configure(); // before the stream below loads the first Weka class
+    }
+
     /** Classes a model file may contain; everything else is refused. */
     public static final String FILTER =
             "maxdepth=200;maxrefs=1000000;maxarray=1000000;maxbytes=67108864;weka.**;java.**;dev.trollwatch.**;!*";

@@ -1,6 +1,5 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.model.WekaEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,7 +21,6 @@ public final class CliRunner {
     }
 
     public static synchronized Result run(String... args) {
-        WekaEnvironment.configure();
         PrintStream oldErr = System.err;
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         StringWriter outWriter = new StringWriter();
