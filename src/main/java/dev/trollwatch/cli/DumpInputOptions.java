@@ -1,10 +1,10 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.ByteCountingInputStream;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.InputFormat;
+import dev.trollwatch.io.file.ByteCountingInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

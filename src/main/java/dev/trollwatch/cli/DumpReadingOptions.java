@@ -1,7 +1,7 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.InputFormat;
-import dev.trollwatch.io.LabelledInput;
+import dev.trollwatch.io.dump.InputFormat;
+import dev.trollwatch.pipeline.LabelledInput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package dev.trollwatch.cli;
 
 import dev.trollwatch.features.FeatureSchema;
-import dev.trollwatch.io.FileDigest;
-import dev.trollwatch.io.MetricsJsonWriter;
+import dev.trollwatch.io.file.FileDigest;
+import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
 import dev.trollwatch.model.EvaluationResult;
@@ -11,9 +11,9 @@ import dev.trollwatch.model.ModelEvaluation;
 import dev.trollwatch.model.PreparedData;
 import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReportFormatter;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.Trainer;
 import dev.trollwatch.modelio.ModelFiles;
-import dev.trollwatch.modelio.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.DumpExport;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.DumpExport;
 import dev.trollwatch.io.jdbc.ConnectionSettings;
 import dev.trollwatch.io.jdbc.ExportQuery;
 import dev.trollwatch.io.jdbc.JdbcCommentReader;

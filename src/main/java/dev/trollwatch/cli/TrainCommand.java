@@ -1,10 +1,9 @@
 package dev.trollwatch.cli;
 
 import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.AtomicOutput;
-import dev.trollwatch.io.FileDigest;
-import dev.trollwatch.io.LabelledInput;
-import dev.trollwatch.io.MetricsJsonWriter;
+import dev.trollwatch.io.file.AtomicOutput;
+import dev.trollwatch.io.file.FileDigest;
+import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
 import dev.trollwatch.model.MetricsDocument;
@@ -17,6 +16,7 @@ import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.model.TrainingRun;
 import dev.trollwatch.model.TreeDot;
 import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.pipeline.LabelledInput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,15 +1,17 @@
 package dev.trollwatch.modelio;
 
-import static dev.trollwatch.modelio.OnnxFields.*;
-
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.trollwatch.modelio.OnnxFields.*;
 
 /**
  * Reads back what {@link OnnxModelFile} writes: the metadata (model id, trollwatch metadata) and the

@@ -1,14 +1,14 @@
 package dev.trollwatch.modelio;
 
-import static dev.trollwatch.modelio.OnnxFields.*;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.trollwatch.modelio.OnnxFields.*;
 
 /**
  * {@code BASE.onnx}: the tree as one ONNX-ML {@code TreeEnsembleClassifier} (ai.onnx.ml opset 3),

@@ -3,7 +3,7 @@ package dev.trollwatch.modelio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.TrollwatchException;
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.DepthCappedJ48;
 import dev.trollwatch.model.ModelInfo;

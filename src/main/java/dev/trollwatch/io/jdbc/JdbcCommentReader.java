@@ -2,12 +2,11 @@ package dev.trollwatch.io.jdbc;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import dev.trollwatch.io.AbstractCommentReader;
-import dev.trollwatch.io.ColumnLayout;
-import dev.trollwatch.io.DataFormatException;
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InvalidFieldException;
-import dev.trollwatch.io.JdbcValues;
+import dev.trollwatch.io.dump.AbstractCommentReader;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.field.ColumnLayout;
+import dev.trollwatch.io.field.DataFormatException;
+import dev.trollwatch.io.field.InvalidFieldException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
