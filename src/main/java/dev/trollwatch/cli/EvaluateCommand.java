@@ -1,7 +1,7 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.pipeline.LabelledInput;
 import dev.trollwatch.features.FeatureSchema;
-import dev.trollwatch.io.file.FileDigest;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -47,7 +47,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
-            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on.")
+            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on;"
+                    + " '-' = stdin.")
     Path in;
 
     @Mixin
@@ -83,13 +84,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             LOG.warn("model {} was trained with featurizer version {}, this trollwatch computes version {}",
                     model, trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);
         }
-        PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in, dumpReading.toOptions()), !noRelabelBots);
+        LabelledInput.LabelledData input = TrainCommand.readWithProgress(in, dumpReading.toOptions());
+        PreparedData data = DataPreparation.prepare(input.rows(), !noRelabelBots);
         EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, permutationImportance ? permutationRepeats : 0, seed);
         List<String> failures = QualityGate.failures(gates, result.matrix());
 
         if (metricsJson != null) {
             String version = VersionProvider.BuildInfo.version();
-            DataFacts facts = new DataFacts(in.toString(), FileDigest.sha256(in), data, null,
+            DataFacts facts = new DataFacts(in.toString(), input.sha256(), data, null,
                     Trainer.countByClass(data.rows()), null, null);
             Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(), model.toString(), facts,
                     permutationImportance ? permutationRepeats : 0, version,

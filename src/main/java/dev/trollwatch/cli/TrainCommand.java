@@ -1,8 +1,6 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.io.file.AtomicOutput;
-import dev.trollwatch.io.file.FileDigest;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -22,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +40,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
             description = "Labelled features CSV ('trollwatch features'), or a labelled dump of reddit_comments whose"
-                    + " features are computed on the fly; gzip is detected.")
+                    + " features are computed on the fly; gzip is detected; '-' = stdin.")
     Path in;
 
     @Option(names = "--out", paramLabel = "OUT", defaultValue = "models/trollwatch",
@@ -91,15 +88,16 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
                 permutationImportance ? permutationRepeats : 0);
         LabelledInput.DumpOptions reading = dumpReading.toOptions();
-        PreparedData data = DataPreparation.prepare(readWithProgress(in, reading), !noRelabelBots);
-        String sha = FileDigest.sha256(in);
+        LabelledInput.LabelledData input = readWithProgress(in, reading);
+        PreparedData data = DataPreparation.prepare(input.rows(), !noRelabelBots);
+        String sha = input.sha256();
         SplitPlan plan = options.split();
         String testSha = null;
         if (test != null) {
-            List<FeatureRow> testRows = readWithProgress(test, reading);
-            plan = new SplitPlan.TestSet(DataPreparation.prepare(testRows, !noRelabelBots));
+            LabelledInput.LabelledData testInput = readWithProgress(test, reading);
+            plan = new SplitPlan.TestSet(DataPreparation.prepare(testInput.rows(), !noRelabelBots));
             options = new TrainingOptions(options.learner(), plan, seed, !noRelabelBots, options.permutationRepeats());
-            testSha = FileDigest.sha256(test);
+            testSha = testInput.sha256();
         }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String version = VersionProvider.BuildInfo.version();
@@ -134,9 +132,16 @@ public final class TrainCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static List<FeatureRow> readWithProgress(Path file, LabelledInput.DumpOptions reading) throws java.io.IOException {
-        try (ProgressReporter progress = new ProgressReporter("reading " + file.getFileName(), -1)) {
-            return LabelledInput.read(file, reading, progress::advance);
+    /**
+     * Labelled rows and their fingerprint from one pass over the file, or over stdin for '-' (a FIFO
+     * or a pipe can be read only once).
+     */
+    static LabelledInput.LabelledData readWithProgress(Path file, LabelledInput.DumpOptions reading)
+            throws java.io.IOException {
+        boolean stdin = file.toString().equals("-");
+        try (ProgressReporter progress = new ProgressReporter("reading " + (stdin ? "stdin" : file.getFileName()), -1)) {
+            return stdin ? LabelledInput.read(System.in, "<stdin>", reading, progress::advance)
+                    : LabelledInput.read(file, reading, progress::advance);
         }
     }
 
