@@ -28,7 +28,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
             description = "Labelled features CSV ('trollwatch features'), or a labelled dump of reddit_comments whose"
-                    + " features are computed on the fly; gzip is detected.")
+                    + " features are computed on the fly; gzip is detected; '-' = stdin.")
     Path in;
 
     @Option(names = "--out", paramLabel = "OUT", defaultValue = "models/trollwatch",

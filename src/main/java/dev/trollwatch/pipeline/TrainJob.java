@@ -2,7 +2,6 @@ package dev.trollwatch.pipeline;
 
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.io.file.AtomicOutput;
-import dev.trollwatch.io.file.FileDigest;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -61,14 +60,15 @@ public final class TrainJob {
     public static Result run(Request request, Progress progress) throws IOException {
         TrainingOptions options = request.options();
         boolean relabel = options.relabelBots();
-        PreparedData data = DataPreparation.prepare(read(request.in(), request.reading(), progress), relabel);
-        String sha = FileDigest.sha256(request.in());
+        LabelledInput.LabelledData input = read(request.in(), request.reading(), progress);
+        PreparedData data = DataPreparation.prepare(input.rows(), relabel);
+        String sha = input.sha256();
         String testSha = null;
         if (request.test() != null) {
-            List<FeatureRow> testRows = read(request.test(), request.reading(), progress);
-            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testRows, relabel));
+            LabelledInput.LabelledData testInput = read(request.test(), request.reading(), progress);
+            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testInput.rows(), relabel));
             options = new TrainingOptions(options.learner(), testSet, options.seed(), relabel, options.permutationRepeats());
-            testSha = FileDigest.sha256(request.test());
+            testSha = testInput.sha256();
         }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(request.toolVersion(), sha, createdAt));
@@ -89,10 +89,16 @@ public final class TrainJob {
         return new Result(data, outcome, options.split(), modelFile);
     }
 
-    /** Labelled rows of one input, counted as task {@code reading NAME}. */
-    static List<FeatureRow> read(Path file, LabelledInput.DumpOptions reading, Progress progress) throws IOException {
-        try (Progress.Task task = progress.start("reading " + file.getFileName())) {
-            return LabelledInput.read(file, reading, task::advance);
+    /**
+     * Labelled rows of one input and their fingerprint, from one pass (a FIFO or a pipe can be read only
+     * once), counted as task {@code reading NAME}; {@code -} is standard input.
+     */
+    static LabelledInput.LabelledData read(Path file, LabelledInput.DumpOptions reading, Progress progress)
+            throws IOException {
+        boolean stdin = file.toString().equals("-");
+        try (Progress.Task task = progress.start("reading " + (stdin ? "stdin" : file.getFileName()))) {
+            return stdin ? LabelledInput.read(System.in, "<stdin>", reading, task::advance)
+                    : LabelledInput.read(file, reading, task::advance);
         }
     }
 }
