@@ -111,6 +111,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (cv < 2) {
                 throw new UsageException("--cv needs at least 2 folds, got " + cv);
             }
+            if (noStratify) {
+                throw new UsageException("--no-stratify applies to the hold-out split; --cv folds are always stratified");
+            }
             return new SplitPlan.CrossValidation(cv);
         }
         if (!(testFraction > 0 && testFraction < 1)) {
