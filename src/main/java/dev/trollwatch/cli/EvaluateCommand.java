@@ -30,7 +30,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
-            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on.")
+            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on; '-' = stdin.")
     Path in;
 
     @Mixin

@@ -1,6 +1,5 @@
 package dev.trollwatch.pipeline;
 
-import dev.trollwatch.io.file.FileDigest;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -61,14 +60,14 @@ public final class EvaluateJob {
     public static Result run(Request request, Progress progress) throws IOException {
         // .model, .json, .onnx or a base as given to train --out; refused unless this featurizer fits it
         ScoringModel trained = ModelFiles.load(request.model());
-        PreparedData data = DataPreparation.prepare(TrainJob.read(request.in(), request.reading(), progress),
-                request.relabelBots());
+        LabelledInput.LabelledData input = TrainJob.read(request.in(), request.reading(), progress);
+        PreparedData data = DataPreparation.prepare(input.rows(), request.relabelBots());
         EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, request.permutationRepeats(),
                 request.seed());
         List<String> failures = QualityGate.failures(request.gates(), result.matrix());
 
         if (request.metricsFile() != null) {
-            DataFacts facts = new DataFacts(request.in().toString(), FileDigest.sha256(request.in()), data, null,
+            DataFacts facts = new DataFacts(request.in().toString(), input.sha256(), data, null,
                     Trainer.countByClass(data.rows()), null, null);
             Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(),
                     request.model().toString(), facts, request.permutationRepeats(), request.toolVersion(),

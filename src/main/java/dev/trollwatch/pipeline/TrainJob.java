@@ -1,8 +1,5 @@
 package dev.trollwatch.pipeline;
 
-import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.file.AtomicOutput;
-import dev.trollwatch.io.file.FileDigest;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -16,10 +13,12 @@ import dev.trollwatch.model.TrainingRun;
 import dev.trollwatch.model.TreeDot;
 import dev.trollwatch.modelio.ModelFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,38 +60,52 @@ public final class TrainJob {
     public static Result run(Request request, Progress progress) throws IOException {
         TrainingOptions options = request.options();
         boolean relabel = options.relabelBots();
-        PreparedData data = DataPreparation.prepare(read(request.in(), request.reading(), progress), relabel);
-        String sha = FileDigest.sha256(request.in());
+        LabelledInput.LabelledData input = read(request.in(), request.reading(), progress);
+        PreparedData data = DataPreparation.prepare(input.rows(), relabel);
+        String sha = input.sha256();
         String testSha = null;
         if (request.test() != null) {
-            List<FeatureRow> testRows = read(request.test(), request.reading(), progress);
-            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testRows, relabel));
+            LabelledInput.LabelledData testInput = read(request.test(), request.reading(), progress);
+            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testInput.rows(), relabel));
             options = new TrainingOptions(options.learner(), testSet, options.seed(), relabel, options.permutationRepeats());
-            testSha = FileDigest.sha256(request.test());
+            testSha = testInput.sha256();
         }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(request.toolVersion(), sha, createdAt));
 
         Path modelFile = Path.of(request.modelBase() + ModelFiles.WEKA);
-        ModelFiles.saveAll(request.modelBase(), outcome.model());
         DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 request.test() == null ? null : request.test().toString(), testSha);
-        MetricsJsonWriter.write(request.metricsFile(), MetricsDocument.of("train", outcome.evaluation(),
-                outcome.model().tree(), outcome.model().info(), modelFile.toString(), facts,
-                options.permutationRepeats(), request.toolVersion(), createdAt));
-        if (request.dotFile() != null) {
-            try (AtomicOutput o = AtomicOutput.create(request.dotFile())) {
-                o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));
-                o.commit();
+        int repeats = options.permutationRepeats();
+        // metrics and DOT describe the saved model (with its id): they are committed with the model files
+        ModelFiles.saveAll(request.modelBase(), outcome.model(), saved -> {
+            List<ModelFiles.Companion> files = new ArrayList<>();
+            try {
+                files.add(new ModelFiles.Companion(request.metricsFile(), MetricsJsonWriter.toBytes(MetricsDocument.of(
+                        "train", outcome.evaluation(), saved.tree(), saved.info(), modelFile.toString(), facts,
+                        repeats, request.toolVersion(), createdAt))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+            if (request.dotFile() != null) {
+                files.add(new ModelFiles.Companion(request.dotFile(),
+                        TreeDot.of(saved.tree()).getBytes(StandardCharsets.UTF_8)));
+            }
+            return files;
+        });
         return new Result(data, outcome, options.split(), modelFile);
     }
 
-    /** Labelled rows of one input, counted as task {@code reading NAME}. */
-    static List<FeatureRow> read(Path file, LabelledInput.DumpOptions reading, Progress progress) throws IOException {
-        try (Progress.Task task = progress.start("reading " + file.getFileName())) {
-            return LabelledInput.read(file, reading, task::advance);
+    /**
+     * Labelled rows of one input and their fingerprint, from one pass (a FIFO or a pipe can be read only
+     * once), counted as task {@code reading NAME}; {@code -} is standard input.
+     */
+    static LabelledInput.LabelledData read(Path file, LabelledInput.DumpOptions reading, Progress progress)
+            throws IOException {
+        boolean stdin = file.toString().equals("-");
+        try (Progress.Task task = progress.start("reading " + (stdin ? "stdin" : file.getFileName()))) {
+            return stdin ? LabelledInput.read(System.in, "<stdin>", reading, task::advance)
+                    : LabelledInput.read(file, reading, task::advance);
         }
     }
 }

@@ -24,11 +24,15 @@ public abstract class AbstractCommentReader implements CommentReader {
     private long rowsRead;
     private boolean finished;
 
+    /** The longest record a subclass may read, in characters ({@link ErrorPolicy#maxRecordChars()}). */
+    protected final int maxRecordChars;
+
     /** @param format the dump format, or null for rows from a database */
     protected AbstractCommentReader(String fileName, InputFormat format, ErrorPolicy policy, Closeable input) {
         this.fileName = fileName;
         this.format = format;
         this.badRows = new BadRowHandler(policy, fileName);
+        this.maxRecordChars = policy.maxRecordChars();
         this.input = input;
     }
 
@@ -49,12 +53,15 @@ public abstract class AbstractCommentReader implements CommentReader {
                 if (c == null) {
                     finished = true;
                     badRows.summarise(rowsRead);
+                    badRows.requireSomeRowGood(rowsRead);
                 } else {
                     pending = c;
                     pendingLine = rowLine();
                 }
             } catch (DataFormatException e) {
                 badRows.handle(e);
+            } catch (CorruptTextException e) {
+                throw new DumpStructureException(fileName, e.line(), e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException(fileName + ": " + e.getMessage(), e);
             }

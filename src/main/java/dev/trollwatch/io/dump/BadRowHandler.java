@@ -34,6 +34,17 @@ final class BadRowHandler {
         return skipped;
     }
 
+    /**
+     * Fails when rows were skipped and none was good: an output of nothing from an input of only bad
+     * rows is a failure however the policy reads (the wrong file, or the wrong format).
+     */
+    void requireSomeRowGood(long rowsRead) {
+        if (rowsRead == 0 && skipped > 0) {
+            throw new DumpStructureException(file, 0, "every row was malformed (" + skipped + " skipped, none read):"
+                    + " the wrong file or the wrong format?");
+        }
+    }
+
     /** Logs the end-of-file summary when rows were skipped. */
     void summarise(long rowsRead) {
         if (skipped > 0) {

@@ -1,7 +1,8 @@
 package dev.trollwatch.io.dump;
 
 import dev.trollwatch.io.field.DataFormatException;
-import java.io.BufferedReader;
+import dev.trollwatch.io.field.DumpStructureException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 /** Opens a {@link CommentReader} for any supported dump: gzip sniffed, format detected unless forced. */
 public final class CommentReaders {
     private static final Logger LOG = LoggerFactory.getLogger(CommentReaders.class);
-    private static final int LINE_BUFFER = 1 << 16;
 
     private CommentReaders() {
     }
@@ -24,7 +24,9 @@ public final class CommentReaders {
      * @throws DataFormatException when the header lacks required columns (all of them are listed)
      */
     public static CommentReader open(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
-        return open(Files.newInputStream(file), file.toString(), format, policy);
+        // FileInputStream, not Files.newInputStream: on a FIFO the channel stream's available() seeks and
+        // fails ("Illegal seek"), and gzip asks it at the end of every member.
+        return open(new FileInputStream(file.toFile()), file.toString(), format, policy);
     }
 
     /** Reads a stream (e.g. stdin); {@code name} is used in messages. The stream is closed with the reader. */
@@ -37,7 +39,12 @@ public final class CommentReaders {
             if (format == null) {
                 LOG.debug("{}: detected format {}", name, f);
             }
-            CommentReader reader = create(input, name, f, policy == null ? ErrorPolicy.FAIL : policy);
+            CommentReader reader;
+            try {
+                reader = create(input, name, f, policy == null ? ErrorPolicy.FAIL : policy);
+            } catch (CorruptTextException e) {
+                throw new DumpStructureException(name, e.line(), e.getMessage());
+            }
             ok = true;
             return reader;
         } finally {
@@ -49,7 +56,7 @@ public final class CommentReaders {
 
     /** Detects the format of a dump without reading it all. */
     public static InputFormat detect(Path file) throws IOException {
-        try (DumpInput input = DumpInput.open(Files.newInputStream(file))) {
+        try (DumpInput input = DumpInput.open(new FileInputStream(file.toFile()))) {
             return FormatDetector.detect(input.head());
         }
     }
@@ -58,9 +65,9 @@ public final class CommentReaders {
             throws IOException {
         switch (f) {
             case PSQL:
-                return new PsqlCommentReader(new BufferedReader(input, LINE_BUFFER), name, policy);
+                return new PsqlCommentReader(new BoundedLineReader(input, name, policy.maxRecordChars()), name, policy);
             case JSONL:
-                return new JsonlCommentReader(new BufferedReader(input, LINE_BUFFER), name, policy);
+                return new JsonlCommentReader(new BoundedLineReader(input, name, policy.maxRecordChars()), name, policy);
             default:
                 return new CsvCommentReader(input, name, f, policy);
         }

@@ -34,7 +34,7 @@ final class CsvCommentReader extends AbstractCommentReader {
 
     CsvCommentReader(Reader in, String fileName, InputFormat format, ErrorPolicy policy) throws IOException {
         super(fileName, format, policy, in);
-        this.scanner = new CsvScanner(in, fileName, format == InputFormat.CSV_2019);
+        this.scanner = new CsvScanner(in, fileName, format == InputFormat.CSV_2019, policy.maxRecordChars());
         if (!scanner.next()) {
             throw new DumpStructureException(fileName, 1, "empty file: expected a header line of column names");
         }

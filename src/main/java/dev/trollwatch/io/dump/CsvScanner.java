@@ -32,8 +32,14 @@ final class CsvScanner {
     private char[] field = new char[1 << 13];
     private int flen;
 
-    CsvScanner(Reader in, String file, boolean backslashQuotes) {
+    /** The longest record accepted, in characters (fields plus separators). */
+    private final int maxRecordChars;
+    /** Characters of the current record's completed fields. */
+    private int recordChars;
+
+    CsvScanner(Reader in, String file, boolean backslashQuotes, int maxRecordChars) {
         this.in = in;
+        this.maxRecordChars = maxRecordChars;
         this.file = file;
         this.backslashQuotes = backslashQuotes;
     }
@@ -46,6 +52,7 @@ final class CsvScanner {
     boolean next() throws IOException {
         while (true) {
             count = 0;
+            recordChars = 0;
             if (!ensure()) {
                 return false;
             }
@@ -225,6 +232,7 @@ final class CsvScanner {
         if (len == 0) {
             return;
         }
+        checkRecordLength(flen + len);
         if (flen + len > field.length) {
             field = Arrays.copyOf(field, Math.max(field.length * 2, flen + len));
         }
@@ -234,12 +242,23 @@ final class CsvScanner {
 
     private void appendChar(char c) {
         if (flen == field.length) {
+            checkRecordLength(flen + 1);
             field = Arrays.copyOf(field, field.length * 2);
         }
         field[flen++] = c;
     }
 
+    /** A record (a quoted field above all) may not grow past the bound: a quote never closed must not fill the heap. */
+    private void checkRecordLength(int fieldChars) {
+        if ((long) recordChars + fieldChars > maxRecordChars) {
+            throw new DumpStructureException(file, recordLine, "a record longer than " + maxRecordChars
+                    + " characters (the maximum record size): an unclosed quote, or not a dump of comments");
+        }
+    }
+
     private void add(String value) {
+        recordChars += (value == null ? 0 : value.length()) + 1;
+        checkRecordLength(0);
         if (count == fields.length) {
             fields = Arrays.copyOf(fields, count * 2);
         }

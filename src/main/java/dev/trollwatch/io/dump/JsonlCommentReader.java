@@ -7,7 +7,6 @@ import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.CommentJsonMapper;
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.InvalidFieldException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,12 +14,12 @@ import java.util.Set;
 
 /** Reads JSON Lines: one object per line (blank lines ignored), mapped by {@link CommentJsonMapper}. */
 final class JsonlCommentReader extends AbstractCommentReader {
-    private final BufferedReader in;
+    private final BoundedLineReader in;
     private long line;
     private long rowLine;
     private Set<CommentColumn> columns;
 
-    JsonlCommentReader(BufferedReader in, String fileName, ErrorPolicy policy) {
+    JsonlCommentReader(BoundedLineReader in, String fileName, ErrorPolicy policy) {
         super(fileName, InputFormat.JSONL, policy, in);
         this.in = in;
     }

@@ -6,7 +6,6 @@ import dev.trollwatch.io.field.ColumnLayout;
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.DumpStructureException;
 import dev.trollwatch.io.field.InvalidFieldException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
 final class PsqlCommentReader extends AbstractCommentReader {
     private static final Pattern FOOTER = Pattern.compile("\\((\\d+) rows?\\)");
 
-    private final BufferedReader in;
+    private final BoundedLineReader in;
     private final ColumnLayout layout;
     private final PsqlLineSplitter splitter;
     private final RowDecoder decoder;
@@ -30,7 +29,7 @@ final class PsqlCommentReader extends AbstractCommentReader {
     private long dataLines;
     private boolean footerSeen;
 
-    PsqlCommentReader(BufferedReader in, String fileName, ErrorPolicy policy) throws IOException {
+    PsqlCommentReader(BoundedLineReader in, String fileName, ErrorPolicy policy) throws IOException {
         super(fileName, InputFormat.PSQL, policy, in);
         this.in = in;
         String header = in.readLine();

@@ -11,9 +11,7 @@ import dev.trollwatch.io.field.RecentCommentsParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Splits one {@code psql -A} data line into its columns. psql joins fields with '|' and never quotes,
@@ -73,15 +71,14 @@ final class PsqlLineSplitter {
 
     private String[] resolve(String line, int[] start, int[] end, int m) {
         int k = types.length;
-        // ways[c][p]: number of valid splits (capped at MANY) of pieces p.. into columns c..
         // First with a cheap shape check for recent_comments ([ … ]); only when that leaves several
         // splits is each candidate span parsed as JSON. A unique shape-split with broken JSON is then
         // reported by the JSON parser when the row is decoded, which names the problem precisely.
-        Search s = new Search(line, start, end, m, newWays(k, m), false);
-        int total = s.count(0, 0);
+        Search s = new Search(line, start, end, m, false);
+        int total = s.count();
         if (total > 1) {
-            s = new Search(line, start, end, m, newWays(k, m), true);
-            total = s.count(0, 0);
+            s = new Search(line, start, end, m, true);
+            total = s.count();
         }
         if (total == 0) {
             throw new InvalidFieldException(null, "a split into " + k
@@ -108,50 +105,99 @@ final class PsqlLineSplitter {
         return out;
     }
 
-    private static int[][] newWays(int k, int m) {
-        int[][] ways = new int[k + 1][m + 1];
-        for (int[] row : ways) {
-            Arrays.fill(row, -1);
-        }
-        return ways;
-    }
-
+    /**
+     * Counts the splits of the line's m pieces into the k columns, bottom-up, saturating at
+     * {@link #MANY}: ways[c][p] is the number of valid splits of pieces p.. into columns c... A text
+     * column may take any number of pieces, so its count is a suffix sum of the next column's; a
+     * recent_comments column starts at a '[' and ends at a piece ending in ']' (shape) or, strictly,
+     * at the one place where the JSON array opened there closes. That keeps the work at O(k·m) for
+     * any number of '|' characters, instead of trying every span of every text column.
+     */
     private final class Search {
         private final String line;
+        private final char[] chars;
         private final int[] start;
         private final int[] end;
         private final int m;
         private final int[][] ways;
-        private final Map<Long, Boolean> validJson = new HashMap<>();
-
         private final boolean strictJson;
+        /** Per piece: the piece index just past the JSON array opening there (strict mode), -1 none, 0 unknown. */
+        private final int[] arrayEndPiece;
 
-        Search(String line, int[] start, int[] end, int m, int[][] ways, boolean strictJson) {
-            this.strictJson = strictJson;
+        Search(String line, int[] start, int[] end, int m, boolean strictJson) {
             this.line = line;
+            this.chars = strictJson ? line.toCharArray() : null;
             this.start = start;
             this.end = end;
             this.m = m;
-            this.ways = ways;
+            this.strictJson = strictJson;
+            this.ways = new int[types.length + 1][m + 1];
+            this.arrayEndPiece = strictJson ? new int[m] : null;
         }
 
-        int count(int c, int p) {
+        int count() {
             int k = types.length;
-            if (c == k) {
-                return p == m ? 1 : 0;
-            }
-            if (ways[c][p] >= 0) {
-                return ways[c][p];
-            }
-            int total = 0;
-            int maxLen = m - p - (k - c - 1);
-            for (int len = 1; len <= maxLen && total < MANY; len++) {
-                if (fits(c, p, p + len)) {
-                    total = Math.min(MANY, total + count(c + 1, p + len));
+            ways[k][m] = 1;
+            for (int c = k - 1; c >= 0; c--) {
+                int[] next = ways[c + 1];
+                int[] here = ways[c];
+                int suffix = 0; // saturating sum of next[b] for b > p (text), or of spans closing in ']'
+                for (int p = m - 1; p >= 0; p--) {
+                    switch (types[c]) {
+                        case TEXT:
+                            suffix = Math.min(MANY, suffix + next[p + 1]);
+                            here[p] = suffix;
+                            break;
+                        case JSON_ARRAY:
+                            if (!strictJson && end[p] > start[p] && line.charAt(end[p] - 1) == ']') {
+                                suffix = Math.min(MANY, suffix + next[p + 1]);
+                            }
+                            here[p] = jsonWays(p, next, suffix);
+                            break;
+                        default:
+                            here[p] = fits(c, p, p + 1) ? next[p + 1] : 0;
+                    }
                 }
             }
-            ways[c][p] = total;
-            return total;
+            return ways[0][0];
+        }
+
+        /** Splits where recent_comments starts at piece p: empty, or an array (shape or strict). */
+        private int jsonWays(int p, int[] next, int closingSuffix) {
+            if (start[p] == end[p]) {
+                return next[p + 1];
+            }
+            if (line.charAt(start[p]) != '[') {
+                return 0;
+            }
+            if (!strictJson) {
+                return closingSuffix;
+            }
+            int b = arrayEnd(p);
+            return b < 0 ? 0 : next[b];
+        }
+
+        /** Piece index just past the JSON array that opens at piece p, if it closes at a piece end; else -1. */
+        private int arrayEnd(int p) {
+            if (arrayEndPiece[p] == 0) {
+                arrayEndPiece[p] = findArrayEnd(p);
+            }
+            return arrayEndPiece[p];
+        }
+
+        private int findArrayEnd(int p) {
+            int s = start[p];
+            try (JsonParser parser = RecentCommentsParser.factory().createParser(chars, s, chars.length - s)) {
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    return -1;
+                }
+                parser.skipChildren();
+                int close = s + (int) parser.getTokenLocation().getCharOffset() + 1;
+                int b = Arrays.binarySearch(end, p, m, close);
+                return b >= 0 ? b + 1 : -1;
+            } catch (IOException e) {
+                return -1;
+            }
         }
 
         /** Piece index where each column starts (plus m at the end), choosing the first or last valid span. */
@@ -165,7 +211,7 @@ final class PsqlLineSplitter {
                 int chosen = -1;
                 for (int i = 1; i <= maxLen; i++) {
                     int len = fromLongest ? maxLen + 1 - i : i;
-                    if (fits(c, p, p + len) && count(c + 1, p + len) > 0) {
+                    if (ways[c + 1][p + len] > 0 && fits(c, p, p + len)) {
                         chosen = len;
                         break;
                     }
@@ -184,19 +230,19 @@ final class PsqlLineSplitter {
                 case JSON_ARRAY: {
                     int s = start[a];
                     int e = end[b - 1];
-                    return s == e || (line.charAt(s) == '[' && line.charAt(e - 1) == ']' && (!strictJson || isJsonArray(s, e)));
+                    if (s == e) {
+                        return true;
+                    }
+                    if (line.charAt(s) != '[' || line.charAt(e - 1) != ']') {
+                        return false;
+                    }
+                    return !strictJson || arrayEnd(a) == b;
                 }
                 case BOOLEAN:
                     return b == a + 1 && isBoolean(start[a], end[a]);
                 default:
                     return b == a + 1 && (isNumber(start[a], end[a]) || (gilded[c] && isBoolean(start[a], end[a])));
             }
-        }
-
-        /** Full syntax check, memoised: only runs for lines with extra '|', on spans shaped like [...]. */
-        private boolean isJsonArray(int s, int e) {
-            long key = ((long) s << 32) | e;
-            return validJson.computeIfAbsent(key, k -> parsesAsArray(line.substring(s, e)));
         }
 
         private boolean isBoolean(int s, int e) {
@@ -209,18 +255,6 @@ final class PsqlLineSplitter {
             }
             String v = line.substring(s, e);
             return FieldParsers.looksNumeric(v) || v.equalsIgnoreCase("nan");
-        }
-    }
-
-    private static boolean parsesAsArray(String text) {
-        try (JsonParser p = RecentCommentsParser.factory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return false;
-            }
-            p.skipChildren();
-            return p.nextToken() == null;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -37,6 +37,9 @@ public final class ColumnLayout {
     /** Column at each field position, null for unknown columns. */
     private final CommentColumn[] byField;
 
+    /** "name (fields i and j)" for each column the header names twice, in header order. */
+    private final List<String> duplicates = new ArrayList<>();
+
     private ColumnLayout(List<String> header) {
         this.header = List.copyOf(header);
         this.index = new int[CommentColumn.values().length];
@@ -47,13 +50,20 @@ public final class ColumnLayout {
             if (c != null && index[c.ordinal()] < 0) {
                 index[c.ordinal()] = i;
                 byField[i] = c;
+            } else if (c != null) {
+                duplicates.add(c.columnName() + " (fields " + (index[c.ordinal()] + 1) + " and " + (i + 1) + ")");
             }
         }
     }
 
-    /** The layout of a header row; fails listing every missing required column. */
+    /** The layout of a header row; fails listing every missing required column, or a column named twice. */
     public static ColumnLayout of(String file, List<String> header) {
         ColumnLayout layout = new ColumnLayout(header);
+        if (!layout.duplicates.isEmpty()) {
+            // Which copy holds the data is a guess; a dump written by a tool never repeats a column.
+            throw new DumpStructureException(file, 1, "the header names a column twice: "
+                    + String.join(", ", layout.duplicates));
+        }
         layout.require(file, REQUIRED);
         return layout;
     }

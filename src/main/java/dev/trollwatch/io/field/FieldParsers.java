@@ -43,7 +43,11 @@ public final class FieldParsers {
         }
     }
 
-    /** Floats: a decimal number (exponent allowed); NaN (pandas' missing value) is null. */
+    /**
+     * Floats: a finite decimal number (exponent allowed); NaN (pandas' missing value) is null. A number
+     * too large for a double ({@code 1e400}) is refused rather than read as infinity: no column of the
+     * table can hold one, so it means a corrupt or hand-edited dump.
+     */
     public static Double parseDouble(String column, String text) {
         if (text == null || text.isEmpty()) {
             return null;
@@ -54,11 +58,17 @@ public final class FieldParsers {
             }
             throw new InvalidFieldException(column, "a number", InvalidFieldException.quote(text));
         }
+        double value;
         try {
-            return NumberInput.parseDouble(text, true);
+            value = NumberInput.parseDouble(text, true);
         } catch (NumberFormatException e) {
             throw new InvalidFieldException(column, "a number", InvalidFieldException.quote(text));
         }
+        if (Double.isInfinite(value)) {
+            throw new InvalidFieldException(column, "a finite number", InvalidFieldException.quote(text)
+                    + " (too large for a double)");
+        }
+        return value;
     }
 
     /** {@code gilded}: a count, or a boolean in dumps that stored it as one (true = 1). */

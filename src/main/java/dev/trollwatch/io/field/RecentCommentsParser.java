@@ -1,7 +1,7 @@
 package dev.trollwatch.io.field;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -64,7 +64,8 @@ public final class RecentCommentsParser {
         }
         try (JsonParser p = FACTORY.createParser(json)) {
             return parse(p);
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
+            // Syntax errors and the parser's limits (nesting depth, number or name length) alike: bad text.
             throw new InvalidFieldException(COLUMN, "a JSON array",
                     "invalid JSON at character " + (e.getLocation() == null ? "?" : e.getLocation().getCharOffset() + 1)
                             + " (" + shorten(e.getOriginalMessage()) + ")");
@@ -135,6 +136,9 @@ public final class RecentCommentsParser {
                 switch (c.type()) {
                     case FLOAT: {
                         double d = p.getDoubleValue();
+                        if (Double.isInfinite(d)) { // 1e999999 or Infinity: no column holds one, as in dumps
+                            throw new InvalidFieldException(path(c, index), "a finite number", p.getText());
+                        }
                         return Double.isNaN(d) ? null : d;
                     }
                     case BOOLEAN:

@@ -5,13 +5,14 @@ import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.io.field.FieldParsers;
+import java.io.FileInputStream;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -46,7 +47,21 @@ public final class FeaturesCsvReader {
 
     /** True when the file's first line is a features CSV header (key columns and all 20 features). */
     public static boolean isFeaturesCsv(Path file) throws IOException {
-        try (BufferedReader r = new BufferedReader(reader(file))) {
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
+            return isFeaturesCsv(in);
+        }
+    }
+
+    /**
+     * The same test on a stream that supports mark/reset, which is left where it was: a FIFO or stdin
+     * can be read only once, so the header is peeked at, not read. Looks at most {@link #PEEK_BYTES}
+     * of (decompressed) text.
+     */
+    public static boolean isFeaturesCsv(InputStream in) throws IOException {
+        in.mark(PEEK_BYTES);
+        try {
+            InputStream head = new BufferedInputStream(new BoundedInputStream(in, PEEK_BYTES), 1 << 12);
+            BufferedReader r = new BufferedReader(reader(head), 1 << 12);
             String first = r.readLine();
             if (first == null) {
                 return false;
@@ -56,6 +71,52 @@ public final class FeaturesCsvReader {
                 cols.add(unquote(c.trim()));
             }
             return cols.containsAll(KEY_COLUMNS) && cols.containsAll(FeatureSchema.NAMES);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            return false; // a short or corrupt gzip head: not a features CSV; the dump reader reports it
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** How far into a stream the features-CSV test may look (the header line is ~400 bytes). */
+    private static final int PEEK_BYTES = 1 << 16;
+
+    /** At most {@code limit} bytes of a stream: a peek must stay within the stream's mark. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // peeking only; the stream stays open
         }
     }
 
@@ -76,8 +137,15 @@ public final class FeaturesCsvReader {
      * @throws TrollwatchException for a missing column or a bad value (file, line, column named)
      */
     public static void read(Path file, Consumer<FeatureRow> sink) throws IOException {
+        try (InputStream in = new FileInputStream(file.toFile())) { // FIFO-safe, see CommentReaders.open
+            read(in, file.toString(), sink);
+        }
+    }
+
+    /** As {@link #read(Path, Consumer)} from a stream ({@code file} names it in messages); does not close it. */
+    public static void read(InputStream raw, String file, Consumer<FeatureRow> sink) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = reader(file); CSVParser parser = CSVParser.parse(in, format)) {
+        try (Reader in = reader(new BufferedInputStream(raw, 1 << 16)); CSVParser parser = CSVParser.parse(in, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             if (header == null || header.isEmpty()) {
                 throw new TrollwatchException(file + ": empty file: expected a features CSV header");
@@ -123,9 +191,8 @@ public final class FeaturesCsvReader {
         }
     }
 
-    /** UTF-8 text of the file; gzip is recognised by its magic bytes, whatever the name. */
-    private static Reader reader(Path file) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /** UTF-8 text of a stream that supports mark; gzip is recognised by its magic bytes, whatever the name. */
+    private static Reader reader(InputStream in) throws IOException {
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
@@ -136,7 +203,7 @@ public final class FeaturesCsvReader {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private static int column(Path file, Map<String, Integer> header, String name) {
+    private static int column(String file, Map<String, Integer> header, String name) {
         Integer i = header.get(name);
         if (i == null) {
             throw new TrollwatchException(file + ": line 1: missing column '" + name
@@ -147,7 +214,7 @@ public final class FeaturesCsvReader {
     }
 
     /** A feature value: decimal number, True/False, or empty (= 0). */
-    static double number(Path file, long line, String column, String raw) {
+    static double number(String file, long line, String column, String raw) {
         String s = raw.trim();
         if (s.isEmpty()) {
             return 0;
@@ -176,7 +243,7 @@ public final class FeaturesCsvReader {
     }
 
     /** Unix seconds, or a UTC date-time {@code YYYY-MM-DD HH:MM:SS} as the 2019 pipeline wrote it. */
-    static double createdUtc(Path file, long line, String raw) {
+    static double createdUtc(String file, long line, String raw) {
         String s = raw.trim();
         if (FieldParsers.looksNumeric(s)) {
             return Double.parseDouble(s);

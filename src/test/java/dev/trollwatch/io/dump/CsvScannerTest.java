@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvScannerTest {
     private static List<List<String>> scan(String text, boolean backslashQuotes) throws IOException {
-        CsvScanner s = new CsvScanner(new StringReader(text), "t.csv", backslashQuotes);
+        CsvScanner s = new CsvScanner(new StringReader(text), "t.csv", backslashQuotes, ErrorPolicy.DEFAULT_MAX_RECORD_CHARS);
         List<List<String>> out = new ArrayList<>();
         while (s.next()) {
             List<String> rec = new ArrayList<>();
@@ -34,7 +34,7 @@ class CsvScannerTest {
 
     @Test
     void lineNumbersCountBreaksInsideQuotedFields() throws IOException {
-        CsvScanner s = new CsvScanner(new StringReader("h\n\"x\ny\"\nz\n"), "t.csv", false);
+        CsvScanner s = new CsvScanner(new StringReader("h\n\"x\ny\"\nz\n"), "t.csv", false, ErrorPolicy.DEFAULT_MAX_RECORD_CHARS);
         assertTrue(s.next());
         assertEquals(1, s.recordLine());
         assertTrue(s.next());
