@@ -1,11 +1,17 @@
 package dev.trollwatch.serve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
+import dev.trollwatch.comment.RecentComment;
 import dev.trollwatch.io.ColumnLayout;
 import dev.trollwatch.io.CommentJsonMapper;
 import dev.trollwatch.io.InvalidFieldException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One comment of a scoring request, exactly as the 2019 API took it: a JSON object with the
@@ -13,25 +19,82 @@ import dev.trollwatch.io.InvalidFieldException;
  * array, or an array). Mapped by the same {@link CommentJsonMapper} as JSON Lines dumps, so a
  * request is read exactly like a row of a dump; its errors become 400s naming the field (the
  * first missing required key, or the offending value, e.g. {@code recent_comments[3].score}).
+ * Numbers must be finite: {@code 1e999999} overflows to infinity, which no real column holds.
  */
 final class CommentJson {
+    private static final String RECENT = CommentColumn.RECENT_COMMENTS.columnName();
+
+    /** The numeric columns of a comment and of a recent comment, by column name. */
+    private static final List<NumericColumn<Comment>> COMMENT_NUMBERS = List.of(
+            new NumericColumn<>(CommentColumn.GILDED, Comment::gilded),
+            new NumericColumn<>(CommentColumn.AUTHOR_COMMENT_KARMA, Comment::authorCommentKarma),
+            new NumericColumn<>(CommentColumn.AUTHOR_LINK_KARMA, Comment::authorLinkKarma),
+            new NumericColumn<>(CommentColumn.NUM_COMMENTS, Comment::numComments),
+            new NumericColumn<>(CommentColumn.CREATED_UTC, Comment::createdUtc),
+            new NumericColumn<>(CommentColumn.SCORE, Comment::score),
+            new NumericColumn<>(CommentColumn.DOWNS, Comment::downs),
+            new NumericColumn<>(CommentColumn.NUM_REPORTS, Comment::numReports),
+            new NumericColumn<>(CommentColumn.CONTROVERSIALITY, Comment::controversiality),
+            new NumericColumn<>(CommentColumn.UPS, Comment::ups));
+    private static final List<NumericColumn<RecentComment>> RECENT_NUMBERS = List.of(
+            new NumericColumn<>(CommentColumn.GILDED, RecentComment::gilded),
+            new NumericColumn<>(CommentColumn.AUTHOR_COMMENT_KARMA, RecentComment::authorCommentKarma),
+            new NumericColumn<>(CommentColumn.AUTHOR_LINK_KARMA, RecentComment::authorLinkKarma),
+            new NumericColumn<>(CommentColumn.NUM_COMMENTS, RecentComment::numComments),
+            new NumericColumn<>(CommentColumn.CREATED_UTC, RecentComment::createdUtc),
+            new NumericColumn<>(CommentColumn.SCORE, RecentComment::score),
+            new NumericColumn<>(CommentColumn.DOWNS, RecentComment::downs),
+            new NumericColumn<>(CommentColumn.NUM_REPORTS, RecentComment::numReports),
+            new NumericColumn<>(CommentColumn.CONTROVERSIALITY, RecentComment::controversiality),
+            new NumericColumn<>(CommentColumn.UPS, RecentComment::ups));
+
     private CommentJson() {
     }
 
     static Comment parse(JsonNode o) {
         if (!o.isObject()) {
             throw BadRequestException.field("", "expected a JSON object (one comment), found a JSON "
-                    + o.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    + o.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         for (CommentColumn c : CommentColumn.values()) {
             if (ColumnLayout.REQUIRED.contains(c) && !o.has(c.columnName())) {
                 throw BadRequestException.field(c.columnName(), "missing field \"" + c.columnName() + "\"");
             }
         }
+        Comment comment;
         try {
-            return CommentJsonMapper.fromJson(o);
+            comment = CommentJsonMapper.fromJson(o);
         } catch (InvalidFieldException e) {
             throw BadRequestException.field(e.column(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            // The recent_comments text is parsed on its own; a parser limit inside it surfaces this way.
+            if (e.getCause() instanceof JsonProcessingException limit) {
+                throw BadRequestException.field(RECENT, "column " + RECENT + ": " + limit.getOriginalMessage());
+            }
+            throw e;
+        }
+        requireFinite(comment);
+        return comment;
+    }
+
+    private static void requireFinite(Comment comment) {
+        for (NumericColumn<Comment> n : COMMENT_NUMBERS) {
+            n.requireFinite(comment, n.column().columnName());
+        }
+        List<RecentComment> recent = comment.recentComments();
+        for (int i = 0; i < recent.size(); i++) {
+            for (NumericColumn<RecentComment> n : RECENT_NUMBERS) {
+                n.requireFinite(recent.get(i), RECENT + "[" + i + "]." + n.column().columnName());
+            }
+        }
+    }
+
+    private record NumericColumn<T>(CommentColumn column, Function<T, Double> value) {
+        void requireFinite(T row, String field) {
+            Double v = value.apply(row);
+            if (v != null && !Double.isFinite(v)) {
+                throw BadRequestException.field(field, "column " + field + ": expected a finite number, got " + v);
+            }
         }
     }
 }
