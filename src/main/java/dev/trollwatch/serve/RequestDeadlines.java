@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +49,26 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
         return open.size();
     }
 
+    /**
+     * An overdue request is first expired the way the idle timeout does it, which lets a request
+     * waiting for its body be answered 408 and closes a connection still in its header; one that is
+     * still there a timeout later is closed outright.
+     */
     private void sweep() {
         long now = System.nanoTime();
         for (Progress p : open.values()) {
-            if (p.overdue(now, timeoutNanos)) {
-                LOG.debug("closing {}: request not complete after the request timeout", p.connection);
-                p.connection.getEndPoint().close();
+            if (!p.overdue(now, timeoutNanos)) {
+                continue;
+            }
+            TimeoutException late = new TimeoutException("request not complete within the request timeout");
+            if (p.expiredAt < 0) {
+                p.expiredAt = now;
+                LOG.debug("expiring {}: {}", p.connection, late.getMessage());
+                if (p.connection.onIdleExpired(late)) {
+                    p.connection.getEndPoint().close(late);
+                }
+            } else if (now - p.expiredAt > timeoutNanos) {
+                p.connection.getEndPoint().close(late);
             }
         }
     }
@@ -69,6 +84,7 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
         long bytesWhenAnswered;
         long answered;
         long busySince = -1;
+        long expiredAt = -1;
 
         Progress(Connection connection) {
             this.connection = connection;
@@ -84,6 +100,7 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
                 answered = out;
                 bytesWhenAnswered = in;
                 busySince = -1;
+                expiredAt = -1;
                 return false;
             }
             if (busySince < 0) {
