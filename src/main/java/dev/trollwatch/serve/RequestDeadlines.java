@@ -44,11 +44,6 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
         open.remove(connection);
     }
 
-    /** Connections being tracked (open ones). */
-    int tracked() {
-        return open.size();
-    }
-
     /**
      * An overdue request is first expired the way the idle timeout does it, which lets a request
      * waiting for its body be answered 408 and closes a connection still in its header; one that is
