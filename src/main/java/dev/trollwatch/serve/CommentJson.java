@@ -24,29 +24,19 @@ import java.util.function.Function;
 final class CommentJson {
     private static final String RECENT = CommentColumn.RECENT_COMMENTS.columnName();
 
-    /** The numeric columns of a comment and of a recent comment, by column name. */
-    private static final List<NumericColumn<Comment>> COMMENT_NUMBERS = List.of(
-            new NumericColumn<>(CommentColumn.GILDED, Comment::gilded),
-            new NumericColumn<>(CommentColumn.AUTHOR_COMMENT_KARMA, Comment::authorCommentKarma),
-            new NumericColumn<>(CommentColumn.AUTHOR_LINK_KARMA, Comment::authorLinkKarma),
-            new NumericColumn<>(CommentColumn.NUM_COMMENTS, Comment::numComments),
-            new NumericColumn<>(CommentColumn.CREATED_UTC, Comment::createdUtc),
-            new NumericColumn<>(CommentColumn.SCORE, Comment::score),
-            new NumericColumn<>(CommentColumn.DOWNS, Comment::downs),
-            new NumericColumn<>(CommentColumn.NUM_REPORTS, Comment::numReports),
-            new NumericColumn<>(CommentColumn.CONTROVERSIALITY, Comment::controversiality),
-            new NumericColumn<>(CommentColumn.UPS, Comment::ups));
-    private static final List<NumericColumn<RecentComment>> RECENT_NUMBERS = List.of(
-            new NumericColumn<>(CommentColumn.GILDED, RecentComment::gilded),
-            new NumericColumn<>(CommentColumn.AUTHOR_COMMENT_KARMA, RecentComment::authorCommentKarma),
-            new NumericColumn<>(CommentColumn.AUTHOR_LINK_KARMA, RecentComment::authorLinkKarma),
-            new NumericColumn<>(CommentColumn.NUM_COMMENTS, RecentComment::numComments),
-            new NumericColumn<>(CommentColumn.CREATED_UTC, RecentComment::createdUtc),
-            new NumericColumn<>(CommentColumn.SCORE, RecentComment::score),
-            new NumericColumn<>(CommentColumn.DOWNS, RecentComment::downs),
-            new NumericColumn<>(CommentColumn.NUM_REPORTS, RecentComment::numReports),
-            new NumericColumn<>(CommentColumn.CONTROVERSIALITY, RecentComment::controversiality),
-            new NumericColumn<>(CommentColumn.UPS, RecentComment::ups));
+    /** The numeric columns, read from a comment and from a recent comment (which has the same ones). */
+    private static final List<NumericColumn> NUMBERS = List.of(
+            new NumericColumn(CommentColumn.GILDED, Comment::gilded, RecentComment::gilded),
+            new NumericColumn(CommentColumn.AUTHOR_COMMENT_KARMA, Comment::authorCommentKarma,
+                    RecentComment::authorCommentKarma),
+            new NumericColumn(CommentColumn.AUTHOR_LINK_KARMA, Comment::authorLinkKarma, RecentComment::authorLinkKarma),
+            new NumericColumn(CommentColumn.NUM_COMMENTS, Comment::numComments, RecentComment::numComments),
+            new NumericColumn(CommentColumn.CREATED_UTC, Comment::createdUtc, RecentComment::createdUtc),
+            new NumericColumn(CommentColumn.SCORE, Comment::score, RecentComment::score),
+            new NumericColumn(CommentColumn.DOWNS, Comment::downs, RecentComment::downs),
+            new NumericColumn(CommentColumn.NUM_REPORTS, Comment::numReports, RecentComment::numReports),
+            new NumericColumn(CommentColumn.CONTROVERSIALITY, Comment::controversiality, RecentComment::controversiality),
+            new NumericColumn(CommentColumn.UPS, Comment::ups, RecentComment::ups));
 
     private CommentJson() {
     }
@@ -78,23 +68,24 @@ final class CommentJson {
     }
 
     private static void requireFinite(Comment comment) {
-        for (NumericColumn<Comment> n : COMMENT_NUMBERS) {
-            n.requireFinite(comment, n.column().columnName());
+        for (NumericColumn n : NUMBERS) {
+            requireFinite(n.ofComment().apply(comment), n.column().columnName());
         }
         List<RecentComment> recent = comment.recentComments();
         for (int i = 0; i < recent.size(); i++) {
-            for (NumericColumn<RecentComment> n : RECENT_NUMBERS) {
-                n.requireFinite(recent.get(i), RECENT + "[" + i + "]." + n.column().columnName());
+            for (NumericColumn n : NUMBERS) {
+                requireFinite(n.ofRecent().apply(recent.get(i)), RECENT + "[" + i + "]." + n.column().columnName());
             }
         }
     }
 
-    private record NumericColumn<T>(CommentColumn column, Function<T, Double> value) {
-        void requireFinite(T row, String field) {
-            Double v = value.apply(row);
-            if (v != null && !Double.isFinite(v)) {
-                throw BadRequestException.field(field, "column " + field + ": expected a finite number, got " + v);
-            }
+    private static void requireFinite(Double v, String field) {
+        if (v != null && !Double.isFinite(v)) {
+            throw BadRequestException.field(field, "column " + field + ": expected a finite number, got " + v);
         }
+    }
+
+    private record NumericColumn(CommentColumn column, Function<Comment, Double> ofComment,
+            Function<RecentComment, Double> ofRecent) {
     }
 }

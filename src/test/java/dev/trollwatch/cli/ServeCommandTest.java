@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code trollwatch serve} as a real process: logs its address, answers, stops cleanly with exit
@@ -80,27 +82,16 @@ class ServeCommandTest {
         return s.process().exitValue();
     }
 
-    @Test
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"TERM", "INT"})
     @EnabledOnOs(OS.LINUX)
-    void servesUntilSigtermThenExitsZero() throws Exception {
+    void servesUntilSigtermOrCtrlCThenExitsZero(String signal) throws Exception {
         Served s = serve(null);
         try {
             HttpResponse<String> health = health(s.port());
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"model_id\":\"" + s.modelId() + "\""), health.body());
-            assertEquals(0, stopWith(s, "TERM"));
-        } finally {
-            s.process().destroyForcibly();
-        }
-    }
-
-    @Test
-    @EnabledOnOs(OS.LINUX)
-    void ctrlCExitsZero() throws Exception {
-        Served s = serve(null);
-        try {
-            assertEquals(200, health(s.port()).statusCode());
-            assertEquals(0, stopWith(s, "INT"));
+            assertEquals(0, stopWith(s, signal));
         } finally {
             s.process().destroyForcibly();
         }
