@@ -13,6 +13,7 @@ import org.eclipse.jetty.util.Callback;
 /** Writing JSON answers and JSON errors ({@code {"error": ..., "field": ...}}) to a Jetty response. */
 final class JsonResponses {
     static final String JSON = "application/json";
+    static final int MAX_MESSAGE = 300;
 
     private JsonResponses() {
     }
@@ -45,9 +46,13 @@ final class JsonResponses {
         send(response, callback, e.status(), errorBody(mapper, e.getMessage(), e.field()), mapper);
     }
 
+    /**
+     * An error body. The message is cut to {@value #MAX_MESSAGE} characters: messages quote the
+     * offending value, and a value may be thousands of digits long.
+     */
     static ObjectNode errorBody(ObjectMapper mapper, String message, String field) {
         ObjectNode body = mapper.createObjectNode();
-        body.put("error", message);
+        body.put("error", snippet(message, MAX_MESSAGE));
         if (field != null && !field.isEmpty()) {
             body.put("field", field);
         }

@@ -237,6 +237,16 @@ class ServeHardeningTest {
     }
 
     @Test
+    void errorsQuoteAtMostAShortSnippetOfTheValue() throws Exception {
+        // Found by ServeFuzzTest: the value was echoed whole.
+        ObjectNode request = request();
+        request.putRawValue("recent_comments", new com.fasterxml.jackson.databind.util.RawValue("9".repeat(999)));
+        RawHttp.Answer a = post(request.toString());
+        assertField(a, "recent_comments");
+        assertTrue(a.body().length < 400, a.text());
+    }
+
+    @Test
     void nonFiniteNumbersAreA400NamingTheField() throws Exception {
         String body = request().toString().replace("\"author_link_karma\":1778.0", "\"author_link_karma\":1e999999");
         assertField(post(body), "author_link_karma");
