@@ -1,8 +1,8 @@
 package dev.trollwatch.serve;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.modelio.JsonModelFile;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.modelio.ModelMetadata;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -84,7 +84,7 @@ public final class ScoringServer implements AutoCloseable {
         RequestJson json = new RequestJson();
         InFlight inFlight = new InFlight();
         server.setHandler(new ApiHandler(json, new Answers(model, featurizer),
-                JsonModelFile.metadata(model.tree(), model.info()), model.modelId(), options, inFlight));
+                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight));
         server.setErrorHandler(new JsonErrorHandler(json.mapper()));
         server.setStopTimeout(0); // stop() waits for requests in flight itself
         try {

@@ -46,7 +46,9 @@ class ServeCommandTest {
         List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--model", model, "--port", "0");
-        List<String> cmd = new ArrayList<>();
+        // Reset TERM and INT to their defaults: a test JVM started in the background inherits INT as
+        // ignored, and the JVM then leaves an ignored signal alone (as it should for a real user).
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=TERM,INT"));
         if (shellPrefix != null) {
             cmd.addAll(List.of("bash", "-c", shellPrefix + " && exec \"$@\"", "bash"));
         }
