@@ -127,15 +127,17 @@ public final class ScoringStream {
     /** One batch, one transaction: verdicts, dead letters and the consumed offsets, all or nothing. */
     private void publish(ConsumerRecords<byte[], byte[]> records, KafkaProducer<byte[], byte[]> producer,
             KafkaConsumer<byte[], byte[]> c) {
-        List<ConsumerRecord<byte[], byte[]>> rejects = new ArrayList<>();
-        List<Rejection> reasons = new ArrayList<>();
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        // Scoring is CPU work on every core; sending stays in input order (per-partition order).
+        List<Outcome> out = batch.parallelStream().map(this::outcome).toList();
+        List<Integer> rejects = new ArrayList<>();
         producer.beginTransaction();
         try {
-            for (ConsumerRecord<byte[], byte[]> r : records) {
-                Rejection rejection = send(r, producer);
-                if (rejection != null) {
-                    rejects.add(r);
-                    reasons.add(rejection);
+            for (int i = 0; i < out.size(); i++) {
+                producer.send(out.get(i).record());
+                if (out.get(i).rejection() != null) {
+                    rejects.add(i);
                 }
             }
             producer.sendOffsetsToTransaction(nextOffsets(records), c.groupMetadata());
@@ -148,20 +150,25 @@ public final class ScoringStream {
             return;
         }
         failedCommitsInARow = 0;
-        verdictCount += records.count() - rejects.size();
+        long rejectsBefore = rejectCount;
+        verdictCount += batch.size() - rejects.size();
         rejectCount += rejects.size();
-        for (int i = 0; i < rejects.size(); i++) {
-            ConsumerRecord<byte[], byte[]> r = rejects.get(i);
-            if (rejectCount - rejects.size() + i < LOGGED_REJECTS) {
-                LOG.warn("stream: rejected {}-{}@{}: {}{}", r.topic(), r.partition(), r.offset(), reasons.get(i).reason(),
-                        rejectCount - rejects.size() + i == LOGGED_REJECTS - 1 ? " (further rejects are only counted)" : "");
+        for (int i : rejects) {
+            ConsumerRecord<byte[], byte[]> r = batch.get(i);
+            Rejection why = out.get(i).rejection();
+            if (rejectsBefore++ < LOGGED_REJECTS) {
+                LOG.warn("stream: rejected {}-{}@{}: {}{}", r.topic(), r.partition(), r.offset(), why.reason(),
+                        rejectsBefore == LOGGED_REJECTS ? " (further rejects are only counted)" : "");
             }
-            listener.rejected(r.topic(), r.partition(), r.offset(), reasons.get(i));
+            listener.rejected(r.topic(), r.partition(), r.offset(), why);
         }
     }
 
-    /** Sends the verdict on one message, or the message to the dead-letter topic; returns why it was rejected. */
-    private Rejection send(ConsumerRecord<byte[], byte[]> r, KafkaProducer<byte[], byte[]> producer) {
+    /** What one message becomes: a verdict, or a dead-letter record and the reason. */
+    private record Outcome(ProducerRecord<byte[], byte[]> record, Rejection rejection) {
+    }
+
+    private Outcome outcome(ConsumerRecord<byte[], byte[]> r) {
         CommentMessages.Decoded d = CommentMessages.decode(r.value());
         Rejection rejection = d.rejection();
         if (rejection == null) {
@@ -169,15 +176,13 @@ public final class ScoringStream {
                 byte[] verdict = verdicts.verdict(d.comment(), r.topic(), r.partition(), r.offset());
                 byte[] key = r.key() != null || d.comment().author() == null ? r.key()
                         : d.comment().author().getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(settings.outTopic(), key, verdict));
-                return null;
+                return new Outcome(new ProducerRecord<>(settings.outTopic(), key, verdict), null);
             } catch (RuntimeException e) { // a comment the featurizer cannot handle must not stall the partition
                 LOG.debug("scoring failed", e);
                 rejection = new Rejection(null, "could not score: " + e);
             }
         }
-        producer.send(DeadLetters.record(settings.deadLetterTopic(), r, rejection));
-        return rejection;
+        return new Outcome(DeadLetters.record(settings.deadLetterTopic(), r, rejection), rejection);
     }
 
     private void abortAndRewind(ConsumerRecords<byte[], byte[]> records, KafkaProducer<byte[], byte[]> producer,
@@ -247,6 +252,11 @@ public final class ScoringStream {
     private Map<String, Object> producerConfig() {
         Map<String, Object> p = new HashMap<>(KafkaClientConfig.forProducer(settings.clientConfig()));
         p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, settings.transactionalId() + "-producer");
+        // The first send of a transaction is refused (CONCURRENT_TRANSACTIONS) until the previous
+        // commit's markers are written, a few ms; at the default 100 ms backoff (doubling to 1 s)
+        // that wait, not scoring, would bound every batch.
+        p.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
+        p.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 100);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
