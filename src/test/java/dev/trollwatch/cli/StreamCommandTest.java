@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.stream.KafkaBroker;
+import dev.trollwatch.stream.KafkaBrokerExtension;
 import dev.trollwatch.stream.ProducerShapedComments;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,32 +34,21 @@ class StreamCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String SECRET = "hunter2-do-not-log";
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void killedMidStreamAndRestartedEveryVerdictIsVisibleExactlyOnce(@TempDir Path dir) throws Exception {
         ProducerShapedComments comments = ProducerShapedComments.generate(2500, 21);
-        broker.createTopics(2, "k-in", "k-out", "k-in-rejected");
-        broker.produce(comments.records("k-in"));
+        KAFKA.broker().createTopics(2, "k-in", "k-out", "k-in-rejected");
+        KAFKA.broker().produce(comments.records("k-in"));
         Path config = dir.resolve("client.properties");
         // Small batches: many transactions, so the kill lands inside one. A short session: the killed
         // consumer leaves no goodbye, the group waits that long before the restart gets its partitions.
         // The password is never used (PLAINTEXT), it only has to stay out of the log.
         Files.writeString(config, "consumer.max.poll.records=20\nsession.timeout.ms=6000\nssl.key.password=" + SECRET + "\n");
 
-        try (KafkaBroker.TopicReader reader = broker.reader("k-out", true)) {
+        try (KafkaBroker.TopicReader reader = KAFKA.broker().reader("k-out", true)) {
             StreamProcess first = StreamProcess.start(config);
             try {
                 reader.awaitAtLeast(200, WAIT);
@@ -128,7 +117,7 @@ class StreamCommandTest {
         static StreamProcess start(Path config) throws Exception {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "stream", "--model", model(), "--bootstrap-servers", broker.bootstrapServers(),
+                    "stream", "--model", model(), "--bootstrap-servers", KAFKA.broker().bootstrapServers(),
                     "--in-topic", "k-in", "--out-topic", "k-out", "--group", "k", "--transactional-id", "tw-k",
                     "--kafka-config", config.toString(), "--progress-interval", "1"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

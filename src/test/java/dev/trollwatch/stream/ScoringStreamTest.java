@@ -28,38 +28,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scoring stream against a real KRaft broker in this JVM (one broker for the whole class). */
 class ScoringStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void everyCommentGetsTheVerdictPredictGivesInPartitionOrder(@TempDir Path dir) throws Exception {
         ProducerShapedComments comments = ProducerShapedComments.generate(400, 11);
-        broker.createTopics(3, "c1", "v1", "c1-rejected");
-        broker.produce(comments.records("c1"));
+        KAFKA.broker().createTopics(3, "c1", "v1", "c1-rejected");
+        KAFKA.broker().produce(comments.records("c1"));
 
         List<ConsumerRecord<byte[], byte[]>> verdicts;
-        try (RunningStream stream = RunningStream.start(RunningStream.settings(broker, "c1", "v1", "g1", "tw-1"));
-             KafkaBroker.TopicReader reader = broker.reader("v1", true)) {
+        try (RunningStream stream = RunningStream.start(RunningStream.settings(KAFKA.broker(), "c1", "v1", "g1", "tw-1"));
+             KafkaBroker.TopicReader reader = KAFKA.broker().reader("v1", true)) {
             reader.awaitAtLeast(comments.size(), WAIT);
             verdicts = reader.readToEnd(WAIT);
         }
@@ -108,7 +96,7 @@ class ScoringStreamTest {
                 "[1, 2]".getBytes(StandardCharsets.UTF_8),
                 new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
         String[] expectedField = {null, "score", "recent_comments", "recent_comments", "author", null, null};
-        broker.createTopics(2, "c2", "v2", "c2-rejected");
+        KAFKA.broker().createTopics(2, "c2", "v2", "c2-rejected");
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < good.size(); i++) {
             records.add(new ProducerRecord<>("c2", 0, null, good.get(i).getBytes(StandardCharsets.UTF_8)));
@@ -118,14 +106,14 @@ class ScoringStreamTest {
             }
         }
         records.add(new ProducerRecord<>("c2", 1, "tombstone".getBytes(StandardCharsets.UTF_8), null));
-        broker.produce(records);
+        KAFKA.broker().produce(records);
 
         List<ConsumerRecord<byte[], byte[]>> verdicts;
         List<ConsumerRecord<byte[], byte[]>> rejected;
         StreamProgress last;
-        try (RunningStream stream = RunningStream.start(RunningStream.settings(broker, "c2", "v2", "g2", "tw-2"));
-             KafkaBroker.TopicReader verdictReader = broker.reader("v2", true);
-             KafkaBroker.TopicReader rejectReader = broker.reader("c2-rejected", true)) {
+        try (RunningStream stream = RunningStream.start(RunningStream.settings(KAFKA.broker(), "c2", "v2", "g2", "tw-2"));
+             KafkaBroker.TopicReader verdictReader = KAFKA.broker().reader("v2", true);
+             KafkaBroker.TopicReader rejectReader = KAFKA.broker().reader("c2-rejected", true)) {
             verdictReader.awaitAtLeast(good.size(), WAIT);
             verdicts = verdictReader.readToEnd(WAIT);
             rejectReader.awaitAtLeast(bad.size() + 1, WAIT);
@@ -159,21 +147,21 @@ class ScoringStreamTest {
 
     @Test
     void twoInstancesInOneGroupSplitThePartitions() throws Exception {
-        broker.createTopics(4, "c3", "v3", "c3-rejected");
+        KAFKA.broker().createTopics(4, "c3", "v3", "c3-rejected");
         ProducerShapedComments comments = ProducerShapedComments.generate(240, 13);
         List<ConsumerRecord<byte[], byte[]>> verdicts;
         StreamProgress a;
         StreamProgress b;
-        try (RunningStream first = RunningStream.start(RunningStream.settings(broker, "c3", "v3", "g3", "tw-3a"));
-             RunningStream second = RunningStream.start(RunningStream.settings(broker, "c3", "v3", "g3", "tw-3b"));
-             KafkaBroker.TopicReader reader = broker.reader("v3", true)) {
+        try (RunningStream first = RunningStream.start(RunningStream.settings(KAFKA.broker(), "c3", "v3", "g3", "tw-3a"));
+             RunningStream second = RunningStream.start(RunningStream.settings(KAFKA.broker(), "c3", "v3", "g3", "tw-3b"));
+             KafkaBroker.TopicReader reader = KAFKA.broker().reader("v3", true)) {
             assertTrue(first.awaitPartitions(2, WAIT), "first instance holds 2 of 4 partitions: " + first.assignment());
             assertTrue(second.awaitPartitions(2, WAIT), "second instance holds 2 of 4 partitions: " + second.assignment());
             Set<TopicPartition> all = new HashSet<>(first.assignment());
             all.addAll(second.assignment());
             assertEquals(4, all.size(), "disjoint and together all partitions: " + first.assignment() + " " + second.assignment());
 
-            broker.produce(comments.records("c3"));
+            KAFKA.broker().produce(comments.records("c3"));
             reader.awaitAtLeast(comments.size(), WAIT);
             verdicts = reader.readToEnd(WAIT);
             first.close();

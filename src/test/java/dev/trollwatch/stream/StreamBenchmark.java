@@ -167,7 +167,7 @@ public final class StreamBenchmark {
     /** Producer-shaped generated comments whose authors already have 20 recent comments. */
     private static List<byte[]> withTwentyRecent(int wanted) throws Exception {
         List<byte[]> out = new ArrayList<>();
-        for (String j : ProducerShapedComments.generate(40_000, 7).json()) {
+        for (String j : ProducerShapedComments.generate(8_000, 7).json()) {
             JsonNode recent = JSON.readTree(j).get("recent_comments");
             int n = recent.isArray() ? recent.size() : JSON.readTree(recent.asText()).size();
             if (n == 20) {
