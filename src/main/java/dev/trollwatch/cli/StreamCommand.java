@@ -3,7 +3,7 @@ package dev.trollwatch.cli;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.modelio.ModelFiles;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.stream.KafkaClientConfig;
 import dev.trollwatch.stream.ScoringStream;
 import dev.trollwatch.stream.StreamListener;

@@ -2,7 +2,7 @@ package dev.trollwatch.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.modelio.Prediction;
+import dev.trollwatch.model.Prediction;
 
 /**
  * A prediction as the 2019 API answered it, shared by every JSON answer trollwatch gives (the HTTP

@@ -3,8 +3,8 @@ package dev.trollwatch.serve;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.modelio.Prediction;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.pipeline.PredictionAnswer;
 import java.util.function.Function;
 

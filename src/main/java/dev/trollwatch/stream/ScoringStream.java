@@ -1,7 +1,7 @@
 package dev.trollwatch.stream;
 
 import dev.trollwatch.features.Featurizer;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.trollwatch.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.modelio.Prediction;
+import dev.trollwatch.model.Prediction;
 
 /**
  * Adds optional detail to a verdict before it is published — the hook for {@code --explain}

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Featurizer;
-import dev.trollwatch.modelio.Prediction;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.pipeline.PredictionAnswer;
 
 /**

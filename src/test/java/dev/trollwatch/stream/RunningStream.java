@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.modelio.ModelFiles;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
