@@ -39,7 +39,7 @@ class StreamCommandTest {
 
     @Test
     void killedMidStreamAndRestartedEveryVerdictIsVisibleExactlyOnce(@TempDir Path dir) throws Exception {
-        ProducerShapedComments comments = ProducerShapedComments.generate(2500, 21);
+        ProducerShapedComments comments = ProducerShapedComments.generate(3000, 21);
         KAFKA.broker().createTopics(2, "k-in", "k-out", "k-in-rejected");
         KAFKA.broker().produce(comments.records("k-in"));
         Path config = dir.resolve("client.properties");
