@@ -30,6 +30,7 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy(CLI)
             .layer("serve").definedBy("dev.trollwatch.serve..")
+            .layer("stream").definedBy("dev.trollwatch.stream..")
             .layer("pipeline").definedBy("dev.trollwatch.pipeline..")
             .layer("formats").definedBy("dev.trollwatch.io..", "dev.trollwatch.modelio..")
             .layer("generate").definedBy("dev.trollwatch.generate..")
@@ -39,11 +40,12 @@ class ArchitectureTest {
             .layer("base").definedBy(ROOT)
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "serve")
+            .whereLayer("stream").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "serve", "stream")
             .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("formats").mayOnlyBeAccessedByLayers("cli", "serve", "pipeline", "generate")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "serve", "pipeline", "formats")
-            .whereLayer("features").mayOnlyBeAccessedByLayers("cli", "serve", "pipeline", "formats", "model", "generate");
+            .whereLayer("formats").mayOnlyBeAccessedByLayers("cli", "serve", "stream", "pipeline", "generate")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "serve", "stream", "pipeline", "formats")
+            .whereLayer("features").mayOnlyBeAccessedByLayers("cli", "serve", "stream", "pipeline", "formats", "model", "generate");
 
     /** The generator needs the row types, the labels and the recent_comments JSON writer, nothing else of ours. */
     @ArchTest

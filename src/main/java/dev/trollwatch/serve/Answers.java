@@ -3,14 +3,13 @@ package dev.trollwatch.serve;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.features.Label;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.pipeline.PredictionAnswer;
 import java.util.function.Function;
 
 /**
- * Scores one comment and words the answer as the 2019 API did ({@code "prediction": "possible bot"},
- * {@code "normal user"}, {@code "possible troll"}), plus the class and its probabilities.
+ * Scores one comment and words the answer as the 2019 API did ({@link PredictionAnswer}).
  */
 final class Answers {
     private final ScoringModel model;
@@ -23,22 +22,6 @@ final class Answers {
 
     ObjectNode answer(Comment comment) {
         Prediction p = model.score(featurizer.apply(comment));
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("prediction", words(p.label()));
-        out.put("class", p.label().text());
-        ObjectNode probs = out.putObject("probabilities");
-        for (Label l : Label.values()) {
-            probs.put(l.text(), p.probability(l));
-        }
-        return out;
-    }
-
-    /** The 2019 API's answer for a class. */
-    static String words(Label label) {
-        return switch (label) {
-            case BOT -> "possible bot";
-            case TROLL -> "possible troll";
-            case NORMAL -> "normal user";
-        };
+        return PredictionAnswer.writeTo(JsonNodeFactory.instance.objectNode(), p);
     }
 }
