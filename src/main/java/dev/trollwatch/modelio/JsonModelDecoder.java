@@ -27,7 +27,8 @@ final class JsonModelDecoder {
 
     ScoringModel decode(JsonNode root) {
         ModelInfo info = info(root);
-        DecisionTree tree = tree(field(root, "tree"));
+        JsonNode treeNode = field(root, "tree");
+        DecisionTree tree = tree(treeNode).withPrecision(precision(treeNode));
         return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
     }
 
@@ -93,6 +94,19 @@ final class JsonModelDecoder {
         if (!classes.isArray() || !found.equals(expected)) {
             throw error("classes", "expected " + expected + ", found " + classes);
         }
+    }
+
+    /** {@code tree.feature_precision}: absent (files before version 2) or "float64" compare doubles. */
+    private DecisionTree.FeaturePrecision precision(JsonNode tree) {
+        JsonNode p = tree.get("feature_precision");
+        if (p == null || p.isNull() || JsonModelFile.PRECISION_FLOAT64.equals(p.asText())) {
+            return DecisionTree.FeaturePrecision.FLOAT64;
+        }
+        if (p.isTextual() && JsonModelFile.PRECISION_FLOAT32.equals(p.asText())) {
+            return DecisionTree.FeaturePrecision.FLOAT32;
+        }
+        throw error("tree.feature_precision", "expected \"" + JsonModelFile.PRECISION_FLOAT64 + "\" or \""
+                + JsonModelFile.PRECISION_FLOAT32 + "\", found " + p);
     }
 
     private DecisionTree tree(JsonNode tree) {

@@ -27,8 +27,17 @@ import java.util.Map;
 public final class JsonModelFile {
     /** Identifies the file kind in field {@code format}. */
     public static final String FORMAT = "trollwatch-model";
-    /** The schema version written; readers refuse newer versions. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest schema version this trollwatch reads and writes; readers refuse newer versions. */
+    public static final int FORMAT_VERSION = 2;
+    /**
+     * The version written for a tree that compares doubles: version 1 readers score such a file
+     * exactly, so it keeps version 1. Version 2 adds {@code tree.feature_precision = "float32"}
+     * (scikit-learn's comparison), which a version 1 reader would silently ignore and mis-score.
+     */
+    static final int FORMAT_VERSION_FLOAT64 = 1;
+    /** {@code tree.feature_precision} values. */
+    static final String PRECISION_FLOAT64 = "float64";
+    static final String PRECISION_FLOAT32 = "float32";
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -81,7 +90,7 @@ public final class JsonModelFile {
     public static ObjectNode metadata(DecisionTree tree, ModelInfo info) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
+        root.put("format_version", formatVersion(tree));
         root.put("model_id", info.modelId());
         root.put("tool_version", info.toolVersion());
         root.put("created_at", info.createdAt());
@@ -119,9 +128,19 @@ public final class JsonModelFile {
         return root;
     }
 
+    /** The schema version a file of this tree needs (see {@link #FORMAT_VERSION_FLOAT64}). */
+    static int formatVersion(DecisionTree tree) {
+        return tree.precision() == DecisionTree.FeaturePrecision.FLOAT64 ? FORMAT_VERSION_FLOAT64 : FORMAT_VERSION;
+    }
+
     private static ObjectNode treeJson(DecisionTree tree) {
         ObjectNode t = MAPPER.createObjectNode();
-        t.put("comparison", "value <= threshold goes to left, otherwise to right");
+        if (tree.precision() == DecisionTree.FeaturePrecision.FLOAT32) {
+            t.put("comparison", "float32(value) <= threshold goes to left, otherwise to right");
+            t.put("feature_precision", PRECISION_FLOAT32);
+        } else {
+            t.put("comparison", "value <= threshold goes to left, otherwise to right");
+        }
         ArrayNode nodes = t.putArray("nodes");
         for (FlatTree.FlatNode f : FlatTree.flatten(tree)) {
             ObjectNode n = nodes.addObject();

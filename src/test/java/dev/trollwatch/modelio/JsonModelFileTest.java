@@ -72,7 +72,7 @@ class JsonModelFileTest {
 
     @Test
     void newerFormatVersionIsRefusedNamingTheField() {
-        assertRefused(j -> j.put("format_version", 2), "format_version");
+        assertRefused(j -> j.put("format_version", JsonModelFile.FORMAT_VERSION + 1), "format_version");
     }
 
     @Test
