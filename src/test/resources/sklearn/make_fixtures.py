@@ -263,6 +263,14 @@ class EvalsCode:
         return eval, ("__import__('os').system('touch /tmp/trollwatch-pickle-payload-ran')",)
 
 
+class HugeArray:
+    """An array whose state claims 2**40 float64 values but carries 8 bytes."""
+
+    def __reduce__(self):
+        from numpy.core.multiarray import _reconstruct
+        return _reconstruct, (np.ndarray, (0,), b"b"), (1, (2 ** 40,), np.dtype("f8"), False, b"\0" * 8)
+
+
 def hostile():
     marker = "touch /tmp/trollwatch-pickle-payload-ran"
     dump("hostile-os-system-p3.pkl", RunsCommand(marker), 3)
@@ -274,6 +282,7 @@ def hostile():
     clf = DecisionTreeClassifier(max_depth=1).fit(x, labels(rng, x))
     clf.criterion = RunsCommand(marker)
     dump("hostile-payload-in-state-p4.pkl", clf, 4)
+    dump("hostile-huge-array-p3.pkl", HugeArray(), 3)
 
 
 if __name__ == "__main__":

@@ -111,7 +111,7 @@ final class NumpyArray {
      * {@code feature_names_in_}.
      */
     List<String> strings(String where) {
-        if (shape.length != 1) {
+        if (!isFilled() || shape.length != 1) {
             throw new PickleException(where + ": expected a one-dimensional array of strings");
         }
         List<String> out = new ArrayList<>();
@@ -161,6 +161,10 @@ final class NumpyArray {
     }
 
     private Number read(long index, String field, String where) {
+        if (bytes == null) {
+            throw new PickleException(where + ": expected a numeric array, found " + (dtype == null ? "an empty array"
+                    : "dtype " + dtype));
+        }
         NumpyDtype type = dtype;
         int offset = 0;
         if (field != null) {

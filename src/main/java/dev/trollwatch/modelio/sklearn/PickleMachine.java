@@ -217,14 +217,34 @@ final class PickleMachine {
         return k;
     }
 
-    private static String describe(Object v) {
+    /** A value as a message names it: {@code None}, a global's name, {@code 'text'}, {@code a list}, … */
+    static String describe(Object v) {
         if (v == null) {
             return "None";
         }
         if (v instanceof PickleGlobal g) {
             return g.toString();
         }
-        return "a " + v.getClass().getSimpleName().replace("Pickled", "").replace("PyTuple", "tuple");
+        if (v instanceof PickledInstance i) {
+            return "a " + i.type;
+        }
+        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return "'" + v + "'";
+        }
+        if (v instanceof List) {
+            return "a list";
+        }
+        if (v instanceof Map) {
+            return "a dict";
+        }
+        if (v instanceof PyTuple) {
+            return "a tuple";
+        }
+        if (v instanceof byte[]) {
+            return "bytes";
+        }
+        return v instanceof PickledTree ? "a sklearn.tree._tree.Tree" : "a numpy " + v.getClass().getSimpleName()
+                .replace("Numpy", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     @SuppressWarnings("unchecked")

@@ -86,7 +86,7 @@ public final class SklearnTreeImporter {
     private ImportedModel convert(Object root, byte[] bytes, String sourceName, List<String> givenNames,
             String toolVersion, String createdAt) {
         if (!(root instanceof PickledInstance estimator) || !estimator.type.isClassifier()) {
-            throw error("the pickle holds " + describe(root) + ", not a scikit-learn DecisionTreeClassifier");
+            throw error("the pickle holds " + PickleMachine.describe(root) + ", not a scikit-learn DecisionTreeClassifier");
         }
         Map<String, Object> est = estimator.state;
         if (!(est.get("tree_") instanceof PickledTree tree)) {
@@ -215,7 +215,7 @@ public final class SklearnTreeImporter {
                 out.put(l, w.doubleValue());
             }
         } else if (classWeight != null && !"balanced".equals(classWeight)) {
-            throw error("class_weight " + describe(classWeight) + " is not understood (a dict, 'balanced' or None)");
+            throw error("class_weight " + PickleMachine.describe(classWeight) + " is not understood (a dict, 'balanced' or None)");
         }
         return out;
     }
@@ -407,7 +407,7 @@ public final class SklearnTreeImporter {
         if (v instanceof PyTuple t) {
             return t.items().stream().map(this::jsonValue).toList();
         }
-        return describe(v);
+        return PickleMachine.describe(v);
     }
 
     private long integer(PyTuple t, int i, String what) {
@@ -415,19 +415,6 @@ public final class SklearnTreeImporter {
             throw error(what + " is missing or not an integer");
         }
         return n;
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "None";
-        }
-        if (v instanceof PickledInstance i) {
-            return "a " + i.type;
-        }
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return "'" + v + "'";
-        }
-        return "a " + v.getClass().getSimpleName().replace("Pickled", "").replace("PyTuple", "tuple");
     }
 
     private static String sha256(byte[] bytes) {
