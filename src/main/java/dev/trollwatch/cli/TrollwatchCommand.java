@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "  2  usage error (bad option or argument)",
             "  3  a quality gate failed (evaluate --min-*)"},
         subcommands = {GenerateCommand.class, ExportCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, PredictCommand.class, ServeCommand.class})
+            EvaluateCommand.class, PredictCommand.class, ServeCommand.class, ImportSklearnCommand.class})
 public final class TrollwatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
