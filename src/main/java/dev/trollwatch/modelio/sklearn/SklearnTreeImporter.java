@@ -103,7 +103,7 @@ public final class SklearnTreeImporter {
         }
         int[] featureMap = featureMap(nFeatures, givenNames, est.get("feature_names_in_"));
         int[] classMap = classMap(est.get("classes_"));
-        Map<Label, Double> classWeights = classWeights(est.get("class_weight"), classMap, est.get("classes_"));
+        Map<Label, Double> classWeights = classWeights(est.get("class_weight"));
         LeafRows rowsMode = new LeafRows(est.get("class_weight") == null || est.get("class_weight") instanceof Map);
         DecisionTree decoded = new TreeDecoder(tree, nFeatures, featureMap, classMap, classWeights, rowsMode).decode();
 
@@ -199,7 +199,7 @@ public final class SklearnTreeImporter {
     }
 
     /** class_weight as trollwatch records it: a dict's values (missing classes 1, as in scikit-learn); 1 otherwise. */
-    private Map<Label, Double> classWeights(Object classWeight, int[] classMap, Object classes) {
+    private Map<Label, Double> classWeights(Object classWeight) {
         Map<Label, Double> out = new EnumMap<>(Label.class);
         for (Label l : Label.values()) {
             out.put(l, 1.0);
