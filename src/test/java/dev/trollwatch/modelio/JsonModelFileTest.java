@@ -2,6 +2,7 @@ package dev.trollwatch.modelio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,24 @@ class JsonModelFileTest {
     @Test
     void newerFormatVersionIsRefusedNamingTheField() {
         assertRefused(j -> j.put("format_version", JsonModelFile.FORMAT_VERSION + 1), "format_version");
+    }
+
+    @Test
+    void anUnknownFeaturePrecisionIsRefusedNamingTheField() {
+        assertRefused(j -> ((ObjectNode) j.get("tree")).put("feature_precision", "float16"), "field tree.feature_precision");
+    }
+
+    @Test
+    void aFloat32TreeRoundTripsWithItsPrecision() throws Exception {
+        DecisionTree tree = TestTrees.depthTwo().withPrecision(DecisionTree.FeaturePrecision.FLOAT32);
+        Path file = dir.resolve("f32.json");
+        JsonModelFile.save(file, tree, TestTrees.info("id"));
+        ScoringModel back = JsonModelFile.read(file);
+        assertEquals(DecisionTree.FeaturePrecision.FLOAT32, back.tree().precision());
+        // 0.8 is the root threshold: float32(0.8) = 0.800000011920929 > 0.8 goes right, a double 0.8 left
+        double[] row = new double[FeatureSchema.SIZE];
+        row[TestTrees.MAX_DIFF] = 0.8;
+        assertNotEquals(TestTrees.depthTwo().leafFor(row).predicted(), back.score(row).label());
     }
 
     @Test
