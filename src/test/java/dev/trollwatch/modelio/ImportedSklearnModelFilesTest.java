@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelIdentity;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.modelio.sklearn.ImportedModel;
 import dev.trollwatch.modelio.sklearn.SklearnFixtures;

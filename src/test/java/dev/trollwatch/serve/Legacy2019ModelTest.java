@@ -10,7 +10,7 @@ import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.modelio.ModelFiles;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.sklearn.ImportedModel;
 import dev.trollwatch.modelio.sklearn.SklearnTreeImporter;
 import java.nio.file.Files;
