@@ -13,7 +13,12 @@ import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.sklearn.ImportedModel;
 import dev.trollwatch.modelio.sklearn.SklearnTreeImporter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +112,19 @@ class Legacy2019ModelTest {
         for (String file : List.of("legacy.json", "legacy.onnx")) {
             ScoringModel m = ModelFiles.load(dir.resolve(file));
             assertEquals(Label.BOT, m.score(features).label(), file);
+            // and through the real scoring server, as the 2019 API's clients call it
+            ScoringServer server = ScoringServer.start(m, ServeFixtures.featurizer(),
+                    new ServeOptions("127.0.0.1", 0, 2, 1 << 20, 10, Duration.ofSeconds(5)));
+            try {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofString(ServeFixtures.autoModeratorRequest())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals("possible bot", new ObjectMapper().readTree(r.body()).get("prediction").asText(), file);
+            } finally {
+                server.stop();
+            }
         }
     }
 }
