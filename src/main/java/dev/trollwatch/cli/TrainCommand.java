@@ -73,6 +73,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
+            throw new UsageException("--out " + out + " is a directory; --out takes a base name without extension"
+                    + " (it writes BASE.model, BASE.json, BASE.onnx), e.g. " + Path.of(out).resolve("trollwatch"));
+        }
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
                 permutationImportance ? permutationRepeats : 0);
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
