@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.modelio.ModelFiles;
@@ -7,6 +8,7 @@ import dev.trollwatch.modelio.sklearn.ImportedModel;
 import dev.trollwatch.modelio.sklearn.SklearnTreeImporter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,6 +52,11 @@ public final class ImportSklearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path stale = Path.of(out + ModelFiles.WEKA);
+        if (Files.exists(stale)) {
+            throw new TrollwatchException(stale + " exists (another model's Weka file): import-sklearn writes only "
+                    + out + ".json and " + out + ".onnx, and the three would disagree; remove it or choose another --out");
+        }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ImportedModel m = SklearnTreeImporter.read(in, featureNames, VersionProvider.BuildInfo.version(), createdAt);
         ModelFiles.saveAll(out, new TrainedModel(null, null, m.tree(), m.info()));

@@ -93,6 +93,16 @@ class ImportSklearnCommandTest {
     }
 
     @Test
+    void aWekaFileOfAnotherModelAtTheSameBaseIsNotLeftBesideTheImport() throws Exception {
+        Path base = dir.resolve("m");
+        Files.writeString(Path.of(base + ".model"), "an older trained model");
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", base.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(base + ".model exists"), r.err());
+        assertFalse(Files.exists(Path.of(base + ".json")));
+    }
+
+    @Test
     void featureNamesCanBeGivenAndUsageErrorsExitTwo() {
         CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"),
                 "--out", dir.resolve("m").toString(), "--feature-names", "no_follow,over_18");
