@@ -61,6 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
         ScoringModel scoring = ModelFiles.load(model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         int workers = threads == 0 ? 2 * Runtime.getRuntime().availableProcessors() : threads;
+        // this process only serves: the JVM-wide settings the server is tuned for, unless given with -D
+        ScoringServer.applyJdkServerProperties();
         ScoringServer server = ScoringServer.start(scoring, c -> featurizer.featurize(c).values(),
                 new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace)));
         CountDownLatch stopped = new CountDownLatch(1);

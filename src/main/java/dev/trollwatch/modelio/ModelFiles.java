@@ -113,6 +113,12 @@ public final class ModelFiles {
      * without one of these names a model base: its {@code .json} file is loaded.
      */
     public static ScoringModel load(Path path) throws IOException {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean named = lower.endsWith(JSON) || lower.endsWith(ONNX) || lower.endsWith(WEKA) || lower.endsWith(WEKA + ".gz");
+        if (named && Files.exists(path) && !Files.isRegularFile(path)) {
+            // /dev/zero, a FIFO, a directory: would read forever or fail obscurely
+            throw new TrollwatchException(path + ": not a regular file; a model file is a regular file");
+        }
         if (Files.isRegularFile(path) && Files.size(path) > MAX_MODEL_BYTES) {
             throw new TrollwatchException(path + ": not a trollwatch model file: " + Files.size(path)
                     + " bytes (model files are kilobytes; the limit is " + MAX_MODEL_BYTES + ")");

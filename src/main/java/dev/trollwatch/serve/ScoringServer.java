@@ -10,6 +10,7 @@ import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelMetadata;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +30,26 @@ public final class ScoringServer implements AutoCloseable {
     private static final int QUEUE_PER_THREAD = 256;
     private static final int BACKLOG = 1024;
 
-    static {
-        // Read once when the JDK server's classes load. Without TCP_NODELAY small keep-alive answers
-        // can wait ~40 ms for delayed ACKs. Past maxIdleConnections (default 200) the JDK server
-        // silently closes a keep-alive connection right after answering on it, so a client that
-        // reuses it fails; allow more idle connections (they still time out after idleInterval).
-        setIfAbsent("sun.net.httpserver.nodelay", "true");
-        setIfAbsent("sun.net.httpserver.maxIdleConnections", "1024");
-    }
+    /**
+     * JDK HTTP server settings this server is tuned for. The JDK reads them once, as system
+     * properties, when its server classes load, so they are JVM-wide: the program that owns the
+     * process sets them (the CLI does, unless given with {@code -D}) before the first server
+     * starts; a library must not. Without TCP_NODELAY small keep-alive answers can wait ~40 ms for
+     * delayed ACKs. Past maxIdleConnections (default 200) the JDK server silently closes a
+     * keep-alive connection right after answering on it, so a client that reuses it fails; allow
+     * more idle connections (they still time out after idleInterval).
+     */
+    public static final Map<String, String> JDK_SERVER_PROPERTIES = Map.of(
+            "sun.net.httpserver.nodelay", "true",
+            "sun.net.httpserver.maxIdleConnections", "1024");
 
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
+    /** Sets {@link #JDK_SERVER_PROPERTIES} not already set; for the program that owns the process to call. */
+    public static void applyJdkServerProperties() {
+        JDK_SERVER_PROPERTIES.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
     }
 
     private final HttpServer server;

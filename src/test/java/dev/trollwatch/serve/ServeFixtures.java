@@ -20,6 +20,11 @@ import java.util.function.Function;
 
 /** The model, featurizer and requests the server tests use: the real featurizer and a trained model. */
 final class ServeFixtures {
+    static {
+        // as ServeCommand does: the JDK server settings ScoringServer is tuned for
+        ScoringServer.applyJdkServerProperties();
+    }
+
     static final Featurizer FEATURIZER = new Featurizer(PatternSentiment.shared());
 
     private ServeFixtures() {
