@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "  3  a quality gate failed (evaluate --min-*)",
             "  4  internal error: a bug in trollwatch (please report it)"},
         subcommands = {GenerateCommand.class, ExportCommand.class, FeaturesCommand.class, TrainCommand.class,
-            EvaluateCommand.class, PredictCommand.class, ServeCommand.class, StreamCommand.class})
+            EvaluateCommand.class, PredictCommand.class, ServeCommand.class, StreamCommand.class,
+            ImportSklearnCommand.class})
 public final class TrollwatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,9 +6,44 @@ import java.util.List;
 /**
  * A trained tree in portable form: what the JSON and ONNX model files hold and what every
  * scorer walks. All features are numeric and every split is binary:
- * {@code value <= threshold} goes left, otherwise right.
+ * {@code value <= threshold} goes left, otherwise right, the value taken at the tree's
+ * {@link FeaturePrecision} (trollwatch's own trees compare doubles; trees imported from
+ * scikit-learn round the value to float32 first, as scikit-learn does).
  */
-public record DecisionTree(Node root) {
+public record DecisionTree(Node root, FeaturePrecision precision) {
+
+    /** How a feature value is compared with a split's (double) threshold. */
+    public enum FeaturePrecision {
+        /** {@code value <= threshold} in double precision: trees trained by trollwatch (Weka's J48). */
+        FLOAT64,
+        /**
+         * {@code (float) value <= threshold}: the value is rounded to the nearest float32 first, the
+         * threshold stays a double. scikit-learn scores this way (it casts X to float32), and so does
+         * ONNX Runtime, whose thresholds are float32 themselves.
+         */
+        FLOAT32;
+
+        /** Whether {@code value} takes the left branch of a split at {@code threshold}. */
+        public boolean goesLeft(double value, double threshold) {
+            return this == FLOAT64 ? value <= threshold : (double) (float) value <= threshold;
+        }
+    }
+
+    public DecisionTree {
+        if (root == null || precision == null) {
+            throw new IllegalArgumentException("root and precision are required");
+        }
+    }
+
+    /** A tree that compares in double precision (what trollwatch trains). */
+    public DecisionTree(Node root) {
+        this(root, FeaturePrecision.FLOAT64);
+    }
+
+    /** This tree's nodes with another comparison precision. */
+    public DecisionTree withPrecision(FeaturePrecision p) {
+        return new DecisionTree(root, p);
+    }
 
     /** A node of the tree. */
     public sealed interface Node permits Split, Leaf {
@@ -52,9 +87,14 @@ public record DecisionTree(Node root) {
     public Leaf leafFor(double[] features) {
         Node n = root;
         while (n instanceof Split s) {
-            n = features[s.feature()] <= s.threshold() ? s.left() : s.right();
+            n = goesLeft(s, features) ? s.left() : s.right();
         }
         return (Leaf) n;
+    }
+
+    /** Whether this vector takes the left branch at split {@code s} (every scorer's one comparison). */
+    public boolean goesLeft(Split s, double[] features) {
+        return precision.goesLeft(features[s.feature()], s.threshold());
     }
 
     /** Depth of the tree (a single leaf has depth 0). */

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * A model's id: the first 16 hex digits of the SHA-256 of a canonical text of the tree and the
  * training parameters. Canonical text: {@code trollwatch-tree/1}, then the nodes in pre-order, one
  * per line ({@code S <feature> <threshold>} / {@code L <weights> | <rows>}, numbers as Java's
- * {@code Double.toString}), then {@code params}, then {@code key=value} lines sorted by key.
+ * {@code Double.toString}), then {@code params}, then {@code key=value} lines sorted by key. A tree
+ * that rounds values to float32 before comparing adds the line {@code precision float32} after the
+ * first (trees comparing doubles keep the text, and so the ids, they always had).
  * Identical trees trained with identical parameters get identical ids.
  */
 public final class ModelIdentity {
@@ -24,6 +26,9 @@ public final class ModelIdentity {
 
     static String canonical(DecisionTree tree, Map<String, ?> params) {
         StringBuilder sb = new StringBuilder("trollwatch-tree/1\n");
+        if (tree.precision() == DecisionTree.FeaturePrecision.FLOAT32) {
+            sb.append("precision float32\n");
+        }
         append(tree.root(), sb);
         sb.append("params\n");
         new TreeMap<>(params).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));

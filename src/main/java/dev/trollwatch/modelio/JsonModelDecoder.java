@@ -26,8 +26,22 @@ final class JsonModelDecoder {
 
     ScoringModel decode(JsonNode root) {
         ModelInfo info = ModelMetadata.read(root, file);
-        DecisionTree tree = tree(f.field(root, "tree"));
+        JsonNode treeNode = f.field(root, "tree");
+        DecisionTree tree = tree(treeNode).withPrecision(precision(treeNode));
         return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
+    }
+
+    /** {@code tree.feature_precision}: absent (files before version 2) or "float64" compare doubles. */
+    private DecisionTree.FeaturePrecision precision(JsonNode tree) {
+        JsonNode p = tree.get("feature_precision");
+        if (p == null || p.isNull() || JsonModelFile.PRECISION_FLOAT64.equals(p.asText())) {
+            return DecisionTree.FeaturePrecision.FLOAT64;
+        }
+        if (p.isTextual() && JsonModelFile.PRECISION_FLOAT32.equals(p.asText())) {
+            return DecisionTree.FeaturePrecision.FLOAT32;
+        }
+        throw f.error("tree.feature_precision", "expected \"" + JsonModelFile.PRECISION_FLOAT64 + "\" or \""
+                + JsonModelFile.PRECISION_FLOAT32 + "\", found " + p);
     }
 
     private DecisionTree tree(JsonNode tree) {

@@ -25,6 +25,10 @@ import java.nio.file.Path;
  * tree. {@link JsonModelDecoder} validates it, {@link ModelCheck} that this trollwatch can use it.
  */
 public final class JsonModelFile {
+    /** {@code tree.feature_precision} values (format version 2). */
+    static final String PRECISION_FLOAT64 = "float64";
+    static final String PRECISION_FLOAT32 = "float32";
+
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonModelFile() {
@@ -76,7 +80,12 @@ public final class JsonModelFile {
 
     private static ObjectNode treeJson(DecisionTree tree) {
         ObjectNode t = MAPPER.createObjectNode();
-        t.put("comparison", "value <= threshold goes to left, otherwise to right");
+        if (tree.precision() == DecisionTree.FeaturePrecision.FLOAT32) {
+            t.put("comparison", "float32(value) <= threshold goes to left, otherwise to right");
+            t.put("feature_precision", PRECISION_FLOAT32);
+        } else {
+            t.put("comparison", "value <= threshold goes to left, otherwise to right");
+        }
         ArrayNode nodes = t.putArray("nodes");
         for (FlatTree.FlatNode f : FlatTree.flatten(tree)) {
             ObjectNode n = nodes.addObject();

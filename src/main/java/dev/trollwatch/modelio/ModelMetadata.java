@@ -22,8 +22,14 @@ import java.util.Map;
 public final class ModelMetadata {
     /** Identifies the schema in field {@code format}. */
     public static final String FORMAT = "trollwatch-model";
-    /** The schema version written; readers refuse newer versions. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest schema version this trollwatch reads and writes; readers refuse newer versions. */
+    public static final int FORMAT_VERSION = 2;
+    /**
+     * The version written for a tree that compares doubles: version 1 readers score such a file
+     * exactly, so it keeps version 1. Version 2 adds {@code tree.feature_precision = "float32"}
+     * (scikit-learn's comparison), which a version 1 reader would silently ignore and mis-score.
+     */
+    static final int FORMAT_VERSION_FLOAT64 = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,7 +40,7 @@ public final class ModelMetadata {
     public static ObjectNode write(DecisionTree tree, ModelInfo info) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
+        root.put("format_version", formatVersion(tree));
         root.put("model_id", info.modelId());
         root.put("tool_version", info.toolVersion());
         root.put("created_at", info.createdAt());
@@ -70,6 +76,11 @@ public final class ModelMetadata {
         summary.put("nodes", FlatTree.flatten(tree).size());
         summary.put("leaves", tree.leaves().size());
         return root;
+    }
+
+    /** The schema version a file of this tree needs (see {@link #FORMAT_VERSION_FLOAT64}). */
+    static int formatVersion(DecisionTree tree) {
+        return tree.precision() == DecisionTree.FeaturePrecision.FLOAT64 ? FORMAT_VERSION_FLOAT64 : FORMAT_VERSION;
     }
 
     /** Reads what {@link #write} wrote; {@code file} (and where in it) appears in error messages. */

@@ -70,7 +70,10 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": metadata model_id " + metadata.get(OnnxModelFile.KEY_MODEL_ID)
                     + " does not match the embedded model's " + info.modelId());
         }
-        return new ScoringModel(tree(treeAttributes(graph, name), name), info, ThresholdPrecision.FLOAT32);
+        // ONNX Runtime rounds inputs to float32 and its thresholds are float32: the tree says so itself,
+        // so that everything walking it (evaluate, importance) scores as ONNX Runtime does
+        DecisionTree tree = tree(treeAttributes(graph, name), name).withPrecision(DecisionTree.FeaturePrecision.FLOAT32);
+        return new ScoringModel(tree, info, ThresholdPrecision.FLOAT32);
     }
 
     private static Map<String, Attribute> treeAttributes(ProtoReader graph, String name) {

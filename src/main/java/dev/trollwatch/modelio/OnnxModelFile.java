@@ -30,7 +30,10 @@ import static dev.trollwatch.modelio.OnnxFields.*;
  * float-rounded feature value with it; since rounding is monotone, every value that goes left in
  * double precision also goes left here. The only possible difference: a value above the threshold
  * that rounds to the same float (within about 6e-8 relative) goes left in ONNX and right in the
- * double-precision models (see docs/model-format.md).
+ * double-precision models (see docs/model-format.md). A tree that rounds values to float32 itself
+ * ({@link DecisionTree.FeaturePrecision#FLOAT32}, imported from scikit-learn) stores instead the
+ * largest float not above each threshold: for a float32 input x, {@code x <= t32} holds exactly when
+ * {@code x <= threshold}, so ONNX Runtime takes every branch scikit-learn takes.
  */
 public final class OnnxModelFile {
     /** metadata_props keys. */
@@ -69,7 +72,7 @@ public final class OnnxModelFile {
                 .string(MODEL_PRODUCER_NAME, "trollwatch")
                 .string(MODEL_PRODUCER_VERSION, nullToEmpty(info.toolVersion()))
                 .string(MODEL_DOMAIN, "dev.trollwatch")
-                .varint(MODEL_MODEL_VERSION, ModelMetadata.FORMAT_VERSION)
+                .varint(MODEL_MODEL_VERSION, ModelMetadata.formatVersion(tree))
                 .string(MODEL_DOC_STRING, "trollwatch comment classifier (normal user, bot, troll); model "
                         + info.modelId() + ". Input: float[N,20] features in the order of metadata feature_names.")
                 .message(MODEL_GRAPH, graph(tree, info))
@@ -159,7 +162,7 @@ public final class OnnxModelFile {
             if (f.node() instanceof DecisionTree.Split s) {
                 modes[i] = "BRANCH_LEQ";
                 featureIds[i] = s.feature();
-                values[i] = (float) s.threshold();
+                values[i] = onnxThreshold(s.threshold(), tree.precision());
                 trueIds[i] = f.left();
                 falseIds[i] = f.right();
             } else {
@@ -198,6 +201,19 @@ public final class OnnxModelFile {
                 .message(NODE_ATTRIBUTE, strings("classlabels_strings", labels))
                 .message(NODE_ATTRIBUTE, new ProtoWriter().string(ATTR_NAME, "post_transform")
                         .string(ATTR_S, "NONE").varint(ATTR_TYPE, TYPE_STRING));
+    }
+
+    /**
+     * The float32 threshold ONNX Runtime compares float32 inputs with: the nearest float for a
+     * double-precision tree (see the class comment), the largest float {@code <= threshold} for a
+     * float32 tree, which makes {@code x32 <= t32} equivalent to {@code x32 <= threshold}.
+     */
+    static float onnxThreshold(double threshold, DecisionTree.FeaturePrecision precision) {
+        float nearest = (float) threshold;
+        if (precision == DecisionTree.FeaturePrecision.FLOAT32 && nearest > threshold) {
+            return Math.nextDown(nearest);
+        }
+        return nearest;
     }
 
     private static ProtoWriter ints(String name, long[] values) {

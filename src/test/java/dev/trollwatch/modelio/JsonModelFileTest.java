@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,25 @@ class JsonModelFileTest {
 
     @Test
     void newerFormatVersionIsRefusedNamingTheField() {
-        assertRefused(j -> j.put("format_version", 2), "format_version");
+        assertRefused(j -> j.put("format_version", ModelMetadata.FORMAT_VERSION + 1), "format_version");
+    }
+
+    @Test
+    void anUnknownFeaturePrecisionIsRefusedNamingTheField() {
+        assertRefused(j -> ((ObjectNode) j.get("tree")).put("feature_precision", "float16"), "field tree.feature_precision");
+    }
+
+    @Test
+    void aFloat32TreeRoundTripsWithItsPrecision() throws Exception {
+        DecisionTree tree = TestTrees.depthTwo().withPrecision(DecisionTree.FeaturePrecision.FLOAT32);
+        Path file = dir.resolve("f32.json");
+        JsonModelFile.save(file, tree, TestTrees.info("id"));
+        ScoringModel back = JsonModelFile.read(file);
+        assertEquals(DecisionTree.FeaturePrecision.FLOAT32, back.tree().precision());
+        // 0.8 is the root threshold: float32(0.8) = 0.800000011920929 > 0.8 goes right, a double 0.8 left
+        double[] row = new double[FeatureSchema.SIZE];
+        row[TestTrees.MAX_DIFF] = 0.8;
+        assertNotEquals(TestTrees.depthTwo().leafFor(row).predicted(), back.score(row).label());
     }
 
     @Test

@@ -1,0 +1,116 @@
+package dev.trollwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trollwatch.comment.Comment;
+import dev.trollwatch.features.Featurizer;
+import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.modelio.sklearn.SklearnFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportSklearnCommandTest {
+    private static final Path MARKER = Path.of("/tmp/trollwatch-pickle-payload-ran");
+
+    @TempDir
+    Path dir;
+
+    private static String fixture(String name) {
+        return SklearnFixtures.path(name).toString();
+    }
+
+    @Test
+    void importsAPickleIntoJsonAndOnnxThatPredictAndEvaluateUse() throws Exception {
+        Path base = dir.resolve("legacy");
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("legacy-0.20-layout-p3.pkl"),
+                "--out", base.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("scikit-learn 0.20.2 DecisionTreeClassifier (criterion gini, max_depth 3"), r.out());
+        assertTrue(r.out().contains("rounded to float32"), r.out());
+        assertTrue(Files.isRegularFile(Path.of(base + ".json")) && Files.isRegularFile(Path.of(base + ".onnx")));
+        assertFalse(Files.exists(Path.of(base + ".model")));
+
+        String dump = Path.of(getClass().getResource("/dumps/sample.csv").toURI()).toString();
+        Path predictions = dir.resolve("p.csv");
+        CliRunner.Result p = CliRunner.run("predict", "--model", base + ".onnx", "--in", dump, "--out", predictions.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        List<String> lines = Files.readAllLines(predictions);
+        // the same predictions as scoring the featurized dump with the imported .json model in-process
+        ScoringModel json = ModelFiles.load(Path.of(base + ".json"));
+        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
+        int i = 1;
+        try (CommentReader reader = CommentReaders.open(Path.of(dump), CommentReaders.detect(Path.of(dump)), ErrorPolicy.FAIL)) {
+            while (reader.hasNext()) {
+                Comment c = reader.next();
+                String label = json.score(featurizer.featurize(c).values()).label().text();
+                assertEquals(label, lines.get(i++).split(",")[3], "row " + (i - 1));
+            }
+        }
+        assertEquals(lines.size(), i);
+
+        CliRunner.Result e = CliRunner.run("evaluate", "--model", base.toString(), "--in", dump);
+        assertEquals(0, e.exitCode(), e.err());
+        assertTrue(e.out().contains("Accuracy:"), e.out());
+    }
+
+    @Test
+    void aPicklePayloadIsRefusedWithExitOneNothingWrittenNothingRun() throws Exception {
+        Files.deleteIfExists(MARKER);
+        Path base = dir.resolve("evil");
+        for (String name : List.of("hostile-os-system-p3.pkl", "hostile-payload-in-state-p4.pkl")) {
+            CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture(name), "--out", base.toString());
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.err().contains("trollwatch: error: ") && r.err().contains("refused: global posix.system"), r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+            assertFalse(Files.exists(Path.of(base + ".json")) || Files.exists(Path.of(base + ".onnx")));
+            assertFalse(Files.exists(MARKER), "the payload ran");
+        }
+    }
+
+    @Test
+    void aTruncatedPickleIsRefusedWithExitOne() throws Exception {
+        byte[] good = Files.readAllBytes(SklearnFixtures.path("depth1-p3.pkl"));
+        Path cut = dir.resolve("cut.pkl");
+        Files.write(cut, Arrays.copyOf(good, good.length - 10));
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", cut.toString(), "--out", dir.resolve("m").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(cut + ": byte ") && r.err().contains("truncated"), r.err());
+        CliRunner.Result missing = CliRunner.run("import-sklearn", "--in", dir.resolve("nope.pkl").toString(),
+                "--out", dir.resolve("m").toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+
+    @Test
+    void aWekaFileOfAnotherModelAtTheSameBaseIsNotLeftBesideTheImport() throws Exception {
+        Path base = dir.resolve("m");
+        Files.writeString(Path.of(base + ".model"), "an older trained model");
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", base.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(base + ".model exists"), r.err());
+        assertFalse(Files.exists(Path.of(base + ".json")));
+    }
+
+    @Test
+    void featureNamesCanBeGivenAndUsageErrorsExitTwo() {
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"),
+                "--out", dir.resolve("m").toString(), "--feature-names", "no_follow,over_18");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("the given feature names list 2 features, the tree has 20"), r.err());
+        assertEquals(2, CliRunner.run("import-sklearn", "--out", dir.resolve("m").toString()).exitCode());
+        CliRunner.Result help = CliRunner.run("import-sklearn", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--feature-names") && help.out().contains("never executed"), help.out());
+    }
+}

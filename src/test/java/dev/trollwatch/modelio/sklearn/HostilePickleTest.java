@@ -1,0 +1,129 @@
+package dev.trollwatch.modelio.sklearn;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pickles that ask to run code, lie about sizes or stop early: refused with a clear message, nothing run. */
+class HostilePickleTest {
+    /** What the payloads of the hostile fixtures would create if a Python unpickler ran them. */
+    static final Path MARKER = Path.of("/tmp/trollwatch-pickle-payload-ran");
+
+    @BeforeEach
+    void noMarkerYet() throws Exception {
+        Files.deleteIfExists(MARKER);
+    }
+
+    private static PickleException refused(byte[] bytes) {
+        return assertThrows(PickleException.class,
+                () -> SklearnTreeImporter.decode(bytes, "x.pkl", "x.pkl", null, "t", "now"));
+    }
+
+    private static void assertMessage(PickleException e, String... parts) {
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message lacks '" + p + "': " + e.getMessage());
+        }
+        assertTrue(e.getMessage().startsWith("x.pkl: "), e.getMessage());
+    }
+
+    @Test
+    void reducePayloadsAreRefusedAndNeverRun() {
+        for (String name : new String[] {"hostile-os-system-p3.pkl", "hostile-os-system-p4.pkl",
+            "hostile-payload-in-state-p4.pkl"}) {
+            byte[] b = SklearnFixtures.bytes(name);
+            // the fixture really is a payload: it names the shell and the command
+            String text = new String(b, StandardCharsets.ISO_8859_1);
+            assertTrue(text.contains("system") && text.contains("touch " + MARKER), name);
+            assertMessage(refused(b), "refused: global posix.system is not allowed");
+            assertFalse(Files.exists(MARKER), name + " ran its payload");
+        }
+        assertMessage(refused(SklearnFixtures.bytes("hostile-eval-p2.pkl")), "refused: global __builtin__.eval");
+        assertFalse(Files.exists(MARKER));
+    }
+
+    @Test
+    void theGlobalIsRefusedBeforeAnythingIsBuilt() {
+        // GLOBAL names are checked by the scanner: the refusal points at the GLOBAL, not at its REDUCE
+        PickleException e = refused(SklearnFixtures.bytes("hostile-os-system-p3.pkl"));
+        assertMessage(e, "byte 2: refused: global posix.system");
+    }
+
+    @Test
+    void forbiddenOpcodesAreRefusedByName() {
+        assertMessage(refused(pickle('c', "sklearn.tree._tree\nTree\n", '(', 'i', "posix\nsystem\n", '.')),
+                "forbidden opcode INST");
+        assertMessage(refused(pickle('(', 'o', '.')), "forbidden opcode OBJ");
+        assertMessage(refused(pickle('P', "1\n", '.')), "forbidden opcode PERSID");
+        assertMessage(refused(pickle('N', 'Q', '.')), "forbidden opcode BINPERSID");
+        assertMessage(refused(pickle(0x82, 1, '.')), "forbidden opcode EXT1");
+        assertMessage(refused(pickle(0x83, 1, 0, '.')), "forbidden opcode EXT2");
+        assertMessage(refused(pickle(0x84, 1, 0, 0, 0, '.')), "forbidden opcode EXT4");
+        assertMessage(refused(pickle(0x97, '.')), "forbidden opcode NEXT_BUFFER");
+    }
+
+    @Test
+    void declaredLengthsLongerThanTheFileAreRefusedWithoutAllocating() {
+        // BINBYTES declaring 2 GiB - 1 with 3 bytes behind it
+        assertMessage(refused(pickle('B', 0xff, 0xff, 0xff, 0x7f, 1, 2, 3, '.')),
+                "BINBYTES declares 2147483647 bytes but only 4 are left");
+        // BINUNICODE8 declaring 2^62
+        assertMessage(refused(pickle(0x8d, 0, 0, 0, 0, 0, 0, 0, 0x40, '.')), "BINUNICODE8 declares 4611686018427387904");
+        // an 8-byte length with the top bit set
+        assertMessage(refused(pickle(0x8e, 0, 0, 0, 0, 0, 0, 0, 0x80, '.')), "BINBYTES8 declares 9223372036854775808");
+        assertMessage(refused(pickle(0x95, 0, 0, 0, 0, 1, 0, 0, 0, '.')), "FRAME declares 4294967296 bytes");
+        // a numpy array whose shape claims 2^40 doubles but holds 8 bytes
+        assertMessage(refused(SklearnFixtures.bytes("hostile-huge-array-p3.pkl")),
+                "needs more than 2 GB, the pickle has 8");
+    }
+
+    @Test
+    void truncatedFilesAreRefused() {
+        byte[] good = SklearnFixtures.bytes("legacy-0.20-layout-p3.pkl");
+        assertMessage(refused(Arrays.copyOf(good, good.length / 2)), "truncated");
+        assertMessage(refused(Arrays.copyOf(good, good.length - 1)), "truncated: the file ends before the STOP opcode");
+        assertMessage(refused(Arrays.copyOf(good, 1)), "not a binary pickle");
+    }
+
+    @Test
+    void otherFilesAreNotPickles() {
+        assertMessage(refused("{\"format\": \"trollwatch-model\"}".getBytes(StandardCharsets.UTF_8)), "not a binary pickle");
+        assertMessage(refused(new byte[] {(byte) 0x80, 1, 'N', '.'}), "unsupported pickle protocol 1");
+        assertMessage(refused(pickle(']', '.')), "holds a list, not a scikit-learn DecisionTreeClassifier");
+    }
+
+    @Test
+    void allowedGlobalsCannotBeCalledInOtherWays() {
+        // NEWOBJ of numpy.dtype, BUILD on a plain dict, REDUCE of the classifier class
+        assertMessage(refused(pickle('c', "numpy\ndtype\n", ')', 0x81, '.')), "refused: NEWOBJ of numpy.dtype");
+        assertMessage(refused(pickle('}', '}', 'b', '.')), "refused: BUILD on a dict");
+        assertMessage(refused(pickle('c', "sklearn.tree._classes\nDecisionTreeClassifier\n", ')', 'R', '.')),
+                "refused: REDUCE calls sklearn.tree._classes.DecisionTreeClassifier");
+        // STACK_GLOBAL takes its names from the stack: checked when it runs
+        assertMessage(refused(pickle(0x8c, 5, "posix", 0x8c, 6, "system", 0x93, '.')), "refused: global posix.system");
+    }
+
+    /** PROTO 4, then the given opcodes (ints) and inline text (Strings as Latin-1 bytes). */
+    static byte[] pickle(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x80);
+        out.write(4);
+        for (Object p : parts) {
+            if (p instanceof String s) {
+                out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+            } else if (p instanceof Character c) {
+                out.write(c);
+            } else {
+                out.write((Integer) p);
+            }
+        }
+        return out.toByteArray();
+    }
+}
