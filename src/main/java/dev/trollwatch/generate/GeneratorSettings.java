@@ -5,8 +5,8 @@ package dev.trollwatch.generate;
  * trolls (the rest are normal users).
  */
 public record GeneratorSettings(long rows, long seed, double botFraction, double trollFraction) {
-    public static final double DEFAULT_BOT_FRACTION = 0.10;
-    public static final double DEFAULT_TROLL_FRACTION = 0.05;
+    public static final double DEFAULT_BOT_FRACTION = 0.153;
+    public static final double DEFAULT_TROLL_FRACTION = 0.070;
 
     public GeneratorSettings {
         String problem = problem(rows, botFraction, trollFraction);
