@@ -43,11 +43,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bot-fraction", paramLabel = "F", defaultValue = "0.10",
+    @Option(names = "--bot-fraction", paramLabel = "F", defaultValue = "0.153",
             description = "Share of rows written by bots, 0..1 (default: ${DEFAULT-VALUE}).")
     double botFraction;
 
-    @Option(names = "--troll-fraction", paramLabel = "F", defaultValue = "0.05",
+    @Option(names = "--troll-fraction", paramLabel = "F", defaultValue = "0.070",
             description = "Share of rows written by trolls, 0..1; bots + trolls <= 1 (default: ${DEFAULT-VALUE}).")
     double trollFraction;
 

@@ -26,7 +26,7 @@ final class BodyComposer {
         switch (author.persona()) {
             case BOT -> botBody();
             case TROLL -> trollBody();
-            case NORMAL -> normalBody();
+            case NORMAL, NEWCOMER, KARMA_BOT, REPOST_BOT -> normalBody();
         }
         if (author.lowerCase()) {
             for (int i = 0; i < body.length(); i++) {
@@ -37,7 +37,7 @@ final class BodyComposer {
     }
 
     private void normalBody() {
-        int sentences = Math.min(4, rng.geometric(1.7));
+        int sentences = Math.min(9, rng.geometric(3.4));
         for (int i = 0; i < sentences; i++) {
             separate();
             rng.pick(Vocabulary.NORMAL_SENTENCES).fill(body, filler);
@@ -48,7 +48,7 @@ final class BodyComposer {
     }
 
     private void trollBody() {
-        int sentences = Math.min(5, rng.geometric(2.0));
+        int sentences = Math.min(7, rng.geometric(2.8));
         for (int i = 0; i < sentences; i++) {
             separate();
             Template t = rng.chance(0.7) ? rng.pick(Vocabulary.TROLL_SENTENCES) : rng.pick(Vocabulary.NORMAL_SENTENCES);
@@ -95,7 +95,7 @@ final class BodyComposer {
             case PLACE -> out.append(rng.pick(Vocabulary.PLACES));
             case INSULT -> out.append(rng.pick(Vocabulary.INSULTS));
             case GROUP -> out.append(rng.pick(Vocabulary.GROUPS));
-            case SUB -> out.append(author.persona() == Persona.BOT ? author.homeSubreddit() : rng.pick(Vocabulary.SUBREDDITS));
+            case SUB -> out.append(author.persona().templated() ? author.homeSubreddit() : rng.pick(Vocabulary.SUBREDDITS));
             case SITE -> out.append(rng.pick(Vocabulary.SITES));
             case UNIT -> out.append(rng.pick(Vocabulary.UNITS));
             case NUM -> out.append(rng.between(1, 99));
@@ -118,7 +118,7 @@ final class BodyComposer {
         return rng.chance(author.positivity()) ? rng.pick(Vocabulary.POSITIVE) : rng.pick(Vocabulary.NEGATIVE);
     }
 
-    /** Drops double quotes and CR/LF (as the producer did) and cuts to 256 code points. */
+    /** Drops double quotes and CR/LF (as the producer did), cuts to 256 code points and drops a trailing backslash. */
     private static String clean(StringBuilder sb) {
         int w = 0;
         int codePoints = 0;
@@ -134,6 +134,11 @@ final class BodyComposer {
                 codePoints++;
             }
             sb.setCharAt(w++, c);
+        }
+        // A body cut right after a backslash would end in \" inside a 2019 dump's quotes, which no
+        // reader can tell from an escaped quote; the cut drops it.
+        while (w > 0 && sb.charAt(w - 1) == '\\') {
+            w--;
         }
         sb.setLength(w);
         return sb.toString();

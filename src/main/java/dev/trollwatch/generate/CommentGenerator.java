@@ -22,8 +22,12 @@ public final class CommentGenerator implements Iterator<Comment> {
     static final long START_UTC = 1_543_622_400L;
     /** Mean seconds between two rows. */
     static final double ROW_GAP = 600;
-    /** Chance that a new author behaves like another class than its own. */
-    static final double LOOK_ALIKE = 0.05;
+    /**
+     * Chance that a bot's comment reached the data through the normal users' stream, so that its
+     * {@code is_bot} is false; training relabels it from the author's other rows, as the 2019 code
+     * did (that is how the article's "10 % bots" became 15 % after relabelling).
+     */
+    static final double BOT_ROW_UNFLAGGED = 0.35;
 
     private final GeneratorSettings settings;
     private final Rng rng;
@@ -40,9 +44,9 @@ public final class CommentGenerator implements Iterator<Comment> {
         this.rng = new Rng(settings.seed());
         this.threads = new ThreadSimulator(rng);
         this.composer = new BodyComposer(rng);
-        pools[Label.NORMAL.ordinal()] = newPool(Label.NORMAL, settings.normalFraction(), 2 * 86_400);
-        pools[Label.BOT.ordinal()] = newPool(Label.BOT, settings.botFraction(), 6 * 3_600);
-        pools[Label.TROLL.ordinal()] = newPool(Label.TROLL, settings.trollFraction(), 12 * 3_600);
+        pools[Label.NORMAL.ordinal()] = newPool(Label.NORMAL, settings.normalFraction(), 86_400);
+        pools[Label.BOT.ordinal()] = newPool(Label.BOT, settings.botFraction(), 12 * 3_600);
+        pools[Label.TROLL.ordinal()] = newPool(Label.TROLL, settings.trollFraction(), 86_400);
     }
 
     @Override
@@ -61,7 +65,7 @@ public final class CommentGenerator implements Iterator<Comment> {
         SimulatedAuthor[] pool = pools[label.ordinal()];
         int slot = pickSlot(pool);
         SimulatedAuthor author = pool[slot];
-        threads.next();
+        threads.next(author.newThreads());
 
         Persona p = author.persona();
         String body = composer.compose(author);
@@ -81,7 +85,7 @@ public final class CommentGenerator implements Iterator<Comment> {
                 self.authorVerified(), self.authorCommentKarma(), self.authorLinkKarma(), self.numComments(),
                 self.createdUtc(), self.score(), self.over18(), self.body(), self.downs(), self.isSubmitter(),
                 self.numReports(), self.controversiality(), self.quarantine(), self.ups(),
-                label == Label.BOT, label == Label.TROLL, json.toString(), author.window(), author.training());
+                label == Label.BOT && !rng.chance(BOT_ROW_UNFLAGGED), label == Label.TROLL, json.toString(), author.window(), author.training());
 
         author.remember(self, RecentCommentsJsonWriter.toJson(self));
         if (author.retired()) {
@@ -111,20 +115,20 @@ public final class CommentGenerator implements Iterator<Comment> {
         }
     }
 
-    /** Scores: mostly 1 (the default upvote), a long tail up, and negative more often for trolls. */
+    /** Scores: mostly 1 (the default upvote), a long tail up, and now and then negative. */
     private double score(Persona p) {
         if (rng.chance(p.negativeScoreRate)) {
-            return p == Persona.TROLL ? -Math.max(1, Math.rint(rng.logNormal(4, 1.0))) : -rng.geometric(2);
+            return -rng.geometric(3);
         }
-        if (rng.chance(p == Persona.BOT ? 0.75 : 0.55)) {
+        if (rng.chance(p.templated() ? 0.75 : 0.55)) {
             return 1;
         }
-        return 1 + Math.min(20_000, Math.rint(rng.logNormal(p == Persona.TROLL ? 3 : 5, 1.3)));
+        return 1 + Math.min(20_000, Math.rint(rng.logNormal(5, 1.3)));
     }
 
     /**
      * A pool sized so that a typical author of the class posts about every {@code meanGapSeconds}
-     * (bots most often, normal users every couple of days). A class with no rows gets no pool.
+     * (bots twice a day, people daily). A class with no rows gets no pool.
      */
     private SimulatedAuthor[] newPool(Label label, double fraction, double meanGapSeconds) {
         if (fraction <= 0) {
@@ -139,6 +143,6 @@ public final class CommentGenerator implements Iterator<Comment> {
     }
 
     private SimulatedAuthor newAuthor(Label label) {
-        return SimulatedAuthor.create(nextSerial++, label, LOOK_ALIKE, rng);
+        return SimulatedAuthor.create(nextSerial++, label, rng);
     }
 }

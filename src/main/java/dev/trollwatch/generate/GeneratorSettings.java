@@ -8,8 +8,8 @@ import java.util.List;
  * trolls (the rest are normal users).
  */
 public record GeneratorSettings(long rows, long seed, double botFraction, double trollFraction) {
-    public static final double DEFAULT_BOT_FRACTION = 0.10;
-    public static final double DEFAULT_TROLL_FRACTION = 0.05;
+    public static final double DEFAULT_BOT_FRACTION = 0.153;
+    public static final double DEFAULT_TROLL_FRACTION = 0.070;
 
     /** @throws InvalidParameterException naming {@code rows}, {@code bot_fraction} or {@code troll_fraction} */
     public GeneratorSettings {

@@ -25,13 +25,14 @@ final class SimulatedAuthor {
     private final boolean lowerCase;
     private final int[] botTemplates;
     private final String homeSubreddit;
+    private final boolean newThreads;
     private final ArrayDeque<RecentComment> recent = new ArrayDeque<>(WINDOW);
     private final ArrayDeque<String> recentJson = new ArrayDeque<>(WINDOW);
     private int remaining;
 
     private SimulatedAuthor(String name, Label label, Persona persona, double commentKarma, double linkKarma,
             boolean verified, boolean training, double activity, double positivity, boolean lowerCase,
-            int[] botTemplates, String homeSubreddit, int remaining) {
+            int[] botTemplates, String homeSubreddit, boolean newThreads, int remaining) {
         this.name = name;
         this.label = label;
         this.persona = persona;
@@ -44,17 +45,18 @@ final class SimulatedAuthor {
         this.lowerCase = lowerCase;
         this.botTemplates = botTemplates;
         this.homeSubreddit = homeSubreddit;
+        this.newThreads = newThreads;
         this.remaining = remaining;
     }
 
-    /** A new account of this class; with {@code lookAlike} chance it behaves like another class. */
-    static SimulatedAuthor create(long serial, Label label, double lookAlike, Rng rng) {
-        Persona persona = personaFor(label, lookAlike, rng);
-        double commentKarma = Math.rint(rng.logNormal(persona.commentKarmaMedian, persona.commentKarmaSigma));
-        if (persona == Persona.TROLL && rng.chance(0.2)) {
-            commentKarma = -rng.between(1, 100); // downvoted below zero
-        }
-        double linkKarma = Math.rint(rng.logNormal(persona.linkKarmaMedian, persona.linkKarmaSigma));
+    /** A new account of this class, with its behaviour drawn from the class's mix of personas. */
+    static SimulatedAuthor create(long serial, Label label, Rng rng) {
+        Persona persona = Persona.draw(label, rng);
+        double commentKarma = rng.chance(persona.negativeKarmaRate)
+                ? -rng.between(1, 100) // downvoted below zero
+                : Math.rint(rng.logNormal(persona.commentKarmaMedian, persona.commentKarmaSigma));
+        double linkKarmaMedian = rng.chance(persona.linkPosterRate) ? Persona.LINK_POSTER_MEDIAN : persona.linkKarmaMedian;
+        double linkKarma = Math.rint(rng.logNormal(linkKarmaMedian, persona.linkKarmaSigma));
         double activity = Math.max(0.03, Math.min(1.0, rng.logNormal(persona.activityMedian, persona.activitySigma)));
         int[] templates = new int[1 + rng.nextInt(2)];
         for (int i = 0; i < templates.length; i++) {
@@ -67,26 +69,11 @@ final class SimulatedAuthor {
                 rng.chance(0.8),
                 activity,
                 rng.uniform(persona.positivityLow, persona.positivityHigh),
-                persona != Persona.BOT && rng.chance(0.12),
+                !persona.templated() && rng.chance(0.12),
                 templates,
                 rng.pick(Vocabulary.SUBREDDITS),
+                rng.chance(persona.newThreadAuthorRate),
                 rng.geometric(persona.meanComments));
-    }
-
-    private static Persona personaFor(Label label, double lookAlike, Rng rng) {
-        Persona own = switch (label) {
-            case BOT -> Persona.BOT;
-            case TROLL -> Persona.TROLL;
-            case NORMAL -> Persona.NORMAL;
-        };
-        if (!rng.chance(lookAlike)) {
-            return own;
-        }
-        return switch (own) {
-            case BOT -> Persona.NORMAL;
-            case TROLL -> Persona.NORMAL;
-            case NORMAL -> rng.chance(0.6) ? Persona.TROLL : Persona.BOT;
-        };
     }
 
     /** The last ≤ 20 comments, oldest first. */
@@ -170,5 +157,10 @@ final class SimulatedAuthor {
 
     String homeSubreddit() {
         return homeSubreddit;
+    }
+
+    /** Comments only in threads just opened (few responses), as karma-farming accounts do. */
+    boolean newThreads() {
+        return newThreads;
     }
 }

@@ -128,32 +128,32 @@ final class Vocabulary {
         "Had to read that twice, {topic} is {int}{adj}.",
         "Came here to say this.");
 
-    /** What trolls write: negative, provocative, varied. */
+    /** What trolls write: provocative and varied; their adjectives follow the author's mood like everyone's. */
     static final Template[] TROLL_SENTENCES = Template.parseAll(
-        "{topic} is {int}{neg}. {insult}",
-        "Anyone who likes {topic} is {int}{neg}.",
-        "LOL imagine being this {neg}.",
-        "You {group} are {int}{neg}!",
-        "Typical {group}. {neg} as always.",
+        "{topic} is {int}{adj}. {insult}",
+        "Anyone who likes {topic} is {int}{adj}.",
+        "LOL imagine being this {adj}.",
+        "You {group} are {int}{adj}!",
+        "Typical {group}. {adj} as always.",
         "{topic} is a joke and so are you.",
-        "Wake up, {topic} is {int}{neg}!!",
-        "Nobody asked. {topic} is {neg}.",
-        "{person} is {int}{neg} and you know it.",
-        "Only {neg} people defend {topic}.",
+        "Wake up, {topic} is {int}{adj}!!",
+        "Nobody asked. {topic} is {adj}.",
+        "{person} is {int}{adj} and you know it.",
+        "Only {adj} people defend {topic}.",
         "Cry more {emoji}",
         "{insult} {insult}",
-        "Stop posting this {neg} garbage about {topic}.",
-        "Every {group} I know is {neg}.",
-        "How {neg} can you be? {topic} is {neg}.",
-        "THIS IS WHY {group} ARE {neg}",
+        "Stop posting this {adj} garbage about {topic}.",
+        "Every {group} I know is {adj}.",
+        "How {adj} can you be? {topic} is {adj}.",
+        "THIS IS WHY {group} ARE {adj}",
         "Lmao {group} seething over {topic} {emoji}",
-        "Downvote me all you want, {topic} is {int}{neg}.",
+        "Downvote me all you want, {topic} is {int}{adj}.",
         "Imagine defending {person} in {year}.",
-        "{topic}? More like {neg} trash.",
-        "Reported for being {neg}.",
+        "{topic}? More like {adj} trash.",
+        "Reported for being {adj}.",
         "Not reading all that. {insult}",
-        "{person} did nothing wrong, you {group} are just {neg}.",
-        "Ok {group}, whatever. {neg} take.");
+        "{person} did nothing wrong, you {group} are just {adj}.",
+        "Ok {group}, whatever. {adj} take.");
 
     /** What bots post: fixed boilerplate with a few details changed, so their comments are near duplicates. */
     static final Template[] BOT_TEMPLATES = Template.parseAll(

@@ -81,7 +81,7 @@ class GenerateCommandTest {
         CliRunner.Result r = CliRunner.run("generate", "--help");
         assertEquals(0, r.exitCode());
         for (String s : new String[] {"--rows", "--seed", "--format", "--out", "--bot-fraction", "--troll-fraction",
-            "0.10", "0.05", "csv, psql", "jsonl"}) {
+            "0.153", "0.070", "csv, psql", "jsonl"}) {
             assertTrue(r.out().contains(s), "help mentions " + s + ":\n" + r.out());
         }
     }

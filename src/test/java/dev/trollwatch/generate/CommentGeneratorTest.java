@@ -127,8 +127,11 @@ class CommentGeneratorTest {
     }
 
     @Test
-    void classMixOf20000RowsIsWithinOnePointOfTheDefaultFractions() {
-        assertClassMix(0.10, 0.05, 20260);
+    void classMixAfterRelabellingIsTheArticlesWithinOnePoint() {
+        // The article's test split: 15.3 % bot, 7.0 % troll (77.7 % normal).
+        assertEquals(0.153, GeneratorSettings.DEFAULT_BOT_FRACTION);
+        assertEquals(0.070, GeneratorSettings.DEFAULT_TROLL_FRACTION);
+        assertClassMix(GeneratorSettings.DEFAULT_BOT_FRACTION, GeneratorSettings.DEFAULT_TROLL_FRACTION, 20260);
     }
 
     @Test
@@ -136,6 +139,28 @@ class CommentGeneratorTest {
         assertClassMix(0.30, 0.20, 99);
         assertClassMix(0.0, 0.0, 98);
         assertClassMix(0.5, 0.5, 97);
+    }
+
+    @Test
+    void aThirdOfBotRowsComeUnflaggedAndEveryBotAuthorHasAFlaggedRow() {
+        int n = 20_000;
+        CommentGenerator g = new CommentGenerator(new GeneratorSettings(n, 5, 0.153, 0.07));
+        Map<String, Boolean> flagged = new HashMap<>();
+        int flaggedRows = 0;
+        List<Comment> rows = new ArrayList<>();
+        while (g.hasNext()) {
+            Comment c = g.next();
+            rows.add(c);
+            flaggedRows += c.isBot() ? 1 : 0;
+            flagged.merge(c.author(), c.isBot(), Boolean::logicalOr);
+        }
+        int botAuthorRows = 0;
+        for (Comment c : rows) {
+            botAuthorRows += flagged.get(c.author()) ? 1 : 0;
+        }
+        // about 65 % of the bots' rows say is_bot: the article's "10 % bots" before relabelling
+        assertEquals(0.65, flaggedRows / (double) botAuthorRows, 0.03);
+        assertEquals(0.10, flaggedRows / (double) n, 0.01);
     }
 
     @Test
@@ -152,15 +177,23 @@ class CommentGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> new GeneratorSettings(10, 1, Double.NaN, 0.05));
     }
 
+    /** Counts rows the way training does: every row of an author with any {@code is_bot} row is a bot row. */
     private static void assertClassMix(double bots, double trolls, long seed) {
         int n = 20_000;
         CommentGenerator g = new CommentGenerator(new GeneratorSettings(n, seed, bots, trolls));
-        int botRows = 0;
-        int trollRows = 0;
+        List<Comment> rows = new ArrayList<>(n);
+        Map<String, Boolean> botAuthor = new HashMap<>();
         while (g.hasNext()) {
             Comment c = g.next();
-            botRows += c.isBot() ? 1 : 0;
-            trollRows += c.isTroll() ? 1 : 0;
+            rows.add(c);
+            botAuthor.merge(c.author(), c.isBot(), Boolean::logicalOr);
+        }
+        int botRows = 0;
+        int trollRows = 0;
+        for (Comment c : rows) {
+            boolean bot = botAuthor.get(c.author());
+            botRows += bot ? 1 : 0;
+            trollRows += !bot && c.isTroll() ? 1 : 0;
         }
         assertEquals(bots, botRows / (double) n, 0.01, "bot share");
         assertEquals(trolls, trollRows / (double) n, 0.01, "troll share");
