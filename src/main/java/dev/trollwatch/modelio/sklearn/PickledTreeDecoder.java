@@ -11,8 +11,8 @@ import java.util.Map;
  * bounded depth), splits mapped onto trollwatch's features, leaf counts onto its classes.
  */
 final class PickledTreeDecoder {
-    /** Deeper trees are refused (trollwatch walks trees recursively when writing them). */
-    static final int MAX_DEPTH = 500;
+    /** Deeper trees are refused: the deepest tree trollwatch's model files load (modelio's FlatTree). */
+    static final int MAX_DEPTH = 64;
     private static final int LEAF = -1;
 
     private final String file;
