@@ -345,29 +345,32 @@ public final class SequenceMatcher {
             }
             long row = (base + i) << 32;
             long previousRow = row - (1L << 32);
+            int first = cells;
             int longest = 0;
-            int longestJ = 0;
             for (int p = from, end = from + n; p < end; p++) {
                 int j = pos[p];
                 int d = j - i + offset;
                 long e = diag[d];
-                int k = (e & 0xFFFFFFFF00000000L) == previousRow ? (int) e + 1 : 1;
+                // branch-free: run + 1 when the diagonal's latest cell is in the previous row, else 1
+                int continues = (int) ((((e ^ previousRow) >>> 32) - 1L) >>> 63);
+                int k = ((int) e & -continues) + 1;
                 diag[d] = row | k;
                 runs[cells++] = k;
-                if (k > longest) {
-                    longest = k;
-                    longestJ = j;
+                longest = Math.max(longest, k);
+            }
+            if (longest > bestsize) {
+                // the row's first cell with its longest run: the scan's first strictly longer one
+                int c = first;
+                while (runs[c] != longest) {
+                    c++;
                 }
+                bestsize = longest;
+                besti = i - longest + 1;
+                bestj = pos[from + c - first] - longest + 1;
             }
             rowFrom[i] = from;
             rowEnd[i] = cells;
             rowLongest[i] = longest;
-            if (longest > bestsize) {
-                // the row's first cell with its longest run: the scan's first strictly longer one
-                bestsize = longest;
-                besti = i - longest + 1;
-                bestj = longestJ - longest + 1;
-            }
         }
         matchI = besti;
         matchJ = bestj;

@@ -11,6 +11,7 @@ final class RowDecoder {
 
     private final ColumnLayout layout;
     private final int[] index;
+    private final RecentCommentsWindows windows = new RecentCommentsWindows(RecentCommentsWindows.DEFAULT_AUTHORS);
 
     RowDecoder(ColumnLayout layout) {
         this.layout = layout;
@@ -36,7 +37,8 @@ final class RowDecoder {
             String text = fields[i];
             if (c == CommentColumn.RECENT_COMMENTS) {
                 recentJson = text;
-                recent = RecentCommentsParser.parse(text);
+                // author (an earlier column in this loop) is decoded already
+                recent = windows.parse((String) values[CommentColumn.AUTHOR.ordinal()], text);
             } else {
                 values[c.ordinal()] = CommentAssembly.parse(c, text);
             }
