@@ -41,14 +41,21 @@ public final class SequenceMatcher {
     // The current a, as code points.
     private int[] a = new int[256];
     private int la;
-    // For each position of a: its run of positions in b, as [aFirst, aLast] (aLast < aFirst: none).
-    private int[] aFirst = new int[256];
-    private int[] aLast = new int[256];
 
-    // j2len of find_longest_match, keyed by j + 1: (row stamp << 32 | length); an entry counts
-    // only when its stamp is the previous row's, so it never needs clearing.
-    private long[] j2len = new long[257];
-    private long rowStamp;
+    // The match cells of (a, b) — (i, j) with a[i] == b[j] and b[j] in b2j — row by row (i
+    // ascending, j ascending within a row): row i's columns are positions[rowFrom[i] ..
+    // rowFrom[i] + rowEnd[i] - rowStart[i]) and the runs ending there cellRun[rowStart[i] ..
+    // rowEnd[i]): the length of the diagonal run of cells ending at (i, j), counted from the
+    // top-left corner of the matrix. rowLongest[i] is the longest run ending in row i.
+    private int[] rowFrom = new int[256];
+    private int[] rowStart = new int[256];
+    private int[] rowEnd = new int[256];
+    private int[] rowLongest = new int[256];
+    private int[] cellRun = new int[1024];
+    // Per diagonal (j - i + la - 1): (row stamp << 32 | run length) of its latest cell; the
+    // stamp is diagonalBase + i, so entries of earlier pairs never look like the previous row.
+    private long[] diagonal = new long[512];
+    private long diagonalBase;
 
     private int matchI;
     private int matchJ;
@@ -127,8 +134,10 @@ public final class SequenceMatcher {
         if (a.length < n) {
             int size = Math.max(n, a.length * 2);
             a = new int[size];
-            aFirst = new int[size];
-            aLast = new int[size];
+            rowFrom = new int[size];
+            rowStart = new int[size];
+            rowEnd = new int[size];
+            rowLongest = new int[size];
         }
     }
 
@@ -242,27 +251,19 @@ public final class SequenceMatcher {
         if (length == 0) {
             return 1.0;
         }
-        for (int i = 0; i < la; i++) {
-            int id = idOf(a[i]);
-            if (id < 0) {
-                aFirst[i] = 0;
-                aLast[i] = -1;
-            } else {
-                aFirst[i] = start[id];
-                aLast[i] = start[id] + count[id] - 1;
-            }
-        }
-        if (j2len.length < lb + 1) {
-            j2len = new long[Math.max(lb + 1, j2len.length * 2)];
-            rowStamp = 0;
-        }
         return 2.0 * matches() / length;
     }
 
-    /** Sum of the sizes of get_matching_blocks (the order of the queue does not change the sum). */
+    /**
+     * Sum of the sizes of get_matching_blocks (the order of the queue does not change the sum).
+     * The first find_longest_match, over the whole of a and b, is {@link #collectCells}; the
+     * recursive ones reuse its cells ({@link #findLongestMatchWithin}).
+     */
     private int matches() {
+        collectCells();
         int total = 0;
         int top = 0;
+        boolean first = true;
         queue[top++] = 0;
         queue[top++] = la;
         queue[top++] = 0;
@@ -272,7 +273,12 @@ public final class SequenceMatcher {
             int blo = queue[--top];
             int ahi = queue[--top];
             int alo = queue[--top];
-            findLongestMatch(alo, ahi, blo, bhi);
+            if (first) {
+                first = false; // matchI/J/Size already hold the whole-range match (not yet extended)
+                extendBestMatch(alo, ahi, blo, bhi, matchI, matchJ, matchSize);
+            } else {
+                findLongestMatchWithin(alo, ahi, blo, bhi);
+            }
             int i = matchI;
             int j = matchJ;
             int k = matchSize;
@@ -299,77 +305,114 @@ public final class SequenceMatcher {
     }
 
     /**
-     * find_longest_match(alo, ahi, blo, bhi); the result goes to matchI, matchJ, matchSize.
-     * The reference scans each row's positions upwards and keeps the first strictly longer
-     * match; scanning downwards instead lets one j2len array serve both rows (j - 1 is read
-     * before this row can write it), and keeping the lowest j of the row's longest match
-     * (ties replace) picks the same block.
+     * One pass over every cell of the matrix, i ascending then j ascending — exactly the scan of
+     * find_longest_match(0, la, 0, lb) — recording each cell with the length of the run that
+     * ends there (diagonal predecessor's + 1), and leaving that call's best block (before its
+     * extension) in matchI/J/Size: the first cell in scan order with the longest run.
      */
-    private void findLongestMatch(int alo, int ahi, int blo, int bhi) {
+    private void collectCells() {
+        int diagonals = la + lb;
+        if (diagonal.length < diagonals) {
+            diagonal = new long[Math.max(diagonals, diagonal.length * 2)];
+            diagonalBase = 0;
+        }
+        if (diagonalBase >= STAMP_LIMIT) { // keep stamps within the upper 32 bits
+            Arrays.fill(diagonal, 0);
+            diagonalBase = 0;
+        }
+        long base = diagonalBase + 2;
+        diagonalBase = base + la;
+        long[] diag = diagonal;
+        int[] pos = positions;
+        int[] runs = cellRun;
+        int besti = 0;
+        int bestj = 0;
+        int bestsize = 0;
+        int cells = 0;
+        int offset = la - 1; // diagonal index of (i, j) is j - i + la - 1
+        for (int i = 0; i < la; i++) {
+            rowStart[i] = cells;
+            int id = idOf(a[i]);
+            if (id < 0) {
+                rowEnd[i] = cells;
+                rowLongest[i] = 0;
+                continue;
+            }
+            int from = start[id];
+            int n = count[id];
+            if (runs.length < cells + n) {
+                runs = cellRun = Arrays.copyOf(runs, Math.max(cells + n, runs.length * 2));
+            }
+            long row = (base + i) << 32;
+            long previousRow = row - (1L << 32);
+            int first = cells;
+            int longest = 0;
+            for (int p = from, end = from + n; p < end; p++) {
+                int j = pos[p];
+                int d = j - i + offset;
+                long e = diag[d];
+                // branch-free: run + 1 when the diagonal's latest cell is in the previous row, else 1
+                int continues = (int) ((((e ^ previousRow) >>> 32) - 1L) >>> 63);
+                int k = ((int) e & -continues) + 1;
+                diag[d] = row | k;
+                runs[cells++] = k;
+                longest = Math.max(longest, k);
+            }
+            if (longest > bestsize) {
+                // the row's first cell with its longest run: the scan's first strictly longer one
+                int c = first;
+                while (runs[c] != longest) {
+                    c++;
+                }
+                bestsize = longest;
+                besti = i - longest + 1;
+                bestj = pos[from + c - first] - longest + 1;
+            }
+            rowFrom[i] = from;
+            rowEnd[i] = cells;
+            rowLongest[i] = longest;
+        }
+        matchI = besti;
+        matchJ = bestj;
+        matchSize = bestsize;
+    }
+
+    /**
+     * find_longest_match(alo, ahi, blo, bhi) for a rectangle inside the matrix, from the
+     * recorded cells: inside the rectangle, a run ending at (i, j) is cut off at its top-left
+     * edge, so its length is min(recorded run, i - alo + 1, j - blo + 1) — what difflib's j2len
+     * would count there. Cells are visited in the reference's order (i, then j, ascending) and
+     * the first strictly longer run wins, as there; rows whose runs cannot beat the best so far
+     * are skipped. The result (extended) goes to matchI, matchJ, matchSize.
+     */
+    private void findLongestMatchWithin(int alo, int ahi, int blo, int bhi) {
         int besti = alo;
         int bestj = blo;
         int bestsize = 0;
-        if (rowStamp >= STAMP_LIMIT) {
-            Arrays.fill(j2len, 0);
-            rowStamp = 0;
-        }
-        rowStamp++; // skip one stamp so the first row sees an empty j2len
-        long[] lens = j2len;
         int[] pos = positions;
-        int[] firsts = aFirst;
-        int[] lasts = aLast;
+        int[] runs = cellRun;
         for (int i = alo; i < ahi; i++) {
-            long stamp = ++rowStamp;
-            int first = firsts[i];
-            int p = lasts[i];
-            if (p < first) {
+            int height = i - alo + 1;
+            if (rowLongest[i] <= bestsize || height <= bestsize) {
                 continue;
             }
-            long cur = stamp << 32;
-            if (pos[p] >= bhi) {
-                p = lastBelow(pos, first, p, bhi);
-            }
-            // Among this row's matches longer than the best so far, keep the longest with the
-            // lowest j; "k > bestsize" is rarely true, so the branch predicts well.
-            int rowK = bestsize;
-            int rowJ = -1;
-            long prevStamp = stamp - 1;
-            for (; p >= first; p--) {
+            for (int c = rowStart[i], end = rowEnd[i], p = rowFrom[i]; c < end; c++, p++) {
                 int j = pos[p];
                 if (j < blo) {
+                    continue;
+                }
+                if (j >= bhi) {
                     break;
                 }
-                long e = lens[j]; // j2len(j - 1), stored at index j
-                long same = (((e >>> 32) ^ prevStamp) - 1) >>> 63; // 1 iff e is the previous row's
-                int k = ((int) e & (int) -same) + 1;
-                lens[j + 1] = cur | k;
-                if (k > bestsize && k >= rowK) {
-                    rowK = k;
-                    rowJ = j;
+                int k = Math.min(runs[c], Math.min(height, j - blo + 1));
+                if (k > bestsize) {
+                    bestsize = k;
+                    besti = i - k + 1;
+                    bestj = j - k + 1;
                 }
-            }
-            if (rowJ >= 0) {
-                besti = i - rowK + 1;
-                bestj = rowJ - rowK + 1;
-                bestsize = rowK;
             }
         }
         extendBestMatch(alo, ahi, blo, bhi, besti, bestj, bestsize);
-    }
-
-    /** Index of the last position in pos[from..to] below {@code bound} (pos[to] >= bound), or from - 1. */
-    private static int lastBelow(int[] pos, int from, int to, int bound) {
-        int lo = from;
-        int hi = to; // pos[hi] >= bound
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (pos[mid] >= bound) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo - 1;
     }
 
     /** The end of find_longest_match: widens the best block, then records it in matchI/J/Size. */

@@ -6,7 +6,7 @@ import dev.trollwatch.comment.RecentComment;
 import dev.trollwatch.io.field.ColumnLayout;
 import dev.trollwatch.io.field.CommentAssembly;
 import dev.trollwatch.io.field.InvalidFieldException;
-import dev.trollwatch.io.field.RecentCommentsParser;
+import dev.trollwatch.io.field.RecentCommentsWindows;
 import java.util.List;
 
 /** Turns the text fields of one tabular row (CSV or psql) into a {@link Comment}, by header position. */
@@ -15,6 +15,7 @@ final class RowDecoder {
 
     private final ColumnLayout layout;
     private final int[] index;
+    private final RecentCommentsWindows windows = new RecentCommentsWindows(RecentCommentsWindows.DEFAULT_AUTHORS);
 
     RowDecoder(ColumnLayout layout) {
         this.layout = layout;
@@ -40,7 +41,8 @@ final class RowDecoder {
             String text = fields[i];
             if (c == CommentColumn.RECENT_COMMENTS) {
                 recentJson = text;
-                recent = RecentCommentsParser.parse(text);
+                // author (an earlier column in this loop) is decoded already
+                recent = windows.parse((String) values[CommentColumn.AUTHOR.ordinal()], text);
             } else {
                 values[c.ordinal()] = CommentAssembly.parse(c, text);
             }

@@ -12,6 +12,7 @@ import dev.trollwatch.comment.RecentComment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,16 @@ public final class RecentCommentsParser {
         if (json == null || json.isEmpty()) {
             return List.of();
         }
+        return parse(json, null);
+    }
+
+    /**
+     * Parses a non-empty array; when {@code spans} is given, also records where each entry's
+     * object starts and where the last one ends (char offsets into {@code json}).
+     */
+    static List<RecentComment> parse(String json, EntrySpans spans) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            return parse(p);
+            return parse(p, spans);
         } catch (JsonProcessingException e) {
             // Syntax errors and the parser's limits (nesting depth, number or name length) alike: bad text.
             throw new InvalidFieldException(COLUMN, "a JSON array",
@@ -74,7 +83,25 @@ public final class RecentCommentsParser {
         }
     }
 
-    private static List<RecentComment> parse(JsonParser p) throws IOException {
+    /** Entry offsets of a parsed array: where each object starts, and the end of the last one. */
+    static final class EntrySpans {
+        int[] starts = new int[20];
+        int count;
+        int lastEnd;
+
+        private void start(JsonParser p) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = (int) p.currentTokenLocation().getCharOffset();
+        }
+
+        private void end(JsonParser p) {
+            lastEnd = (int) p.currentTokenLocation().getCharOffset() + 1;
+        }
+    }
+
+    private static List<RecentComment> parse(JsonParser p, EntrySpans spans) throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_ARRAY) {
             throw new InvalidFieldException(COLUMN, "a JSON array", describe(p, t));
@@ -85,7 +112,13 @@ public final class RecentCommentsParser {
             if (t != JsonToken.START_OBJECT) {
                 throw new InvalidFieldException(COLUMN + "[" + index + "]", "an object", describe(p, t));
             }
+            if (spans != null) {
+                spans.start(p);
+            }
             out.add(entry(p, index));
+            if (spans != null) {
+                spans.end(p);
+            }
             index++;
         }
         if (p.nextToken() != null) {
