@@ -5,14 +5,17 @@ import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.comment.RecentComment;
 import java.util.List;
 
-/** Turns the text fields of one tabular row (CSV or psql) into a {@link Comment}, by header position. */
-final class RowDecoder {
+/**
+ * Turns the text fields of one tabular row (CSV or psql) into a {@link Comment}, by header position.
+ * Public so that readers outside this package (the Spark job's Parquet input) decode values the same way.
+ */
+public final class RowDecoder {
     private static final CommentColumn[] COLUMNS = CommentColumn.values();
 
     private final ColumnLayout layout;
     private final int[] index;
 
-    RowDecoder(ColumnLayout layout) {
+    public RowDecoder(ColumnLayout layout) {
         this.layout = layout;
         this.index = new int[COLUMNS.length];
         for (CommentColumn c : COLUMNS) {
@@ -21,7 +24,7 @@ final class RowDecoder {
     }
 
     /** Decodes fields (null = empty/NULL); throws {@link InvalidFieldException} naming the bad column. */
-    Comment decode(String[] fields, int count) {
+    public Comment decode(String[] fields, int count) {
         if (count != layout.width()) {
             throw new InvalidFieldException(null, layout.width() + " fields (as in the header)", count + " fields");
         }
