@@ -1,12 +1,10 @@
 package dev.trollwatch.spark;
 
 import dev.trollwatch.spark.job.FeaturesJob;
-import dev.trollwatch.spark.job.TableFormat;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code features}: the features table of every comment, as {@code trollwatch features} computes it. */
 @Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -18,12 +16,8 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
     @Mixin
     DumpInputMixin input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (a table of part files).")
-    String out;
-
-    @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet", converter = TableFormatConverter.class,
-            description = "Output format: parquet, or csv written as the CLI writes it. Default: ${DEFAULT-VALUE}.")
-    TableFormat format;
+    @Mixin
+    TableOutputOptions output;
 
     @Mixin
     SparkJobOptions spark;
@@ -32,10 +26,10 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var options = input.options();
         SparkSession session = spark.session("features");
-        spark.checkOutput(session, out);
-        FeaturesJob.Result r = FeaturesJob.run(session, input.in, options, out, format, spark.overwrite);
+        output.check(session);
+        FeaturesJob.Result r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
         System.err.printf("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s%n",
-                r.rowsWritten(), out, format.name().toLowerCase(java.util.Locale.ROOT), r.duplicates(),
+                r.rowsWritten(), output.out, output.format.name().toLowerCase(java.util.Locale.ROOT), r.duplicates(),
                 r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
         return SparkMain.OK;
     }

@@ -2,7 +2,6 @@ package dev.trollwatch.spark;
 
 import dev.trollwatch.spark.job.PredictJob;
 import dev.trollwatch.spark.job.ShippedModel;
-import dev.trollwatch.spark.job.TableFormat;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -22,12 +21,8 @@ public final class SparkPredictCommand implements Callable<Integer> {
     @Mixin
     DumpInputMixin input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (a table of part files).")
-    String out;
-
-    @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet", converter = TableFormatConverter.class,
-            description = "Output format: parquet, or csv written as the CLI writes it. Default: ${DEFAULT-VALUE}.")
-    TableFormat format;
+    @Mixin
+    TableOutputOptions output;
 
     @Option(names = "--with-features", description = "Also write the 20 feature values, one column per feature name.")
     boolean withFeatures;
@@ -39,12 +34,12 @@ public final class SparkPredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var options = input.options();
         SparkSession session = spark.session("predict");
-        spark.checkOutput(session, out);
+        output.check(session);
         ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
         System.err.println("predict: model " + shipped.modelId() + " from " + model);
-        PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, out, format, withFeatures,
-                spark.overwrite);
-        System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), out,
+        PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, output.out, output.format, withFeatures,
+                output.overwrite);
+        System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), output.out,
                 r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
         return SparkMain.OK;
     }

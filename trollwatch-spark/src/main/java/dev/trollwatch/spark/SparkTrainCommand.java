@@ -59,16 +59,13 @@ public final class SparkTrainCommand implements Callable<Integer> {
             description = "Instance weight per class. Default: ${DEFAULT-VALUE}.")
     String classWeights;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[*] or yarn. Default: what spark-submit set, else local[*].")
-    String master;
+    @Mixin
+    SparkJobOptions spark;
 
     @Override
     public Integer call() throws Exception {
         TrainJob.Options o = options();
-        SparkJobOptions sparkOptions = new SparkJobOptions();
-        sparkOptions.master = master;
-        SparkSession session = sparkOptions.session("train");
+        SparkSession session = spark.session("train");
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Provenance provenance = new Provenance(VersionProvider.BuildInfo.version(), null, createdAt);
         TrainJob.Result r = TrainJob.run(session, in, out, o, provenance);
