@@ -1,15 +1,17 @@
 package dev.trollwatch.modelio;
 
-import static dev.trollwatch.modelio.OnnxFields.*;
-
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.trollwatch.modelio.OnnxFields.*;
 
 /**
  * Reads back what {@link OnnxModelFile} writes: the metadata (model id, trollwatch metadata) and the
@@ -62,8 +64,8 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": no '" + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + "' metadata: not written by trollwatch");
         }
-        ModelInfo info = new JsonModelDecoder(name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")")
-                .info(OnnxModelFile.parseJson(json, name));
+        ModelInfo info = ModelMetadata.read(OnnxModelFile.parseJson(json, name),
+                name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")");
         if (!info.modelId().equals(metadata.get(OnnxModelFile.KEY_MODEL_ID))) {
             throw new MalformedModelException(name + ": metadata model_id " + metadata.get(OnnxModelFile.KEY_MODEL_ID)
                     + " does not match the embedded model's " + info.modelId());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.modelio.Prediction;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import java.util.function.Function;
 
 /**
