@@ -1,6 +1,6 @@
 package dev.trollwatch.spark;
 
-import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.spark.job.DumpOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

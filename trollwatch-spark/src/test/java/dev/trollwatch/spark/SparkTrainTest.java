@@ -12,7 +12,7 @@ import dev.trollwatch.features.Label;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.model.Provenance;
 import dev.trollwatch.modelio.ModelFiles;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.serve.ScoringServer;
 import dev.trollwatch.serve.ServeOptions;
 import dev.trollwatch.spark.job.DumpOptions;

@@ -1,7 +1,7 @@
 package dev.trollwatch.spark.job;
 
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.InputFormat;
 import java.io.Serializable;
 
 /**

@@ -4,7 +4,7 @@ import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.FeaturesCsvWriter;
+import dev.trollwatch.io.table.FeaturesCsvWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.trollwatch.spark.job;
 
-import dev.trollwatch.io.FeaturesCsvWriter;
+import dev.trollwatch.io.table.FeaturesCsvWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
