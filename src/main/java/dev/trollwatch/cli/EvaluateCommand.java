@@ -34,19 +34,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path in;
 
     @Mixin
-    DumpReadingOptions dumpReading;
-
-    @Option(names = "--no-relabel-bots", description = "Keep labels as they are (no relabelling of known bots' rows).")
-    boolean noRelabelBots;
-
-    @Option(names = "--permutation-importance", description = "Also compute permutation importance on these rows (seeded).")
-    boolean permutationImportance;
-
-    @Option(names = "--permutation-repeats", paramLabel = "K", defaultValue = "5", description = "Shuffles per feature (default: ${DEFAULT-VALUE}).")
-    int permutationRepeats;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "16", description = "Seed for permutation importance (default: ${DEFAULT-VALUE}).")
-    long seed;
+    EvaluationOptions evaluation;
 
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Also write the metrics as JSON (schema: docs/metrics-json.md).")
     Path metricsJson;
@@ -57,13 +45,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<QualityGate> gates = gateOptions.gates();
-        LabelledInput.DumpOptions reading = dumpReading.toOptions(); // validate options before any work
-        if (permutationRepeats < 1) {
-            throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
-        }
-        EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, !noRelabelBots,
-                permutationImportance ? permutationRepeats : 0, seed, gates, metricsJson,
-                VersionProvider.BuildInfo.version()), ProgressReporter.PER_TASK);
+        LabelledInput.DumpOptions reading = evaluation.reading(); // validate options before any work
+        EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, evaluation.relabelBots(),
+                evaluation.permutationRepeats(), evaluation.seed(), gates, metricsJson,
+                VersionProvider.BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
         ScoringModel trained = r.model();
         PreparedData data = r.data();
         List<String> failures = r.failures();
@@ -71,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Model: %s (id %s, trained %s)%n", model, trained.info().modelId(), trained.info().createdAt());
         w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n%n", in, data.rowsRead(),
-                data.duplicatesDropped(), data.relabelled(), noRelabelBots ? " (relabelling off)" : "");
+                data.duplicatesDropped(), data.relabelled(), evaluation.relabelBots() ? "" : " (relabelling off)");
         w.print(ReportFormatter.report(r.result(), trained.tree(), in.getFileName().toString()));
         if (!gates.isEmpty()) {
             w.printf("%nQuality gates: %d of %d passed%n", gates.size() - failures.size(), gates.size());

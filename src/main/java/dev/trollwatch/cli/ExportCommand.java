@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trollwatch export}: a database table/query or any readable dump → the clean CSV form. */
 @Command(
@@ -38,9 +40,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     DumpInputOptions input;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Output CSV, gzip-compressed when it ends in .gz; '-' or absent: stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Read from this database instead of --in: jdbc:postgresql://HOST[:PORT]/DB or "
@@ -92,12 +96,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (CommentReader reader = jdbcUrl != null ? openDatabase() : openFile();
-             ProgressReporter progress = new ProgressReporter("export", input::fractionRead)) {
-            DumpExport.Result r = out == null || out.toString().equals("-")
-                    ? DumpExport.toStream(reader, System.out, progress::advance)
-                    : DumpExport.toFile(reader, out, progress::advance);
-            if (out != null && !out.toString().equals("-")) {
-                LOG.info("wrote {} rows to {}{}", r.rows(), out, r.skipped() > 0 ? " (" + r.skipped() + " malformed rows skipped)" : "");
+             ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "export", input::fractionRead)) {
+            DumpExport.Result r = output.write(stream -> DumpExport.toStream(reader, stream, progress::advance));
+            if (!output.toStdout()) {
+                LOG.info("wrote {} rows to {}{}", r.rows(), output.file(), r.skipped() > 0 ? " (" + r.skipped() + " malformed rows skipped)" : "");
             }
         }
         return ExitCode.OK;

@@ -1,23 +1,36 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.InvalidParameterException;
 import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.io.dump.TooManyBadRowsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns any failure of a command into one line on stderr and an exit code: 2 for a bad option
- * combination, 1 for what the user can fix (bad data, I/O, an unusable model, too little heap), 4
+ * value or combination (core {@link InvalidParameterException}s are told with the option's name), 1 for what the user can fix (bad data, I/O, an unusable model, too little heap), 4
  * for a bug (any other exception or error, StackOverflowError included). A stack trace is shown only
  * for a bug and only with {@code --verbose}.
  */
 final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+    /** The option that sets each parameter the core names in an {@link InvalidParameterException}. */
+    private static final Map<String, String> OPTIONS = Map.of(
+            "rows", "--rows",
+            "bot_fraction", "--bot-fraction",
+            "troll_fraction", "--troll-fraction",
+            "max_depth", "--max-depth",
+            "min_leaf_rows", "--min-leaf",
+            "confidence", "--confidence");
     // Built before any failure: when the heap is exhausted, building it then might fail too.
     private static final String OUT_OF_MEMORY = "trollwatch: error: out of memory; give the JVM more heap"
             + " (JAVA_OPTS=-Xmx4g scripts/trollwatch ..., or java -Xmx4g -jar ...) or use fewer rows";
@@ -35,8 +48,9 @@ final class Failures {
     }
 
     private static int print(Throwable failure, PrintWriter err, String commandName) {
-        if (failure instanceof UsageException) {
-            err.println("trollwatch: " + failure.getMessage());
+        if (failure instanceof UsageException || failure instanceof InvalidParameterException) {
+            String message = failure instanceof InvalidParameterException p ? withOptionNames(p) : failure.getMessage();
+            err.println("trollwatch: " + message);
             err.println("Try 'trollwatch " + commandName + " --help' for more information.");
             return ExitCode.USAGE;
         }
@@ -61,8 +75,21 @@ final class Failures {
         return ExitCode.INTERNAL;
     }
 
+    /** A core parameter problem in the words of the command line: {@code --max-depth must be >= 0, got -1}. */
+    static String withOptionNames(InvalidParameterException p) {
+        List<String> options = new ArrayList<>();
+        for (String parameter : p.parameters()) {
+            options.add(OPTIONS.getOrDefault(parameter, parameter));
+        }
+        return String.join(" + ", options) + " " + p.problem();
+    }
+
     /** The message to show for a failure the user can act on, or null for a bug. */
     private static String userMessage(Throwable ex) {
+        if (ex instanceof TooManyBadRowsException t) {
+            return t.file() + ": more than " + t.limit() + " malformed rows (--max-errors " + t.limit() + "); the last: "
+                    + t.last().getMessage();
+        }
         if (ex instanceof TrollwatchException) {
             return ex.getMessage();
         }

@@ -5,13 +5,13 @@ import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
 import dev.trollwatch.pipeline.FeaturesExport;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code trollwatch features}: the model's 20 features and the label of every comment of a dump. */
 @Command(
@@ -30,9 +30,11 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     DumpInputOptions input;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Output features CSV, gzip-compressed when it ends in .gz; '-' or absent: stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     FeaturizerThreadsOption threadsOption;
@@ -40,17 +42,14 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int threads = threadsOption.count();
-        boolean toStdout = out == null || out.toString().equals("-");
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         FeaturesExport.Result r;
         try (CommentReader reader = input.open();
-             ProgressReporter progress = new ProgressReporter("features", input::fractionRead)) {
-            r = toStdout
-                    ? FeaturesExport.toStream(reader, System.out, featurizer, threads, progress::advance)
-                    : FeaturesExport.toFile(reader, out, featurizer, threads, progress::advance);
+             ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "features", input::fractionRead)) {
+            r = output.write(stream -> FeaturesExport.toStream(reader, stream, featurizer, threads, progress::advance));
         }
         LOG.info("{} rows{}; {} duplicate (author, link_id, created_utc) rows dropped{}", r.rows(),
-                toStdout ? "" : " written to " + out, r.duplicates(),
+                output.toStdout() ? "" : " written to " + output.file(), r.duplicates(),
                 r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
         return ExitCode.OK;
     }

@@ -5,13 +5,14 @@ import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
 import dev.trollwatch.io.dump.CommentWriter;
 import dev.trollwatch.io.dump.OutputFormat;
-import dev.trollwatch.io.file.AtomicOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trollwatch generate}: writes synthetic {@code reddit_comments} rows. */
 @Command(
@@ -36,9 +37,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Output format: csv, psql (psql -A unaligned) or jsonl (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file, gzip-compressed when it ends in .gz; '-' or absent: stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bot-fraction", paramLabel = "F", defaultValue = "0.10",
             description = "Share of rows written by bots, 0..1 (default: ${DEFAULT-VALUE}).")
@@ -50,33 +53,21 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String problem = GeneratorSettings.problem(rows, botFraction, trollFraction);
-        if (problem != null) {
-            throw new UsageException(problem);
-        }
         GeneratorSettings settings = new GeneratorSettings(rows, seed, botFraction, trollFraction);
-        if (out == null || out.toString().equals("-")) {
-            OutputStream stdout = System.out;
-            generate(settings, stdout);
-            stdout.flush();
-        } else {
-            try (AtomicOutput file = AtomicOutput.create(out)) {
-                generate(settings, file.stream());
-                file.commit();
-            }
-        }
+        output.write(stream -> generate(settings, stream));
         return ExitCode.OK;
     }
 
-    private void generate(GeneratorSettings settings, OutputStream stream) throws IOException {
+    private long generate(GeneratorSettings settings, OutputStream stream) throws IOException {
         CommentGenerator generator = new CommentGenerator(settings);
-        try (ProgressReporter progress = new ProgressReporter("generate", rows);
+        try (ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "generate", rows);
              CommentWriter writer = format.open(stream)) {
             while (generator.hasNext()) {
                 Comment c = generator.next();
                 writer.write(c);
                 progress.advance(1);
             }
+            return progress.done();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.model.WekaEnvironment;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
@@ -17,13 +19,17 @@ public final class Main {
 
     /** Runs trollwatch with these arguments and returns the exit code (tests call this in-process). */
     public static int run(String... args) {
-        WekaEnvironment.configure();
         return execute(newCommandLine(), args);
     }
 
     static CommandLine newCommandLine() {
         LoggingOptions.reset();
-        return configure(new CommandLine(new TrollwatchCommand()));
+        CommandLine cl = configure(new CommandLine(new TrollwatchCommand()));
+        // Every result and message goes through these writers; UTF-8 whatever the locale, because
+        // dumps and tables are UTF-8 (the bytes written by the table writers come out unchanged).
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return cl;
     }
 
     /** Exit codes and failure reporting of trollwatch on a command line (tests pass their own commands). */

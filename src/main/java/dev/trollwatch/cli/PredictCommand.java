@@ -3,22 +3,21 @@ package dev.trollwatch.cli;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.io.table.PredictionsCsvWriter;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.pipeline.PredictionRun;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trollwatch predict}: scores every comment of a dump with a model file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -37,9 +36,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     DumpInputOptions input;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Predictions CSV (.gz compresses). '-' or absent: stdout.")
-    Path out;
+    @Mixin
+    OutputOption output;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--with-features",
             description = "Also write the 20 feature values, one column per feature name.")
@@ -57,53 +58,22 @@ public final class PredictCommand implements Callable<Integer> {
         Path featuresCsv = input.path() != null && FeaturesCsvReader.isFeaturesCsv(input.path()) ? input.path() : null;
         long rows;
         long skipped = 0;
-        boolean toStdout = out == null || out.toString().equals("-");
         try (CommentReader reader = featuresCsv == null ? input.open() : null;
-             ProgressReporter progress = new ProgressReporter("predict", input::fractionRead)) {
-            Scoring scoring = writer -> featuresCsv != null
-                    ? PredictionRun.runOnFeatures(featuresCsv, loaded, writer, progress::advance)
-                    : PredictionRun.run(reader, featurizer, threads, loaded, writer, progress::advance);
-            if (toStdout) {
-                PredictionsCsvWriter writer = new PredictionsCsvWriter(new KeepOpen(System.out), withFeatures);
-                rows = scoring.writeTo(writer);
-                writer.close();
-            } else {
-                try (AtomicOutput file = AtomicOutput.create(out)) {
-                    PredictionsCsvWriter writer = new PredictionsCsvWriter(file.stream(), withFeatures);
-                    rows = scoring.writeTo(writer);
-                    writer.flush();
-                    file.commit();
-                }
-            }
+             ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "predict", input::fractionRead)) {
+            rows = output.write(stream -> {
+                PredictionsCsvWriter writer = new PredictionsCsvWriter(stream, withFeatures);
+                long n = featuresCsv != null
+                        ? PredictionRun.runOnFeatures(featuresCsv, loaded, writer, progress::advance)
+                        : PredictionRun.run(reader, featurizer, threads, loaded, writer, progress::advance);
+                writer.flush();
+                return n;
+            });
             if (reader != null) {
                 skipped = reader.skippedRows();
             }
         }
-        LOG.info("{} rows scored{}{}", rows, toStdout ? "" : ", written to " + out,
+        LOG.info("{} rows scored{}{}", rows, output.toStdout() ? "" : ", written to " + output.file(),
                 skipped > 0 ? "; " + skipped + " malformed rows skipped" : "");
         return ExitCode.OK;
-    }
-
-    /** Where the scored rows come from: a dump (featurized here) or a features CSV. */
-    @FunctionalInterface
-    private interface Scoring {
-        long writeTo(PredictionsCsvWriter writer) throws IOException;
-    }
-
-    /** stdout must stay open after the writer closes (later output, in-process tests). */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.trollwatch.cli;
 
 import dev.trollwatch.pipeline.Progress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
@@ -11,34 +11,40 @@ import java.util.function.DoubleSupplier;
  * Thread-safe: workers may call {@link #advance} concurrently.
  */
 public final class ProgressReporter implements Progress.Task {
-    /** For jobs: one reporter per task, total unknown. */
-    public static final Progress PER_TASK = task -> new ProgressReporter(task, -1);
 
     private static final long INTERVAL_NANOS = 2_000_000_000L;
 
     private final String what;
     private final long total;
     private final DoubleSupplier fraction;
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean enabled;
     private final long start = System.nanoTime();
     private long done;
     private long lastPrint = start;
 
-    /** @param total expected row count, or -1 when unknown */
-    public ProgressReporter(String what, long total) {
-        this(what, total, () -> -1, System.err, !LoggingOptions.isQuiet());
+    /**
+     * @param err   where progress lines go (the command's stderr writer)
+     * @param total expected row count, or -1 when unknown
+     */
+    public ProgressReporter(PrintWriter err, String what, long total) {
+        this(what, total, () -> -1, err, !LoggingOptions.isQuiet());
     }
 
     /**
      * For inputs whose row count is unknown but whose size is: {@code fraction} says how much of the
      * input has been consumed (0..1, or negative when unknown), which gives the ETA.
      */
-    public ProgressReporter(String what, DoubleSupplier fraction) {
-        this(what, -1, fraction, System.err, !LoggingOptions.isQuiet());
+    public ProgressReporter(PrintWriter err, String what, DoubleSupplier fraction) {
+        this(what, -1, fraction, err, !LoggingOptions.isQuiet());
     }
 
-    ProgressReporter(String what, long total, DoubleSupplier fraction, PrintStream err, boolean enabled) {
+    /** For jobs: one reporter per task on {@code err}, total unknown. */
+    public static Progress perTask(PrintWriter err) {
+        return task -> new ProgressReporter(err, task, -1);
+    }
+
+    ProgressReporter(String what, long total, DoubleSupplier fraction, PrintWriter err, boolean enabled) {
         this.what = what;
         this.total = total;
         this.fraction = fraction;
@@ -54,6 +60,7 @@ public final class ProgressReporter implements Progress.Task {
         if (enabled && now - lastPrint >= INTERVAL_NANOS) {
             lastPrint = now;
             err.println(line(now, false));
+            err.flush();
         }
     }
 
@@ -66,6 +73,7 @@ public final class ProgressReporter implements Progress.Task {
     public synchronized void close() {
         if (enabled && done > 0) {
             err.println(line(System.nanoTime(), true));
+            err.flush();
         }
     }
 

@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** {@code trollwatch serve}: the scoring HTTP API; runs until SIGTERM/Ctrl-C. */
@@ -20,9 +21,11 @@ import picocli.CommandLine.Option;
             "Serve a model over HTTP, a drop-in for the 2019 Flask API.",
             "POST / or /predict with one comment as JSON (or an array of them) answers"
                 + " {\"prediction\": \"possible bot\", ...}.",
-            "GET /health and GET /model describe the server. Stops gracefully on SIGTERM.",
+            "GET /health and GET /model describe the server. Stops gracefully on SIGTERM or Ctrl-C (exit 0).",
             "See docs/serve.md."})
 public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "Model file: BASE.model, BASE.json or BASE.onnx (a bare BASE loads BASE.json).")
     Path model;
@@ -52,23 +55,35 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On SIGTERM, how long to let requests in flight finish. Default: ${DEFAULT-VALUE}.")
     int shutdownGrace;
 
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Longest time from a request's first byte to its answer (slower: connection closed)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int requestTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a connection may stay silent before it is closed. Default: ${DEFAULT-VALUE}.")
+    int idleTimeout;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535 || threads < 0 || maxBodyBytes < 1 || maxBatch < 1 || shutdownGrace < 0) {
+        if (port < 0 || port > 65535 || threads < 0 || maxBodyBytes < 1 || maxBatch < 1 || shutdownGrace < 0
+                || requestTimeout < 1 || idleTimeout < 1) {
             throw new UsageException("--port must be 0..65535; --threads, --shutdown-grace >= 0;"
-                    + " --max-body-bytes, --max-batch >= 1");
+                    + " --max-body-bytes, --max-batch, --request-timeout, --idle-timeout >= 1");
         }
         ScoringModel scoring = ModelFiles.load(model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         int workers = threads == 0 ? 2 * Runtime.getRuntime().availableProcessors() : threads;
         ScoringServer server = ScoringServer.start(scoring, c -> featurizer.featurize(c).values(),
-                new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace)));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            stopped.countDown();
-        }, "serve-shutdown"));
-        stopped.await();
+                new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace),
+                        Duration.ofSeconds(requestTimeout), Duration.ofSeconds(idleTimeout)));
+        StopSignals signals = StopSignals.install();
+        // Any other way the JVM ends (another signal, System.exit elsewhere) still stops the server first.
+        Thread hook = new Thread(server::stop, "serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String signal = signals.await();
+        LOG.info("trollwatch serve: {} received, stopping", signal);
+        server.stop();
         return ExitCode.OK;
     }
 }

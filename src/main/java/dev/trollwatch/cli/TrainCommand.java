@@ -39,13 +39,10 @@ public final class TrainCommand implements Callable<Integer> {
     LearnerOptions learner;
 
     @Mixin
-    DumpReadingOptions dumpReading;
+    EvaluationOptions evaluation;
 
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3", description = "Share of rows held out for evaluation (default: ${DEFAULT-VALUE}).")
     double testFraction;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "16", description = "Seed for the split, folds and permutations (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--no-stratify", description = "Hold out rows at random instead of per class.")
     boolean noStratify;
@@ -56,15 +53,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cv", paramLabel = "K", description = "Evaluate by stratified K-fold cross-validation (mean ± sd, pooled matrix); the saved model is trained on all rows.")
     Integer cv;
 
-    @Option(names = "--no-relabel-bots", description = "Keep labels as they are (no relabelling of known bots' rows).")
-    boolean noRelabelBots;
-
-    @Option(names = "--permutation-importance", description = "Also compute permutation importance on the test rows (seeded).")
-    boolean permutationImportance;
-
-    @Option(names = "--permutation-repeats", paramLabel = "K", defaultValue = "5", description = "Shuffles per feature for permutation importance (default: ${DEFAULT-VALUE}).")
-    int permutationRepeats;
-
     @Option(names = "--dot", paramLabel = "FILE", description = "Also write the tree as Graphviz DOT.")
     Path dot;
 
@@ -73,17 +61,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
-                permutationImportance ? permutationRepeats : 0);
+        if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
+            throw new UsageException("--out " + out + " is a directory; --out takes a base name without extension"
+                    + " (it writes BASE.model, BASE.json, BASE.onnx), e.g. " + Path.of(out).resolve("trollwatch"));
+        }
+        TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), evaluation.seed(),
+                evaluation.relabelBots(), evaluation.permutationRepeats());
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
-        TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, dumpReading.toOptions(), options, Path.of(out),
-                metricsFile, dot, VersionProvider.BuildInfo.version()), ProgressReporter.PER_TASK);
+        TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, evaluation.reading(), options, Path.of(out),
+                metricsFile, dot, VersionProvider.BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
         TrainingOutcome outcome = r.outcome();
         PreparedData data = r.data();
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n", in, data.rowsRead(),
-                data.duplicatesDropped(), data.relabelled(), noRelabelBots ? " (relabelling off)" : "");
+                data.duplicatesDropped(), data.relabelled(), evaluation.relabelBots() ? "" : " (relabelling off)");
         w.printf("Trained on %s; evaluated on %s%n%n", ReportFormatter.classCounts(outcome.trainRows()),
                 ReportFormatter.classCounts(outcome.testRows()));
         w.print(ReportFormatter.report(outcome.evaluation(), outcome.model().tree(), evaluatedOn(r.plan())));
@@ -100,12 +92,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (cv != null && test != null) {
             throw new UsageException("--cv and --test are alternatives: use one");
         }
-        if (permutationRepeats < 1) {
-            throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
-        }
         if (cv != null) {
             if (cv < 2) {
                 throw new UsageException("--cv needs at least 2 folds, got " + cv);
+            }
+            if (noStratify) {
+                throw new UsageException("--no-stratify applies to the hold-out split; --cv folds are always stratified");
             }
             return new SplitPlan.CrossValidation(cv);
         }
@@ -123,6 +115,6 @@ public final class TrainCommand implements Callable<Integer> {
             return "test file " + test;
         }
         return String.format(java.util.Locale.ROOT, "%s hold-out of %.0f%%, seed %d", noStratify ? "random" : "stratified",
-                100 * testFraction, seed);
+                100 * testFraction, evaluation.seed());
     }
 }

@@ -1,5 +1,7 @@
 package dev.trollwatch.model;
 
+import dev.trollwatch.InvalidParameterException;
+
 /**
  * How to grow the tree.
  *
@@ -13,18 +15,24 @@ public record LearnerParams(int maxDepth, int minLeafRows, double confidence, bo
     /** J48's -M: its own minimum (summed weight) per branch; kept at Weka's default. */
     public static final int J48_MIN_NUM_OBJ = 2;
 
-    /** The article's settings: depth 3, 100 rows per leaf, C=0.25, weights 1/2.5/5. */
-    public static final LearnerParams DEFAULT = new LearnerParams(3, 100, 0.25, false, ClassWeights.DEFAULT);
+    public static final int DEFAULT_MAX_DEPTH = 3;
+    public static final int DEFAULT_MIN_LEAF_ROWS = 100;
+    public static final double DEFAULT_CONFIDENCE = 0.25;
 
+    /** The article's settings: depth 3, 100 rows per leaf, C=0.25, weights 1/2.5/5. */
+    public static final LearnerParams DEFAULT = new LearnerParams(DEFAULT_MAX_DEPTH, DEFAULT_MIN_LEAF_ROWS,
+            DEFAULT_CONFIDENCE, false, ClassWeights.DEFAULT);
+
+    /** @throws InvalidParameterException naming {@code max_depth}, {@code min_leaf_rows} or {@code confidence} */
     public LearnerParams {
         if (maxDepth < 0) {
-            throw new IllegalArgumentException("max depth must be >= 0 (0 = unlimited), got " + maxDepth);
+            throw new InvalidParameterException("max_depth", "must be >= 0 (0 = unlimited), got " + maxDepth);
         }
         if (minLeafRows < 0) {
-            throw new IllegalArgumentException("min leaf rows must be >= 0, got " + minLeafRows);
+            throw new InvalidParameterException("min_leaf_rows", "must be >= 0, got " + minLeafRows);
         }
         if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+            throw new InvalidParameterException("confidence", "must be in (0, 1), got " + confidence);
         }
     }
 }

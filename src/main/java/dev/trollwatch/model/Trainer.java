@@ -10,6 +10,10 @@ import weka.core.Instances;
 
 /** Trains the depth-capped, class-weighted J48 on labelled rows and converts it to portable form. */
 public final class Trainer {
+    static {
+        WekaEnvironment.configure(); // before any Weka class initialises: every way into Weka passes here
+    }
+
     /** The trained classifier, its (empty) header and the same tree in portable form with leaf row counts. */
     public record Result(DepthCappedJ48 classifier, Instances header, DecisionTree tree) {
     }

@@ -16,6 +16,10 @@ import weka.core.Instances;
  * so Weka's class index equals {@link Label#ordinal()}).
  */
 public final class WekaData {
+    static {
+        WekaEnvironment.configure(); // before any Weka class initialises: every way into Weka passes here
+    }
+
     /** Name of the class attribute. */
     public static final String CLASS_ATTRIBUTE = "target";
 

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 
 /**
  * Weka reads these system properties when its classes load: set them first so that it neither
- * scans for packages, nor prints ARPACK/netlib warnings, nor writes {@code ~/wekafiles}.
+ * scans for packages, nor prints ARPACK/netlib warnings, nor writes {@code ~/wekafiles}. The
+ * classes through which trollwatch reaches Weka ({@link WekaData}, {@link Trainer},
+ * {@code modelio.WekaModelFile}) call {@link #configure()} when they initialise, so every caller of
+ * the model code gets this environment, not only the command line. A property already set (e.g.
+ * with {@code -D}) is kept.
  */
 public final class WekaEnvironment {
     private static volatile boolean configured;

@@ -1,107 +1,133 @@
 package dev.trollwatch.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The API: {@code POST /} and {@code POST /predict} score one comment (a JSON object) or a batch
- * (an array); {@code GET /health} and {@code GET /model} describe the server and its model. Bad
- * input gets a 4xx JSON error naming the field; only a bug in trollwatch gives a 500.
+ * (an array); {@code GET /health} and {@code GET /model} (and their {@code HEAD}s) describe the
+ * server and its model. Bad input gets a 4xx JSON error naming the field; only a bug in
+ * trollwatch gives a 500. The body is read without blocking a thread (see {@link BodyReader}).
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final int PATH_IN_ERRORS = 60;
 
+    private final RequestJson json;
     private final ObjectMapper mapper;
     private final Answers answers;
     private final ObjectNode modelMetadata;
     private final String modelId;
     private final ServeOptions options;
+    private final InFlight inFlight;
     private final Instant started = Instant.now();
 
-    ApiHandler(ObjectMapper mapper, Answers answers, ObjectNode modelMetadata, String modelId, ServeOptions options) {
-        this.mapper = mapper;
+    ApiHandler(RequestJson json, Answers answers, ObjectNode modelMetadata, String modelId, ServeOptions options,
+            InFlight inFlight) {
+        this.json = json;
+        this.mapper = json.mapper();
         this.answers = answers;
         this.modelMetadata = modelMetadata;
         this.modelId = modelId;
         this.options = options;
+        this.inFlight = inFlight;
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try {
-            String path = ex.getRequestURI().getPath();
-            switch (path) {
-                case "/", "/predict" -> predict(ex);
-                case "/health" -> health(ex);
-                case "/model" -> model(ex);
-                default -> throw new BadRequestException(404, null, "no such endpoint: " + path
-                        + " (POST / or /predict, GET /health or /model)");
-            }
-        } catch (BadRequestException e) {
-            Exchanges.sendError(ex, e, mapper);
-        } catch (IOException e) {
-            LOG.debug("connection failed: {}", e.toString());
-        } catch (RuntimeException e) {
-            LOG.error("internal error answering {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
-            Exchanges.sendError(ex, new BadRequestException(500, null, "internal error"), mapper);
-        } finally {
-            ex.close();
-        }
-    }
-
-    private void predict(HttpExchange ex) throws IOException {
-        Exchanges.requireMethod(ex, "POST");
-        byte[] body = Exchanges.readBody(ex, options.maxBodyBytes());
-        JsonNode request;
-        try {
-            request = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException(400, null, "the body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
-        }
-        if (request == null || request.isMissingNode()) {
-            throw new BadRequestException(400, null, "empty body: send one comment as a JSON object, or an array of them");
-        }
-        if (request.isArray()) {
-            if (request.size() > options.maxBatch()) {
-                throw new BadRequestException(413, null, "a batch holds at most " + options.maxBatch()
-                        + " comments, this one has " + request.size());
-            }
-            ArrayNode out = mapper.createArrayNode();
-            for (int i = 0; i < request.size(); i++) {
-                try {
-                    out.add(answers.answer(CommentJson.parse(request.get(i))));
-                } catch (BadRequestException e) {
-                    throw e.within("[" + i + "]" + (e.field() == null || e.field().isEmpty() ? "" : "."));
+    public boolean handle(Request request, Response response, Callback callback) {
+        inFlight.enter();
+        Request.addCompletionListener(request, failure -> inFlight.exit());
+        String path = Request.getPathInContext(request);
+        switch (path) {
+            case "/", "/predict" -> {
+                if (!"POST".equals(request.getMethod())) {
+                    fail(response, callback, BadRequestException.methodNotAllowed(request.getMethod(), "POST"));
+                } else {
+                    BodyReader.read(request, options.maxBodyBytes(), (body, failure) -> {
+                        if (failure == null) {
+                            answer(request, response, callback, () -> predict(body));
+                        } else if (failure instanceof BadRequestException e) {
+                            fail(response, callback, e);
+                        } else {
+                            callback.failed(failure); // the connection is gone
+                        }
+                    });
                 }
             }
-            Exchanges.sendJson(ex, 200, out, mapper);
+            case "/health" -> describe(request, response, callback, this::health);
+            case "/model" -> describe(request, response, callback, () -> modelMetadata);
+            default -> fail(response, callback, new BadRequestException(404, null, "no such endpoint: "
+                    + JsonResponses.snippet(path, PATH_IN_ERRORS) + " (POST / or /predict, GET /health or /model)"));
+        }
+        return true;
+    }
+
+    private void describe(Request request, Response response, Callback callback, Supplier<JsonNode> body) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            fail(response, callback, BadRequestException.methodNotAllowed(method, "GET, HEAD"));
         } else {
-            Exchanges.sendJson(ex, 200, answers.answer(CommentJson.parse(request)), mapper);
+            answer(request, response, callback, body); // Jetty sends no body for HEAD
         }
     }
 
-    private void health(HttpExchange ex) throws IOException {
-        Exchanges.requireMethod(ex, "GET");
+    /** Sends what {@code body} computes, or the error it throws (500 for a bug). */
+    private void answer(Request request, Response response, Callback callback, Supplier<JsonNode> body) {
+        JsonNode out;
+        try {
+            out = body.get();
+        } catch (BadRequestException e) {
+            fail(response, callback, e);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("internal error answering {} {}", request.getMethod(),
+                    JsonResponses.snippet(Request.getPathInContext(request), PATH_IN_ERRORS), e);
+            fail(response, callback, new BadRequestException(500, null, "internal error"));
+            return;
+        }
+        JsonResponses.send(response, callback, 200, out, mapper);
+    }
+
+    private void fail(Response response, Callback callback, BadRequestException e) {
+        JsonResponses.sendError(response, callback, e, mapper);
+    }
+
+    private JsonNode predict(byte[] body) {
+        JsonNode request = json.parse(body);
+        if (!request.isArray()) {
+            return answers.answer(CommentJson.parse(request));
+        }
+        if (request.size() > options.maxBatch()) {
+            throw new BadRequestException(413, null, "a batch holds at most " + options.maxBatch()
+                    + " comments, this one has " + request.size());
+        }
+        ArrayNode out = mapper.createArrayNode();
+        for (int i = 0; i < request.size(); i++) {
+            try {
+                out.add(answers.answer(CommentJson.parse(request.get(i))));
+            } catch (BadRequestException e) {
+                throw e.within("[" + i + "]" + (e.field() == null || e.field().isEmpty() ? "" : "."));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode health() {
         ObjectNode out = mapper.createObjectNode();
         out.put("status", "ok");
         out.put("model_id", modelId);
         out.put("uptime_seconds", Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        Exchanges.sendJson(ex, 200, out, mapper);
-    }
-
-    private void model(HttpExchange ex) throws IOException {
-        Exchanges.requireMethod(ex, "GET");
-        Exchanges.sendJson(ex, 200, modelMetadata, mapper);
+        return out;
     }
 }

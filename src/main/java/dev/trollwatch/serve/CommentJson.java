@@ -12,7 +12,9 @@ import dev.trollwatch.io.field.InvalidFieldException;
  * columns of {@code reddit_comments} as keys ({@code recent_comments} as a string holding a JSON
  * array, or an array). Mapped by the same {@link CommentJsonMapper} as JSON Lines dumps, so a
  * request is read exactly like a row of a dump; its errors become 400s naming the field (the
- * first missing required key, or the offending value, e.g. {@code recent_comments[3].score}).
+ * first missing required key, or the offending value, e.g. {@code recent_comments[3].score}),
+ * and so do the mapper's own refusals: non-finite numbers ({@code 1e999999}) and the JSON
+ * parser's limits inside the {@code recent_comments} string.
  */
 final class CommentJson {
     private CommentJson() {

@@ -1,63 +1,58 @@
 package dev.trollwatch.serve;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelMetadata;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP scoring server, on the JDK's built-in {@link HttpServer} with a bounded pool of worker
- * threads. When the queue is full the accepting thread runs the request itself, which slows
- * accepting down instead of dropping connections. {@link #stop()} stops accepting and lets
- * in-flight requests finish, waiting at most the configured grace period.
+ * The HTTP scoring server, on Jetty's non-blocking HTTP/1.1 connector: headers and bodies are
+ * read by one selector thread as bytes arrive, so a slow or silent client costs a connection
+ * but never a worker thread. Every connection has an idle timeout and every request a deadline
+ * from its first byte ({@link RequestDeadlines}); workers are a fixed pool, connections are capped.
+ * {@link #stop()} stops accepting and lets in-flight requests finish, waiting at most the grace
+ * period.
  */
 public final class ScoringServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
-    private static final int QUEUE_PER_THREAD = 256;
+    /**
+     * Open connections at most; past it the server stops accepting (clients wait in the backlog)
+     * until one closes. Each connection has at most one request queued for the workers, so this
+     * also bounds the work queue.
+     */
+    static final int MAX_CONNECTIONS = 4096;
     private static final int BACKLOG = 1024;
+    /** Threads Jetty keeps for itself besides the workers: one acceptor, one selector, one spare. */
+    private static final int JETTY_THREADS = 3;
+    /** Request line plus headers; a real request has about 200 bytes of them. */
+    private static final int MAX_HEADER_BYTES = 8192;
 
-    static {
-        // Read once when the JDK server's classes load. Without TCP_NODELAY small keep-alive answers
-        // can wait ~40 ms for delayed ACKs. Past maxIdleConnections (default 200) the JDK server
-        // silently closes a keep-alive connection right after answering on it, so a client that
-        // reuses it fails; allow more idle connections (they still time out after idleInterval).
-        setIfAbsent("sun.net.httpserver.nodelay", "true");
-        setIfAbsent("sun.net.httpserver.maxIdleConnections", "1024");
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
-    }
-
-    private final HttpServer server;
-    private final ThreadPoolExecutor workers;
+    private final Server server;
+    private final ServerConnector connector;
+    private final RequestDeadlines deadlines;
     private final ServeOptions options;
     private final String modelId;
     private final InFlight inFlight;
     private boolean stopped;
 
-    private ScoringServer(HttpServer server, ThreadPoolExecutor workers, ServeOptions options, String modelId,
-            InFlight inFlight) {
+    private ScoringServer(Server server, ServerConnector connector, RequestDeadlines deadlines, ServeOptions options,
+            String modelId, InFlight inFlight) {
         this.server = server;
-        this.inFlight = inFlight;
-        this.workers = workers;
+        this.connector = connector;
+        this.deadlines = deadlines;
         this.options = options;
         this.modelId = modelId;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -66,55 +61,57 @@ public final class ScoringServer implements AutoCloseable {
      */
     public static ScoringServer start(ScoringModel model, Function<Comment, double[]> featurizer, ServeOptions options)
             throws IOException {
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        HttpServer server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), BACKLOG);
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_PER_THREAD * options.threads()),
-                r -> {
-                    Thread t = new Thread(r, "serve-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                },
-                new ThreadPoolExecutor.CallerRunsPolicy());
+        int threads = options.threads() + JETTY_THREADS;
+        QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
+        pool.setName("serve");
+        pool.setDaemon(true);
+        Server server = new Server(pool);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        ServerConnector connector = new AcceptBackoffConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        connector.setAcceptQueueSize(BACKLOG);
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        RequestDeadlines deadlines = new RequestDeadlines(options.requestTimeout().toMillis());
+        connector.addEventListener(deadlines);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+
+        RequestJson json = new RequestJson();
         InFlight inFlight = new InFlight();
-        // Counted from the moment the server hands a connection's request to the pool until it is answered.
-        server.setExecutor(task -> {
-            inFlight.enter();
-            try {
-                workers.execute(() -> {
-                    try {
-                        task.run();
-                    } finally {
-                        inFlight.exit();
-                    }
-                });
-            } catch (RuntimeException e) {
-                inFlight.exit();
-                throw e;
-            }
-        });
-        server.createContext("/", new ApiHandler(mapper, new Answers(model, featurizer),
-                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options));
-        server.start();
-        ScoringServer s = new ScoringServer(server, workers, options, model.modelId(), inFlight);
+        server.setHandler(new ApiHandler(json, new Answers(model, featurizer),
+                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight));
+        server.setErrorHandler(new JsonErrorHandler(json.mapper()));
+        server.setStopTimeout(0); // stop() waits for requests in flight itself
+        try {
+            server.start();
+        } catch (IOException e) {
+            deadlines.close();
+            throw e;
+        } catch (Exception e) {
+            deadlines.close();
+            throw new IOException("cannot start the HTTP server on " + options.bind() + ":" + options.port()
+                    + ": " + e.getMessage(), e);
+        }
+        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight);
         LOG.info("trollwatch serve: listening on http://{}:{} (model {})", options.bind(), s.port(), model.modelId());
         return s;
     }
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public String modelId() {
         return modelId;
     }
 
-    /** Requests received and not yet answered (queued or running). */
+    /** Requests received and not yet answered. */
     public int requestsInFlight() {
         return inFlight.count();
     }
@@ -128,26 +125,21 @@ public final class ScoringServer implements AutoCloseable {
             return;
         }
         stopped = true;
-        long graceSeconds = Math.max(1, options.shutdownGrace().toSeconds());
-        // HttpServer.stop(delay) closes the listener at once, but on JDK 17 it waits the whole delay
-        // unless a request completes meanwhile; so it runs aside while we wait for our own count of
-        // requests in flight, and stop(0) then ends it (and closes idle keep-alive connections).
-        Thread closing = new Thread(() -> server.stop((int) Math.min(Integer.MAX_VALUE, graceSeconds)), "serve-stop");
-        closing.start();
+        connector.close(); // closes the listening socket: new connections are refused from here on
         try {
-            if (!inFlight.awaitIdle(TimeUnit.SECONDS.toMillis(graceSeconds))) {
-                LOG.warn("trollwatch serve: requests still running after {} s; closing their connections", graceSeconds);
-            }
-            server.stop(0);
-            closing.join();
-            workers.shutdown();
-            if (!workers.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (!inFlight.awaitIdle(TimeUnit.SECONDS.toMillis(options.shutdownGrace().toSeconds()))) {
+                LOG.warn("trollwatch serve: requests still running after {} s; closing their connections",
+                        options.shutdownGrace().toSeconds());
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("trollwatch serve: stopping the HTTP server: {}", e.toString());
+        }
+        deadlines.close();
         LOG.info("trollwatch serve: stopped");
     }
 

@@ -5,17 +5,23 @@ import java.time.Duration;
 /**
  * How the server runs.
  *
- * @param bind          address to listen on (127.0.0.1 by default: loopback only)
- * @param port          TCP port; 0 picks a free one
- * @param threads       request worker threads
- * @param maxBodyBytes  largest request body accepted; larger ones get 413
- * @param maxBatch      most comments in one array request
- * @param shutdownGrace how long stopping waits for in-flight requests
+ * @param bind           address to listen on (127.0.0.1 by default: loopback only)
+ * @param port           TCP port; 0 picks a free one
+ * @param threads        request worker threads
+ * @param maxBodyBytes   largest request body accepted; larger ones get 413
+ * @param maxBatch       most comments in one array request
+ * @param shutdownGrace  how long stopping waits for in-flight requests
+ * @param requestTimeout longest time from a request's first byte to its answer (header and body
+ *                       included); a slower connection is closed (408 once its header is in)
+ * @param idleTimeout    how long a connection may stay silent (between requests, or mid-request)
  */
-public record ServeOptions(String bind, int port, int threads, int maxBodyBytes, int maxBatch, Duration shutdownGrace) {
+public record ServeOptions(String bind, int port, int threads, int maxBodyBytes, int maxBatch, Duration shutdownGrace,
+        Duration requestTimeout, Duration idleTimeout) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_BATCH = 1000;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public ServeOptions {
         if (port < 0 || port > 65535) {
@@ -24,11 +30,24 @@ public record ServeOptions(String bind, int port, int threads, int maxBodyBytes,
         if (threads < 1 || maxBodyBytes < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("threads, maxBodyBytes and maxBatch must be positive");
         }
+        if (requestTimeout.toMillis() < 1 || idleTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("requestTimeout and idleTimeout must be positive");
+        }
+    }
+
+    /** These limits with the default request and idle timeouts. */
+    public ServeOptions(String bind, int port, int threads, int maxBodyBytes, int maxBatch, Duration shutdownGrace) {
+        this(bind, port, threads, maxBodyBytes, maxBatch, shutdownGrace, DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
     }
 
     /** Defaults on this port: loopback, 2 threads per core, 1 MiB bodies, 1000 comments a batch, 10 s grace. */
     public static ServeOptions defaults(int port) {
         return new ServeOptions(DEFAULT_BIND, port, 2 * Runtime.getRuntime().availableProcessors(),
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH, Duration.ofSeconds(10));
+    }
+
+    /** The same options with other request and idle timeouts. */
+    public ServeOptions withTimeouts(Duration request, Duration idle) {
+        return new ServeOptions(bind, port, threads, maxBodyBytes, maxBatch, shutdownGrace, request, idle);
     }
 }

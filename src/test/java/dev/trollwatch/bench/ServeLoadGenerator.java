@@ -126,7 +126,7 @@ public final class ServeLoadGenerator {
     }
 
     /** Reads one response (status line, headers, Content-Length body) and returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
+    static int readResponse(InputStream in) throws IOException {
         String statusLine = readLine(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         int length = 0;
@@ -155,7 +155,7 @@ public final class ServeLoadGenerator {
         return sb.toString();
     }
 
-    private static double pct(long[] sorted, double p) {
+    static double pct(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

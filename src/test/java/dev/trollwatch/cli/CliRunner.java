@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import dev.trollwatch.model.WekaEnvironment;
 import picocli.CommandLine;
 
-/** Runs the CLI in-process and captures exit code, stdout and stderr. */
+/**
+ * Runs the CLI in-process and captures exit code, stdout and stderr. Commands write only through
+ * picocli's writers, which are replaced here; System.err is captured too because that is where the
+ * log appender writes (warnings such as skipped rows are part of what a command shows).
+ */
 public final class CliRunner {
     /** What one run produced. */
     public record Result(int exitCode, String out, String err) {
@@ -18,28 +21,19 @@ public final class CliRunner {
     }
 
     public static synchronized Result run(String... args) {
-        WekaEnvironment.configure();
-        PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         StringWriter outWriter = new StringWriter();
         StringWriter errWriter = new StringWriter();
-        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            System.setErr(err);
+        try (PrintStream logs = new PrintStream(logBytes, true, StandardCharsets.UTF_8)) {
+            System.setErr(logs);
             CommandLine cl = Main.newCommandLine();
             cl.setOut(new PrintWriter(outWriter, true));
             cl.setErr(new PrintWriter(errWriter, true));
             int code = Main.execute(cl, args);
-            out.flush();
-            err.flush();
-            return new Result(code,
-                    outWriter + outBytes.toString(StandardCharsets.UTF_8),
-                    errWriter + errBytes.toString(StandardCharsets.UTF_8));
+            logs.flush();
+            return new Result(code, outWriter.toString(), errWriter + logBytes.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setOut(oldOut);
             System.setErr(oldErr);
         }
     }

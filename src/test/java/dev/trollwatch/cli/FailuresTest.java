@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.InvalidParameterException;
 import dev.trollwatch.TrollwatchException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -38,6 +40,8 @@ class FailuresTest {
                     return recurse(0);
                 }
                 case "usage" -> throw new UsageException("--a and --b are alternatives: use one");
+                case "parameter" -> throw new InvalidParameterException(List.of("bot_fraction", "troll_fraction"),
+                        "must be <= 1, got 1.5");
                 default -> {
                     return ExitCode.OK;
                 }
@@ -111,5 +115,12 @@ class FailuresTest {
         Outcome o = run("--how", "usage");
         assertEquals(ExitCode.USAGE, o.code());
         assertTrue(o.err().startsWith("trollwatch: --a and --b are alternatives: use one"), o.err());
+    }
+
+    @Test
+    void aCoreParameterProblemIsToldWithTheOptionNames() {
+        Outcome o = run("--how", "parameter");
+        assertEquals(ExitCode.USAGE, o.code());
+        assertTrue(o.err().startsWith("trollwatch: --bot-fraction + --troll-fraction must be <= 1, got 1.5\n"), o.err());
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,38 +16,116 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code trollwatch serve} as a real process: logs its address, answers, and stops cleanly on SIGTERM. */
+/**
+ * {@code trollwatch serve} as a real process: logs its address, answers, stops cleanly with exit
+ * 0 on SIGTERM and on SIGINT (Ctrl-C), and survives clients that leave early under a low
+ * file-descriptor limit.
+ */
 class ServeCommandTest {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) \\(model ([0-9a-f]+)\\)");
 
-    @Test
-    void servesUntilSigtermThenStopsCleanly() throws Exception {
-        String model = Path.of(getClass().getResource("/modelio/v1/trollwatch.onnx").toURI()).toString();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /**
+     * A started server process; the rest of its log is drained by a thread (a full pipe would
+     * block the server's logging) and {@code logEnd} completes with it when the process closes it.
+     */
+    private record Served(Process process, CompletableFuture<String> logEnd, int port, String modelId) {
+    }
+
+    private static Served serve(String shellPrefix) throws Exception {
+        String model = Path.of(ServeCommandTest.class.getResource("/modelio/v1/trollwatch.onnx").toURI()).toString();
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--model", model, "--port", "0"));
+                "serve", "--model", model, "--port", "0");
+        // Reset TERM and INT to their defaults: a test JVM started in the background inherits INT as
+        // ignored, and the JVM then leaves an ignored signal alone (as it should for a real user).
+        List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=TERM,INT"));
+        if (shellPrefix != null) {
+            cmd.addAll(List.of("bash", "-c", shellPrefix + " && exec \"$@\"", "bash"));
+        }
+        cmd.addAll(java);
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try (BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-            String first = log.readLine();
-            Matcher m = LISTENING.matcher(first == null ? "" : first);
-            assertTrue(m.find(), "one start line with address and model id, got: " + first);
-
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + m.group(1) + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, health.statusCode());
-            assertTrue(health.body().contains("\"model_id\":\"" + m.group(2) + "\""), health.body());
-
-            server.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
-            String rest = log.lines().reduce("", (a, b) -> a + b + "\n"); // until the process closes its output
-            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "server stopped after SIGTERM");
-            assertTrue(rest.contains("trollwatch serve: stopped"), rest);
-        } finally {
+        BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String first = log.readLine();
+        Matcher m = LISTENING.matcher(first == null ? "" : first);
+        if (!m.find()) {
             server.destroyForcibly();
+            throw new AssertionError("one start line with address and model id, got: " + first);
+        }
+        CompletableFuture<String> rest = new CompletableFuture<>();
+        Thread drain = new Thread(() -> rest.complete(log.lines().reduce("", (a, b) -> a + b + "\n")), "serve-log");
+        drain.setDaemon(true);
+        drain.start();
+        return new Served(server, rest, Integer.parseInt(m.group(1)), m.group(2));
+    }
+
+    private static HttpResponse<String> health(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the signal, reads the log to its end and returns the exit status (bounded wait). */
+    private static int stopWith(Served s, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(s.process().pid())).start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(s.process().waitFor(60, TimeUnit.SECONDS), "server stopped after " + signal);
+        String rest = s.logEnd().get(60, TimeUnit.SECONDS);
+        assertTrue(rest.contains("trollwatch serve: stopped"), rest);
+        assertTrue(rest.contains("SIG" + signal + " received"), rest);
+        return s.process().exitValue();
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    @EnabledOnOs(OS.LINUX)
+    void servesUntilSigtermOrCtrlCThenExitsZero(String signal) throws Exception {
+        Served s = serve(null);
+        try {
+            HttpResponse<String> health = health(s.port());
+            assertEquals(200, health.statusCode());
+            assertTrue(health.body().contains("\"model_id\":\"" + s.modelId() + "\""), health.body());
+            assertEquals(0, stopWith(s, signal));
+        } finally {
+            s.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void threeHundredClientsLeavingEarlyDoNotSilenceItUnderALowFileLimit() throws Exception {
+        Served s = serve("ulimit -n 256");
+        try {
+            byte[] body = "{\"author\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] request = ("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length
+                    + "\r\n\r\n" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 300; i++) {
+                try (Socket c = new Socket("127.0.0.1", s.port())) {
+                    OutputStream out = c.getOutputStream();
+                    out.write(request);
+                    out.flush();
+                } // gone before the answer
+            }
+            // A final client that waits for its answer gets one: nothing leaked past the limit.
+            try (Socket c = new Socket("127.0.0.1", s.port())) {
+                c.setSoTimeout(10_000);
+                c.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                InputStream in = c.getInputStream();
+                String status = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
+                assertEquals("HTTP/1.1 200 OK", status);
+            }
+            assertEquals(200, health(s.port()).statusCode());
+            assertEquals(0, stopWith(s, "TERM"));
+        } finally {
+            s.process().destroyForcibly();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.trollwatch.io.dump;
 
-import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.DumpStructureException;
 import org.slf4j.Logger;
@@ -30,8 +29,7 @@ public final class BadRowHandler {
         skipped++;
         LOG.warn("skipped: {}", e.getMessage());
         if (skipped > policy.maxErrors()) {
-            throw new TrollwatchException(file + ": more than " + policy.maxErrors()
-                    + " malformed rows (--max-errors " + policy.maxErrors() + "); the last: " + e.getMessage());
+            throw new TooManyBadRowsException(file, policy.maxErrors(), e);
         }
     }
 

@@ -1,0 +1,46 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.pipeline.LabelledInput;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What {@code train} and {@code evaluate} share: how labelled input is read and prepared, and what is measured. */
+public final class EvaluationOptions {
+    @Mixin
+    DumpReadingOptions dumpReading;
+
+    @Option(names = "--no-relabel-bots", description = "Keep labels as they are (no relabelling of known bots' rows).")
+    boolean noRelabelBots;
+
+    @Option(names = "--permutation-importance", description = "Also compute permutation importance on the evaluated rows (seeded).")
+    boolean permutationImportance;
+
+    @Option(names = "--permutation-repeats", paramLabel = "K", defaultValue = "5",
+            description = "Shuffles per feature for permutation importance (default: ${DEFAULT-VALUE}).")
+    int permutationRepeats;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "16",
+            description = "Seed for the split and folds (train) and for permutation importance (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** How to read a dump; a usage error for inconsistent options. */
+    LabelledInput.DumpOptions reading() {
+        return dumpReading.toOptions();
+    }
+
+    boolean relabelBots() {
+        return !noRelabelBots;
+    }
+
+    /** Shuffles per feature for permutation importance, 0 when not asked for; a usage error when below 1. */
+    int permutationRepeats() {
+        if (permutationRepeats < 1) {
+            throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
+        }
+        return permutationImportance ? permutationRepeats : 0;
+    }
+
+    long seed() {
+        return seed;
+    }
+}

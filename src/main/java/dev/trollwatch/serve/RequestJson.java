@@ -1,0 +1,95 @@
+package dev.trollwatch.serve;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Parses a request body into a JSON tree with bounded nesting, key and number lengths. Any
+ * failure — bad syntax or a parser limit — is a 400 naming where in the body parsing stopped
+ * (e.g. {@code [2].recent_comments}), never an internal error.
+ */
+final class RequestJson {
+    /** A comment nests 4 deep at most (batch, comment, recent_comments array, entry). */
+    static final int MAX_NESTING = 64;
+    /** Real keys are column names of at most 23 characters. */
+    static final int MAX_KEY_LENGTH = 1000;
+    /** Digits of a number; a double needs 17 significant digits, a CSV-style number a few more. */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
+    private final ObjectMapper mapper;
+
+    RequestJson() {
+        this.mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxNameLength(MAX_KEY_LENGTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The body's one JSON value; 400 when it is empty, not JSON, over a limit or followed by more. */
+    JsonNode parse(byte[] body) {
+        try (JsonParser p = mapper.createParser(body)) {
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(p);
+                if (tree != null && p.nextToken() != null) {
+                    throw new BadRequestException(400, null, "the body holds more than one JSON value");
+                }
+            } catch (StreamConstraintsException e) {
+                throw new BadRequestException(400, where(p.getParsingContext()),
+                        "the body exceeds a JSON limit: " + e.getOriginalMessage());
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                String position = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+                throw new BadRequestException(400, where(p.getParsingContext()),
+                        "the body is not valid JSON" + position + ": " + JsonResponses.snippet(e.getOriginalMessage(), 200));
+            }
+            if (tree == null || tree.isMissingNode()) {
+                throw new BadRequestException(400, null,
+                        "empty body: send one comment as a JSON object, or an array of them");
+            }
+            return tree;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array failed", e); // no I/O happens
+        }
+    }
+
+    /**
+     * Where parsing stopped, as a field path: {@code author}, {@code [3].body},
+     * {@code recent_comments[0]}; null at the top level. Long (deeply nested) paths are shortened.
+     */
+    static String where(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String path = String.join("", parts);
+        path = path.startsWith(".") ? path.substring(1) : path;
+        return JsonResponses.snippet(path, 120);
+    }
+}
