@@ -5,21 +5,24 @@ import dev.trollwatch.io.field.DumpStructureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies an {@link ErrorPolicy} to malformed rows: rethrow, or log at WARN and count up to the bound. */
-final class BadRowHandler {
+/**
+ * Applies an {@link ErrorPolicy} to malformed rows: rethrow, or log at WARN and count up to the bound.
+ * Public for readers outside this package (the Spark job's Parquet input).
+ */
+public final class BadRowHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BadRowHandler.class);
 
     private final ErrorPolicy policy;
     private final String file;
     private long skipped;
 
-    BadRowHandler(ErrorPolicy policy, String file) {
+    public BadRowHandler(ErrorPolicy policy, String file) {
         this.policy = policy;
         this.file = file;
     }
 
     /** Rethrows under FAIL (and for whole-file problems); otherwise logs and counts the row. */
-    void handle(DataFormatException e) {
+    public void handle(DataFormatException e) {
         if (!policy.skips() || e instanceof DumpStructureException) {
             throw e;
         }
@@ -30,7 +33,7 @@ final class BadRowHandler {
         }
     }
 
-    long skipped() {
+    public long skipped() {
         return skipped;
     }
 
@@ -46,7 +49,7 @@ final class BadRowHandler {
     }
 
     /** Logs the end-of-file summary when rows were skipped. */
-    void summarise(long rowsRead) {
+    public void summarise(long rowsRead) {
         if (skipped > 0) {
             LOG.warn("{}: skipped {} malformed row{}, read {} row{}", file, skipped, skipped == 1 ? "" : "s",
                     rowsRead, rowsRead == 1 ? "" : "s");

@@ -9,15 +9,18 @@ import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.field.RecentCommentsWindows;
 import java.util.List;
 
-/** Turns the text fields of one tabular row (CSV or psql) into a {@link Comment}, by header position. */
-final class RowDecoder {
+/**
+ * Turns the text fields of one tabular row (CSV or psql) into a {@link Comment}, by header position.
+ * Public so that readers outside this package (the Spark job's Parquet input) decode values the same way.
+ */
+public final class RowDecoder {
     private static final CommentColumn[] COLUMNS = CommentColumn.values();
 
     private final ColumnLayout layout;
     private final int[] index;
     private final RecentCommentsWindows windows = new RecentCommentsWindows(RecentCommentsWindows.DEFAULT_AUTHORS);
 
-    RowDecoder(ColumnLayout layout) {
+    public RowDecoder(ColumnLayout layout) {
         this.layout = layout;
         this.index = new int[COLUMNS.length];
         for (CommentColumn c : COLUMNS) {
@@ -26,7 +29,7 @@ final class RowDecoder {
     }
 
     /** Decodes fields (null = empty/NULL); throws {@link InvalidFieldException} naming the bad column. */
-    Comment decode(String[] fields, int count) {
+    public Comment decode(String[] fields, int count) {
         if (count != layout.width()) {
             throw new InvalidFieldException(null, layout.width() + " fields (as in the header)", count + " fields");
         }

@@ -1,0 +1,85 @@
+package dev.trollwatch.spark;
+
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.cli.VersionProvider;
+import dev.trollwatch.model.WekaEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code spark-submit --class dev.trollwatch.spark.SparkMain trollwatch-spark.jar <job> …}: the Spark
+ * jobs' command line. Exit codes as the CLI's: 0 success, 1 bad data / I/O / unusable model,
+ * 2 usage error, 4 internal error. Failures inside Spark tasks arrive wrapped in Spark's exceptions;
+ * the trollwatch failure inside is what the user sees (file, line and field included).
+ */
+@Command(name = "trollwatch-spark", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "trollwatch's features, predictions and training as Apache Spark jobs (docs/scale.md).",
+        subcommands = {SparkFeaturesCommand.class, SparkPredictCommand.class, SparkTrainCommand.class})
+public final class SparkMain {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 4;
+
+    public static void main(String[] args) {
+        int code = run(args);
+        SparkSession.getActiveSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
+        System.exit(code);
+    }
+
+    /** Runs a job and returns its exit code; an active SparkSession (tests) is reused and left running. */
+    public static int run(String... args) {
+        WekaEnvironment.configure();
+        CommandLine cl = new CommandLine(new SparkMain());
+        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> report(ex, cmd.getErr()));
+        return cl.execute(args);
+    }
+
+    private static int report(Exception ex, PrintWriter err) {
+        String message = userMessage(ex);
+        if (message != null) {
+            err.println("trollwatch-spark: error: " + message);
+            err.flush();
+            return FAILURE;
+        }
+        err.println("trollwatch-spark: internal error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return INTERNAL;
+    }
+
+    /** The message for an expected failure anywhere in the cause chain, or null for an internal error. */
+    static String userMessage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TrollwatchException) {
+                return t.getMessage();
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException && t.getCause() != null) {
+                return "I/O error: " + t.getMessage();
+            }
+            if (t instanceof java.io.FileNotFoundException || t instanceof java.nio.file.NoSuchFileException) {
+                return "no such file: " + t.getMessage();
+            }
+            if (t instanceof IOException) {
+                return "I/O error: " + t.getMessage();
+            }
+            if (t instanceof AnalysisException a) {
+                return a.getMessage();
+            }
+        }
+        return null;
+    }
+}

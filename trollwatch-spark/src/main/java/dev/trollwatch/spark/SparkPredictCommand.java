@@ -1,0 +1,46 @@
+package dev.trollwatch.spark;
+
+import dev.trollwatch.spark.job.PredictJob;
+import dev.trollwatch.spark.job.ShippedModel;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code predict}: every comment scored by a model file, as {@code trollwatch predict} scores it. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Score every comment under --in with a model file: author, link_id, created_utc, predicted, p_bot, "
+                + "p_normal, p_troll, the values 'trollwatch predict' writes, in input order."})
+public final class SparkPredictCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "Model file: BASE.model, BASE.json or BASE.onnx (local or on any Hadoop file system).")
+    String model;
+
+    @Mixin
+    DumpInputMixin input;
+
+    @Mixin
+    TableOutputOptions output;
+
+    @Option(names = "--with-features", description = "Also write the 20 feature values, one column per feature name.")
+    boolean withFeatures;
+
+    @Mixin
+    SparkJobOptions spark;
+
+    @Override
+    public Integer call() throws Exception {
+        var options = input.options();
+        SparkSession session = spark.session("predict");
+        output.check(session);
+        ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
+        System.err.println("predict: model " + shipped.modelId() + " from " + model);
+        PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, output.out, output.format, withFeatures,
+                output.overwrite);
+        System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), output.out,
+                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
+        return SparkMain.OK;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.trollwatch.spark.job;
+
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Label;
+import dev.trollwatch.io.table.FeaturesCsvWriter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The features table, column for column what {@code trollwatch features} writes
+ * ({@link FeaturesCsvWriter#HEADER}): author, link_id, created_utc (null when the dump had none),
+ * the 20 features in {@link FeatureSchema} order, and target (null for an unlabelled dump).
+ */
+public final class FeatureTable {
+    public static final String AUTHOR = "author";
+    public static final String LINK_ID = "link_id";
+    public static final String CREATED_UTC = "created_utc";
+    public static final String TARGET = "target";
+    public static final StructType SCHEMA = schema();
+
+    private FeatureTable() {
+    }
+
+    private static StructType schema() {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(AUTHOR, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(LINK_ID, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(CREATED_UTC, DataTypes.DoubleType, true));
+        for (String name : FeatureSchema.NAMES) {
+            fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
+        }
+        fields.add(DataTypes.createStructField(TARGET, DataTypes.StringType, true));
+        StructType s = DataTypes.createStructType(fields);
+        if (!Arrays.asList(s.fieldNames()).equals(FeaturesCsvWriter.HEADER)) {
+            throw new IllegalStateException("features table columns differ from the CLI's features header");
+        }
+        return s;
+    }
+
+    /** Makes features-table rows. */
+    public static RowMaker maker() {
+        return new Maker();
+    }
+
+    /** The values of one table row, in {@link #SCHEMA} order. */
+    public static Object[] values(FeatureRow r) {
+        Object[] v = new Object[FeatureSchema.SIZE + 4];
+        v[0] = r.author();
+        v[1] = r.linkId();
+        v[2] = Double.isNaN(r.createdUtc()) ? null : r.createdUtc();
+        for (int i = 0; i < FeatureSchema.SIZE; i++) {
+            v[3 + i] = r.values()[i];
+        }
+        v[FeatureSchema.SIZE + 3] = r.label() == null ? null : r.label().text();
+        return v;
+    }
+
+    /** A table row (columns by name) back as the core's row; the label is null when target is. */
+    public static FeatureRow toFeatureRow(Row r) {
+        double[] f = new double[FeatureSchema.SIZE];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = r.getDouble(r.fieldIndex(FeatureSchema.NAMES.get(i)));
+        }
+        int created = r.fieldIndex(CREATED_UTC);
+        String target = r.getString(r.fieldIndex(TARGET));
+        return new FeatureRow(r.getString(r.fieldIndex(AUTHOR)), r.getString(r.fieldIndex(LINK_ID)),
+                r.isNullAt(created) ? Double.NaN : r.getDouble(created), f, Label.parse(target));
+    }
+
+    /**
+     * Reads a features table: the Parquet or CSV output of the Spark job, or a features CSV
+     * written by {@code trollwatch features} (plain or gzip).
+     */
+    public static Dataset<Row> read(SparkSession spark, String in) throws IOException {
+        List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), in);
+        List<String> parquet = files.stream().filter(InputFiles::isParquet).toList();
+        Dataset<Row> table;
+        if (parquet.size() == files.size()) {
+            table = spark.read().parquet(files.toArray(String[]::new));
+        } else if (parquet.isEmpty()) {
+            table = TableFormat.csvReader(spark).schema(SCHEMA).csv(files.toArray(String[]::new));
+        } else {
+            throw new TrollwatchException(in + ": mixes Parquet and CSV files; a features table is one or the other");
+        }
+        List<String> missing = new ArrayList<>(FeaturesCsvWriter.HEADER);
+        missing.removeAll(Arrays.asList(table.columns()));
+        if (!missing.isEmpty()) {
+            throw new TrollwatchException(in + ": not a features table: missing column" + (missing.size() > 1 ? "s" : "")
+                    + " " + String.join(", ", missing));
+        }
+        return table.select(FeaturesCsvWriter.HEADER.stream().map(table::col).toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    private static final class Maker implements RowMaker {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StructType schema() {
+            return SCHEMA;
+        }
+
+        @Override
+        public Function<FeatureRow, Object[]> open() {
+            return FeatureTable::values;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.trollwatch.spark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a command with its stderr captured: trollwatch's CLI as a process from its shaded jar (its
+ * logging is logback, Spark's is log4j2, so the two do not share a JVM), or the Spark jobs' command
+ * line in-process on the test's session.
+ */
+final class CliProcess {
+    /** The CLI jar the root build made; the surefire configuration passes its path. */
+    static final Path CLI_JAR = Path.of(System.getProperty("trollwatch.cli.jar", "../target/trollwatch.jar"));
+
+    record Result(int exitCode, String err) {
+    }
+
+    private CliProcess() {
+    }
+
+    /** {@code java -jar trollwatch.jar ARGS}. */
+    static Result trollwatch(String... args) {
+        if (!Files.isRegularFile(CLI_JAR)) {
+            throw new IllegalStateException(CLI_JAR + " is missing: build the root project first (mvn -DskipTests install)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", CLI_JAR.toString()));
+        cmd.addAll(List.of(args));
+        try {
+            Path err = Files.createTempFile("trollwatch-cli", ".err");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                int code = p.waitFor();
+                return new Result(code, Files.readString(err));
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code trollwatch-spark ARGS} on the test's session. */
+    static Result spark(String... args) {
+        return capture(() -> SparkMain.run(args));
+    }
+
+    private static synchronized Result capture(java.util.function.IntSupplier run) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = run.getAsInt();
+            return new Result(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.trollwatch.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trollwatch.comment.Comment;
+import dev.trollwatch.comment.CommentColumn;
+import dev.trollwatch.features.CommentDeduplicator;
+import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.CsvCommentWriter;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.table.FeaturesCsvReader;
+import dev.trollwatch.spark.job.CommentSource;
+import dev.trollwatch.spark.job.DumpOptions;
+import dev.trollwatch.spark.job.FeatureTable;
+import dev.trollwatch.spark.job.FeaturesJob;
+import dev.trollwatch.spark.job.TableFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The features job on a real local[2] session against {@code trollwatch features} on the golden sample. */
+class SparkFeaturesTest {
+    private static final double TOLERANCE = 1e-12;
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static Path golden;
+    static Path cliFeatures;
+    static List<FeatureRow> cli;
+    static List<Comment> comments;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        spark = SparkTestSession.start();
+        golden = SparkTestSession.resource("/golden/parity-sample.csv.gz");
+        cliFeatures = dir.resolve("cli.features.csv");
+        CliProcess.Result r = CliProcess.trollwatch("features", "--in", golden.toString(), "--out", cliFeatures.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        cli = FeaturesCsvReader.readAll(cliFeatures);
+        comments = new ArrayList<>();
+        try (CommentReader reader = CommentReaders.open(golden, null, ErrorPolicy.FAIL)) {
+            reader.forEachRemaining(comments::add);
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        spark.stop();
+    }
+
+    @Test
+    void oneFileInOnePartitionGivesTheCliFeatures() throws IOException {
+        Path out = dir.resolve("one.parquet");
+        FeaturesJob.Result r = FeaturesJob.run(spark, golden.toString(), DumpOptions.DEFAULT, out.toString(),
+                TableFormat.PARQUET, false);
+        assertEquals(comments.size(), r.rowsRead());
+        assertEquals(cli.size(), r.rowsWritten());
+        assertEquals(comments.size() - cli.size(), r.duplicates());
+        assertTrue(r.duplicates() > 0, "the golden sample has duplicate keys");
+        assertSameRows(cli, SparkTestSession.featureRows(spark, out));
+    }
+
+    @Test
+    void csvOutputIsTheCliFileByteForByte() throws IOException {
+        Path out = dir.resolve("one.csv");
+        CliProcess.Result r = CliProcess.spark("features", "--in", golden.toString(), "--out", out.toString(),
+                "--format", "csv");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains(cli.size() + " rows written"), r.err());
+        assertEquals(Files.readString(cliFeatures, StandardCharsets.UTF_8), SparkTestSession.csvText(out));
+    }
+
+    @Test
+    void severalFilesInSeveralPartitionsKeepTheFirstOccurrenceAcrossFiles() throws IOException {
+        // Cut the dump into three clean-CSV files (as export writes), the first cut between the two
+        // occurrences of a duplicated key, so de-duplication has to look across files and partitions.
+        int secondOccurrence = firstRepeatIndex();
+        int[] cuts = {secondOccurrence, secondOccurrence + (comments.size() - secondOccurrence) / 2};
+        Path split = Files.createDirectories(dir.resolve("split"));
+        int from = 0;
+        for (int f = 0; f <= cuts.length; f++) {
+            int to = f < cuts.length ? cuts[f] : comments.size();
+            try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(split.resolve("part-" + f + ".csv.gz")));
+                 CsvCommentWriter w = new CsvCommentWriter(os)) {
+                for (Comment c : comments.subList(from, to)) {
+                    w.write(c);
+                }
+            }
+            from = to;
+        }
+        assertEquals(3, CommentSource.read(spark, split.toString(), DumpOptions.DEFAULT, FeatureTable.maker(),
+                CommentSource.Counters.register(spark)).rdd().getNumPartitions());
+        Path out = dir.resolve("split.parquet");
+        FeaturesJob.Result r = FeaturesJob.run(spark, split.toString(), DumpOptions.DEFAULT, out.toString(),
+                TableFormat.PARQUET, false);
+        assertEquals(cli.size(), r.rowsWritten());
+        assertSameRows(cli, SparkTestSession.featureRows(spark, out));
+    }
+
+    @Test
+    void parquetInputAsRedshiftUnloadsItGivesTheSameFeatures() throws IOException {
+        Path unload = dir.resolve("unload");
+        typedTable(3).write().parquet(unload.toString());
+        assertTrue(SparkTestSession.parts(unload, ".parquet").size() >= 3);
+        Path out = dir.resolve("from-parquet.parquet");
+        FeaturesJob.Result r = FeaturesJob.run(spark, unload.toString(), DumpOptions.DEFAULT, out.toString(),
+                TableFormat.PARQUET, false);
+        assertEquals(comments.size(), r.rowsRead());
+        assertSameRows(cli, SparkTestSession.featureRows(spark, out));
+    }
+
+    @Test
+    void aMalformedRowFailsWithItsFileAndLineOrIsSkippedAndCounted() throws IOException {
+        List<String> lines = Files.readAllLines(SparkTestSession.resource("/dumps/sample.jsonl"));
+        lines.set(2, "{not json");
+        Path bad = dir.resolve("bad.jsonl");
+        Files.write(bad, lines);
+
+        CliProcess.Result failed = CliProcess.spark("features", "--in", bad.toString(), "--out",
+                dir.resolve("bad-fail").toString());
+        assertEquals(1, failed.exitCode(), failed.err());
+        assertTrue(failed.err().contains("trollwatch-spark: error: " + bad.toUri().toString().replace("file:///", "file:/")
+                + ":3: "), failed.err());
+        assertTrue(failed.err().contains("invalid JSON"), failed.err());
+        assertTrue(!failed.err().contains("\tat "), "no stack trace: " + failed.err());
+
+        CliProcess.Result skipped = CliProcess.spark("features", "--in", bad.toString(), "--out",
+                dir.resolve("bad-skip").toString(), "--on-error", "skip", "--format", "csv");
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertTrue(skipped.err().contains("1 malformed rows skipped"), skipped.err());
+        String table = SparkTestSession.csvText(dir.resolve("bad-skip"));
+        assertEquals(lines.size() - 1, table.lines().count() - 1, table);
+
+        CliProcess.Result bounded = CliProcess.spark("features", "--in", bad.toString(), "--out",
+                dir.resolve("bad-bounded").toString(), "--on-error", "skip", "--max-errors", "0");
+        assertEquals(1, bounded.exitCode(), bounded.err());
+        assertTrue(bounded.err().contains("more than 0 malformed rows"), bounded.err());
+    }
+
+    @Test
+    void usageErrorsAndExistingOutputsGiveTheCliExitCodes() throws IOException {
+        assertEquals(2, CliProcess.spark("features", "--in", golden.toString()).exitCode());
+        assertEquals(2, CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--format", "orc").exitCode());
+        assertEquals(2, CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--max-errors", "3").exitCode());
+        CliProcess.Result missing = CliProcess.spark("features", "--in", dir.resolve("nothing-here").toString(),
+                "--out", dir.resolve("never").toString());
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("no such file or directory"), missing.err());
+        Path existing = Files.createDirectories(dir.resolve("existing"));
+        CliProcess.Result exists = CliProcess.spark("features", "--in", golden.toString(), "--out", existing.toString());
+        assertEquals(1, exists.exitCode(), exists.err());
+        assertTrue(exists.err().contains("already exists (use --overwrite"), exists.err());
+    }
+
+    /** Index of the first row whose key occurred before. */
+    private static int firstRepeatIndex() {
+        CommentDeduplicator d = new CommentDeduplicator();
+        for (int i = 0; i < comments.size(); i++) {
+            if (!d.firstOccurrence(comments.get(i))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no duplicate in the golden sample");
+    }
+
+    /** The golden comments as a typed table, as UNLOAD … PARQUET writes reddit_comments, in {@code slices} ordered parts. */
+    private static org.apache.spark.sql.Dataset<Row> typedTable(int slices) {
+        List<StructField> fields = new ArrayList<>();
+        for (CommentColumn c : CommentColumn.values()) {
+            DataType t = switch (c.type()) {
+                case BOOLEAN -> DataTypes.BooleanType;
+                case FLOAT -> DataTypes.DoubleType;
+                default -> DataTypes.StringType;
+            };
+            fields.add(DataTypes.createStructField(c.columnName(), t, true));
+        }
+        StructType schema = DataTypes.createStructType(fields);
+        List<Row> rows = new ArrayList<>();
+        for (Comment c : comments) {
+            rows.add(RowFactory.create(c.bannedBy(), c.noFollow(), c.linkId(), c.gilded(), c.author(),
+                    c.authorVerified(), c.authorCommentKarma(), c.authorLinkKarma(), c.numComments(), c.createdUtc(),
+                    c.score(), c.over18(), c.body(), c.downs(), c.isSubmitter(), c.numReports(), c.controversiality(),
+                    c.quarantine(), c.ups(), c.isBot(), c.isTroll(), c.recentCommentsJson(), c.isTraining()));
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return spark.createDataFrame(jsc.parallelize(rows, slices), schema);
+    }
+
+    static void assertSameRows(List<FeatureRow> expected, List<FeatureRow> actual) {
+        assertEquals(expected.size(), actual.size(), "rows");
+        for (int i = 0; i < expected.size(); i++) {
+            FeatureRow e = expected.get(i);
+            FeatureRow a = actual.get(i);
+            String where = "row " + (i + 1) + " (" + e.author() + ", " + e.linkId() + ")";
+            assertEquals(e.author(), a.author(), where);
+            assertEquals(e.linkId(), a.linkId(), where);
+            assertEquals(e.createdUtc(), a.createdUtc(), 0.0, where);
+            assertEquals(e.label(), a.label(), where);
+            for (int f = 0; f < FeatureSchema.SIZE; f++) {
+                assertEquals(e.values()[f], a.values()[f], TOLERANCE, where + " " + FeatureSchema.NAMES.get(f));
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.trollwatch.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Featurizer;
+import dev.trollwatch.features.Label;
+import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.model.Provenance;
+import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.serve.ScoringServer;
+import dev.trollwatch.serve.ServeOptions;
+import dev.trollwatch.spark.job.DumpOptions;
+import dev.trollwatch.spark.job.FeatureTable;
+import dev.trollwatch.spark.job.FeaturesJob;
+import dev.trollwatch.spark.job.TableFormat;
+import dev.trollwatch.spark.job.MllibTree;
+import dev.trollwatch.spark.job.TrainJob;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MLlib and J48 trained on Spark; the model files score as Spark does and the CLI and server load them. */
+class SparkTrainTest {
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    /** The reference features CSV (the CLI's evaluate reads it). */
+    static Path features;
+    /** The same rows as the features job writes them (what train on Spark reads). */
+    static Path table;
+    static Path base;
+    static TrainJob.Result mllib;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        spark = SparkTestSession.start();
+        features = SparkTestSession.resource("/golden/parity-sample.features.csv.gz");
+        table = dir.resolve("features.parquet");
+        FeaturesJob.run(spark, SparkTestSession.resource("/golden/parity-sample.csv.gz").toString(), DumpOptions.DEFAULT,
+                table.toString(), TableFormat.PARQUET, false);
+        base = dir.resolve("spark-model");
+        mllib = TrainJob.run(spark, table.toString(), base.toString(), TrainJob.Options.DEFAULT,
+                new Provenance("test", null, "2026-12-01T00:00:00Z"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        spark.stop();
+    }
+
+    @Test
+    void jsonAndOnnxFilesGiveExactlySparksOwnPredictionsOnEveryRow() throws Exception {
+        List<Row> rows = mllib.mllibModel().transform(MllibTree.withVector(FeatureTable.read(spark, table.toString())))
+                .select(MllibTree.FEATURES, "prediction").collectAsList();
+        assertTrue(rows.size() > 1900);
+        ScoringModel json = ModelFiles.load(Path.of(base + ".json"));
+        ScoringModel onnx = ModelFiles.load(Path.of(base + ".onnx"));
+        float[][] input = new float[rows.size()][FeatureSchema.SIZE];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] v = ((Vector) rows.get(i).get(0)).toArray();
+            Label spark = Label.values()[(int) rows.get(i).getDouble(1)];
+            assertEquals(spark, json.score(v).label(), "row " + (i + 1) + ", .json");
+            assertEquals(spark, onnx.score(v).label(), "row " + (i + 1) + ", .onnx read back");
+            for (int f = 0; f < v.length; f++) {
+                input[i][f] = (float) v[f];
+            }
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(Files.readAllBytes(Path.of(base + ".onnx")), new OrtSession.SessionOptions());
+             OnnxTensor t = OnnxTensor.createTensor(env, input);
+             OrtSession.Result r = session.run(Map.of("features", t))) {
+            String[] labels = (String[]) r.get("label").orElseThrow().getValue();
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(Label.values()[(int) rows.get(i).getDouble(1)].text(), labels[i], "row " + (i + 1) + ", ONNX Runtime");
+            }
+        }
+    }
+
+    @Test
+    void theModelRecordsItsLearnerAndBothLearnersMetrics() {
+        Map<String, Object> params = mllib.model().info().params();
+        assertEquals(TrainJob.Learner.MLLIB.description(), params.get("learner"));
+        assertEquals(3, params.get("max_depth"));
+        assertEquals(100, params.get("min_leaf"));
+        assertTrue(mllib.model().tree().depth() <= 3);
+        Map<String, Object> metrics = mllib.model().info().metrics();
+        assertEquals(mllib.mllib().test().accuracy(), (double) metrics.get("accuracy"), 0.0);
+        assertTrue(metrics.get("j48_on_the_same_test_rows") instanceof Map<?, ?>, metrics.toString());
+        assertEquals(mllib.mllib().test().total(), mllib.j48().test().total(), "both evaluated on the same rows");
+        // Every leaf keeps at least 100 training rows and its row counts add up to the training set.
+        long rows = 0;
+        for (var leaf : mllib.model().tree().leaves()) {
+            long n = java.util.Arrays.stream(leaf.rows()).sum();
+            assertTrue(n >= 100, "leaf with " + n + " rows");
+            rows += n;
+        }
+        assertEquals(mllib.trainRows().values().stream().mapToLong(Long::longValue).sum(), rows);
+    }
+
+    @Test
+    void serveLoadsTheSparkModelAndAnswers() throws Exception {
+        ScoringModel model = ModelFiles.load(Path.of(base + ".json"));
+        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
+        try (ScoringServer server = ScoringServer.start(model, c -> featurizer.featurize(c).values(), ServeOptions.defaults(0))) {
+            String body = Files.readString(SparkTestSession.resource("/serve/automoderator-request.json"));
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/predict"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(model.tree().leaves().stream().anyMatch(
+                    l -> answer.body().contains("\"bot\":" + l.probabilities()[Label.BOT.ordinal()])),
+                    "answered with one of the model's leaves: " + answer.body());
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(health.body().contains("\"model_id\":\"" + mllib.model().info().modelId() + "\""), health.body());
+        }
+    }
+
+    @Test
+    void j48OnASparkSampleWritesAllThreeFilesAndTheCliEvaluatesThem() {
+        Path j48 = dir.resolve("spark-j48");
+        CliProcess.Result r = CliProcess.spark("train", "--in", table.toString(), "--out", j48.toString(),
+                "--learner", "j48", "--j48-max-rows", "1500");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String ext : new String[] {".model", ".json", ".onnx"}) {
+            assertTrue(Files.isRegularFile(Path.of(j48 + ext)), ext);
+            CliProcess.Result eval = CliProcess.trollwatch("evaluate", "--model", j48 + ext, "--in", features.toString());
+            assertEquals(0, eval.exitCode(), ext + ": " + eval.err());
+        }
+        CliProcess.Result evalMllib = CliProcess.trollwatch("evaluate", "--model", base + ".onnx", "--in", features.toString());
+        assertEquals(0, evalMllib.exitCode(), evalMllib.err());
+    }
+}
