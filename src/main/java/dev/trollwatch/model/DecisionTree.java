@@ -16,6 +16,10 @@ public record DecisionTree(Node root) {
 
     /** An inner node. {@code feature} indexes {@link dev.trollwatch.features.FeatureSchema#NAMES}. */
     public record Split(int feature, double threshold, Node left, Node right) implements Node {
+        /** Whether this vector takes the left branch ({@code value <= threshold}); every walk of the tree asks here. */
+        public boolean goesLeft(double[] features) {
+            return features[feature] <= threshold;
+        }
     }
 
     /**
@@ -52,7 +56,7 @@ public record DecisionTree(Node root) {
     public Leaf leafFor(double[] features) {
         Node n = root;
         while (n instanceof Split s) {
-            n = features[s.feature()] <= s.threshold() ? s.left() : s.right();
+            n = s.goesLeft(features) ? s.left() : s.right();
         }
         return (Leaf) n;
     }

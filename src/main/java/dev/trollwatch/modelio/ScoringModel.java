@@ -3,6 +3,8 @@ package dev.trollwatch.modelio;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.explain.Explainer;
+import dev.trollwatch.model.explain.Explanation;
 
 /**
  * A loaded model ready to score feature vectors: the portable tree, what is known about it, and
@@ -31,14 +33,29 @@ public record ScoringModel(DecisionTree tree, ModelInfo info, ThresholdPrecision
 
     /** The leaf this vector falls into under this model's comparison precision. */
     public DecisionTree.Leaf leafFor(double[] features) {
-        if (precision == ThresholdPrecision.DOUBLE) {
-            return tree.leafFor(features);
-        }
         DecisionTree.Node n = tree.root();
         while (n instanceof DecisionTree.Split s) {
-            n = (float) features[s.feature()] <= (float) s.threshold() ? s.left() : s.right();
+            n = goesLeft(s, features) ? s.left() : s.right();
         }
         return (DecisionTree.Leaf) n;
+    }
+
+    /** Whether this vector takes the split's left branch under this model's comparison precision. */
+    public boolean goesLeft(DecisionTree.Split split, double[] features) {
+        return precision == ThresholdPrecision.DOUBLE
+                ? split.goesLeft(features)
+                : (float) features[split.feature()] <= (float) split.threshold();
+    }
+
+    /**
+     * Why this vector gets its verdict: the decision path, the leaf's training support and each
+     * feature's exact Shapley contribution, walked with the same comparison as {@link #score}.
+     */
+    public Explanation explain(double[] features) {
+        if (features.length != FeatureSchema.SIZE) {
+            throw new IllegalArgumentException("expected " + FeatureSchema.SIZE + " features, got " + features.length);
+        }
+        return Explainer.explain(tree, features, this::goesLeft);
     }
 
     /** The model id every file of this model records. */
