@@ -13,6 +13,7 @@ import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.Trainer;
 import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.report.ReportContent;
 import dev.trollwatch.modelio.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -71,6 +72,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     QualityGateOptions gateOptions;
 
+    @Mixin
+    HtmlReportOption report;
+
     @Override
     public Integer call() throws Exception {
         List<QualityGate> gates = gateOptions.gates();
@@ -86,16 +90,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in, dumpReading.toOptions()), !noRelabelBots);
         EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, permutationImportance ? permutationRepeats : 0, seed);
         List<String> failures = QualityGate.failures(gates, result.matrix());
+        String sha = FileDigest.sha256(in);
+        if (sha.equals(trained.info().dataSha256())) {
+            LOG.warn("{} is the file model {} was trained on (same SHA-256 {}): these figures are not a held-out evaluation",
+                    in, trained.info().modelId(), sha);
+        }
+        String version = VersionProvider.BuildInfo.version();
+        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        DataFacts facts = new DataFacts(in.toString(), sha, data, null, Trainer.countByClass(data.rows()), null, null);
 
         if (metricsJson != null) {
-            String version = VersionProvider.BuildInfo.version();
-            DataFacts facts = new DataFacts(in.toString(), FileDigest.sha256(in), data, null,
-                    Trainer.countByClass(data.rows()), null, null);
             Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(), model.toString(), facts,
-                    permutationImportance ? permutationRepeats : 0, version,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                    permutationImportance ? permutationRepeats : 0, version, createdAt);
             doc.put("quality_gates", gateReport(gates, result));
             MetricsJsonWriter.write(metricsJson, doc);
+        }
+        if (report.requested()) {
+            report.write(new ReportContent("evaluate", "labelled file " + in, facts, result, trained.tree(), trained.info(),
+                    gates, version, createdAt));
         }
 
         PrintWriter w = spec.commandLine().getOut();

@@ -17,6 +17,7 @@ import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.model.TrainingRun;
 import dev.trollwatch.model.TreeDot;
 import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.report.ReportContent;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -86,6 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Metrics file (default: OUT.metrics.json).")
     Path metricsJson;
 
+    @Mixin
+    HtmlReportOption report;
+
     @Override
     public Integer call() throws Exception {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
@@ -112,6 +116,10 @@ public final class TrainCommand implements Callable<Integer> {
                 test == null ? null : test.toString(), testSha);
         MetricsJsonWriter.write(metricsFile, MetricsDocument.of("train", outcome.evaluation(), outcome.model().tree(), outcome.model().info(),
                 modelFile.toString(), facts, options.permutationRepeats(), version, createdAt));
+        if (report.requested()) {
+            report.write(new ReportContent("train", evaluatedOn(plan), facts, outcome.evaluation(), outcome.model().tree(),
+                    outcome.model().info(), List.of(), version, createdAt));
+        }
         if (dot != null) {
             try (AtomicOutput o = AtomicOutput.create(dot)) {
                 o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));
@@ -129,6 +137,9 @@ public final class TrainCommand implements Callable<Integer> {
         w.printf("Metrics: %s%n", metricsFile);
         if (dot != null) {
             w.printf("DOT:     %s%n", dot);
+        }
+        if (report.requested()) {
+            w.printf("Report:  %s%n", report.path());
         }
         w.flush();
         return ExitCode.OK;
