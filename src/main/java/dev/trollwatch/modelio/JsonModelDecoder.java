@@ -95,7 +95,8 @@ final class JsonModelDecoder {
         }
     }
 
-    private DecisionTree tree(JsonNode tree) {
+    /** Reads and checks a {@code tree} object (also the one an ONNX file embeds in its metadata). */
+    DecisionTree tree(JsonNode tree) {
         JsonNode nodes = field(tree, "nodes", "tree.nodes");
         if (!nodes.isArray() || nodes.isEmpty()) {
             throw error("tree.nodes", "expected a non-empty array of nodes");

@@ -3,7 +3,7 @@ package dev.trollwatch.modelio;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.ParallelFeaturizer;
-import dev.trollwatch.io.PredictionsCsvWriter;
+import dev.trollwatch.io.PredictionWriter;
 import dev.trollwatch.io.FeaturesCsvReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public final class PredictionRun {
      * @return rows written
      */
     public static long run(Iterator<? extends Comment> comments, Featurizer featurizer, int threads,
-            ScoringModel model, PredictionsCsvWriter out, LongConsumer progress) {
+            ScoringModel model, PredictionWriter out, LongConsumer progress) {
         try (ParallelFeaturizer parallel = new ParallelFeaturizer(featurizer, threads)) {
             return parallel.run(comments, row -> {
                 Prediction p = model.score(row.values());
@@ -42,7 +42,7 @@ public final class PredictionRun {
     }
 
     /** Scores the rows of a features CSV (features already computed, as {@code trollwatch features} writes them). */
-    public static long runOnFeatures(Path featuresCsv, ScoringModel model, PredictionsCsvWriter out,
+    public static long runOnFeatures(Path featuresCsv, ScoringModel model, PredictionWriter out,
             LongConsumer progress) throws IOException {
         long[] rows = {0};
         FeaturesCsvReader.read(featuresCsv, row -> {

@@ -2,6 +2,7 @@ package dev.trollwatch.serve;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trollwatch.io.ExplanationJson;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.modelio.Prediction;
@@ -22,13 +23,22 @@ final class Answers {
     }
 
     ObjectNode answer(Comment comment) {
-        Prediction p = model.score(featurizer.apply(comment));
+        return answer(comment, false);
+    }
+
+    /** With {@code explain}, the answer also carries {@code explanation} ({@link ExplanationJson}). */
+    ObjectNode answer(Comment comment, boolean explain) {
+        double[] features = featurizer.apply(comment);
+        Prediction p = model.score(features);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("prediction", words(p.label()));
         out.put("class", p.label().text());
         ObjectNode probs = out.putObject("probabilities");
         for (Label l : Label.values()) {
             probs.put(l.text(), p.probability(l));
+        }
+        if (explain) {
+            out.set("explanation", ExplanationJson.of(model.explain(features)));
         }
         return out;
     }

@@ -72,6 +72,7 @@ final class ApiHandler implements HttpHandler {
         if (request == null || request.isMissingNode()) {
             throw new BadRequestException(400, null, "empty body: send one comment as a JSON object, or an array of them");
         }
+        boolean explainAll = explainRequested(ex.getRequestURI().getRawQuery());
         if (request.isArray()) {
             if (request.size() > options.maxBatch()) {
                 throw new BadRequestException(413, null, "a batch holds at most " + options.maxBatch()
@@ -80,15 +81,40 @@ final class ApiHandler implements HttpHandler {
             ArrayNode out = mapper.createArrayNode();
             for (int i = 0; i < request.size(); i++) {
                 try {
-                    out.add(answers.answer(CommentJson.parse(request.get(i))));
+                    out.add(answers.answer(CommentJson.parse(request.get(i)), explainAll || explainField(request.get(i))));
                 } catch (BadRequestException e) {
                     throw e.within("[" + i + "]" + (e.field() == null || e.field().isEmpty() ? "" : "."));
                 }
             }
             Exchanges.sendJson(ex, 200, out, mapper);
         } else {
-            Exchanges.sendJson(ex, 200, answers.answer(CommentJson.parse(request)), mapper);
+            Exchanges.sendJson(ex, 200, answers.answer(CommentJson.parse(request), explainAll || explainField(request)), mapper);
         }
+    }
+
+    /** {@code ?explain=1} (or {@code true}) asks for explanations of every comment of the request. */
+    private static boolean explainRequested(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String part : query.split("&")) {
+            if (part.equals("explain") || part.equals("explain=1") || part.equals("explain=true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code "explain": true} in a comment object asks for its explanation. */
+    private static boolean explainField(JsonNode comment) {
+        JsonNode e = comment.get("explain");
+        if (e == null || e.isNull()) {
+            return false;
+        }
+        if (!e.isBoolean()) {
+            throw BadRequestException.field("explain", "expected true or false, found " + e);
+        }
+        return e.booleanValue();
     }
 
     private void health(HttpExchange ex) throws IOException {

@@ -8,8 +8,9 @@ import dev.trollwatch.features.Label;
  *
  * @param base          per class, the expected probability over the training data (cover-weighted mean of the leaves)
  * @param contributions per class, per feature (in {@link dev.trollwatch.features.FeatureSchema} order)
+ * @param features      the features the tree splits on, ascending (the only ones that can contribute)
  */
-public record ShapleyValues(double[] base, double[][] contributions) {
+public record ShapleyValues(double[] base, double[][] contributions, int[] features) {
 
     public double base(Label l) {
         return base[l.ordinal()];

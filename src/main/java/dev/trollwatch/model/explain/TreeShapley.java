@@ -60,7 +60,7 @@ public final class TreeShapley {
                 }
             }
         }
-        return new ShapleyValues(value[0], phi);
+        return new ShapleyValues(value[0], phi, used);
     }
 
     /** The distinct features the tree splits on, ascending. */
