@@ -8,7 +8,7 @@ import dev.trollwatch.model.ReviewBudget;
  * budgets of the table are marked.
  */
 final class GainChart {
-    private static final double LEFT = 56;
+    private static final double LEFT = 64;
     private static final double TOP = 14;
     private static final double SIZE = 320;
 
@@ -31,6 +31,7 @@ final class GainChart {
         svg.line(LEFT, TOP + SIZE, LEFT + SIZE, TOP, "#888", "stroke-dasharray=\"6 4\"");
         svg.rect(LEFT, TOP, SIZE, SIZE, "none", "stroke=\"#333\"");
         svg.text(LEFT + SIZE / 2, TOP + SIZE + 34, "share of comments reviewed (highest score first)", "middle", "axis");
+        svg.text(12, TOP + SIZE / 2, "share of the wanted comments caught", "middle", "axis-vertical");
         String[] colours = {"#6a3d9a", ClassColors.of(dev.trollwatch.features.Label.BOT), ClassColors.of(dev.trollwatch.features.Label.TROLL)};
         String[] names = {"bots + trolls", "bots", "trolls"};
         for (int r = 0; r < budget.rankings().size(); r++) {

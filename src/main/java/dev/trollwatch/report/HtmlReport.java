@@ -256,8 +256,8 @@ public final class HtmlReport {
 
     private static void importance(StringBuilder sb, EvaluationResult eval) {
         open(sb, 6, "importance", "Feature importance");
-        sb.append("<p>Gain: each feature's share of the tree's weighted information gain (features the tree does not use have 0")
-                .append(" and are left out).");
+        sb.append("<p>Gain: each feature's share of the tree's weighted information gain. Features with neither")
+                .append(" gain nor permutation importance are left out.");
         if (!eval.permutation().isEmpty()) {
             sb.append(" Permutation: the mean drop in accuracy on the evaluated rows when the feature's column is shuffled (± sd over repeats).");
         } else {

@@ -34,8 +34,8 @@ final class ReportStyle {
             svg .axis { font-size: 12px; fill: #333; }
             svg .axis-vertical { font-size: 12px; fill: #333; writing-mode: vertical-rl; }
             svg .edge { font-size: 11px; fill: #444; }
-            svg .node-title { font-size: 12px; font-weight: 700; }
-            svg .node-text { font-size: 10.5px; }
+            svg .node-title { font-size: 12.5px; font-weight: 700; }
+            svg .node-text { font-size: 11px; }
             svg .cell-big { font-size: 15px; font-weight: 700; }
             svg .cell-small { font-size: 11px; }
             svg .light { fill: #fff; }

@@ -11,8 +11,8 @@ import dev.trollwatch.model.Numbers;
  * also show the predicted class's class-weighted probability next to its row frequency.
  */
 final class TreeDiagram {
-    private static final double SLOT = 208;
-    private static final double BOX_W = 198;
+    private static final double SLOT = 216;
+    private static final double BOX_W = 206;
     private static final double BOX_H = 70;
     private static final double LEVEL = 112;
     private static final double MARGIN = 8;
