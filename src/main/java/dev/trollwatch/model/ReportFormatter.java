@@ -43,7 +43,8 @@ public final class ReportFormatter {
         for (DecisionTree.Leaf l : tree.leaves()) {
             smallest = Math.min(smallest, java.util.Arrays.stream(l.rows()).sum());
         }
-        sb.append(String.format(Locale.ROOT, "Tree (depth %d, %d leaves, smallest leaf %d training rows):%n%n",
+        sb.append(String.format(Locale.ROOT, "Tree (depth %d, %d leaves, smallest leaf %d training rows;"
+                + " p = the class-weighted probability, not the share of the leaf's rows):%n%n",
                 tree.depth(), tree.leaves().size(), smallest));
         sb.append(rules(tree));
         return sb.toString();
