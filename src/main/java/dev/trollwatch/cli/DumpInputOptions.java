@@ -1,10 +1,11 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.ByteCountingInputStream;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.InputFormat;
+import dev.trollwatch.io.file.ByteCountingInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ public final class DumpInputOptions {
             description = "With --on-error skip: fail once more than N rows were skipped. Default: no limit.")
     Long maxErrors;
 
+    @Option(names = "--max-record-chars", paramLabel = "N", defaultValue = "" + ErrorPolicy.DEFAULT_MAX_RECORD_CHARS,
+            description = "Longest record (CSV record, psql or JSON Lines line) accepted, in characters; a longer one "
+                    + "fails with its file:line. Default: ${DEFAULT-VALUE}.")
+    int maxRecordChars;
+
     private ByteCountingInputStream counted;
     private long inputSize = -1;
 
@@ -52,7 +58,7 @@ public final class DumpInputOptions {
         }
         ErrorPolicy policy = policy();
         inputSize = Files.size(in);
-        counted = new ByteCountingInputStream(Files.newInputStream(in));
+        counted = new ByteCountingInputStream(new FileInputStream(in.toFile())) /* FIFO-safe, see CommentReaders.open */;
         return CommentReaders.open(counted, in.toString(), format, policy);
     }
 
@@ -63,11 +69,18 @@ public final class DumpInputOptions {
 
     /** The error policy the options describe; a usage error for --max-errors without skip. */
     public ErrorPolicy policy() {
-        return policy(onError, maxErrors);
+        return policy(onError, maxErrors, maxRecordChars);
     }
 
     /** The policy for --on-error and --max-errors (null = no limit), shared with {@link DumpReadingOptions}. */
-    static ErrorPolicy policy(OnError onError, Long maxErrors) {
+    static ErrorPolicy policy(OnError onError, Long maxErrors, int maxRecordChars) {
+        if (maxRecordChars < 1) {
+            throw new UsageException("--max-record-chars must be at least 1, got " + maxRecordChars);
+        }
+        return policy(onError, maxErrors).withMaxRecordChars(maxRecordChars);
+    }
+
+    private static ErrorPolicy policy(OnError onError, Long maxErrors) {
         if (maxErrors != null && maxErrors < 0) {
             throw new UsageException("--max-errors must be 0 or more, got " + maxErrors);
         }

@@ -1,7 +1,8 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.InputFormat;
-import dev.trollwatch.io.LabelledInput;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.InputFormat;
+import dev.trollwatch.pipeline.LabelledInput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,10 +22,15 @@ public final class DumpReadingOptions {
             description = "With --on-error skip: fail once more than N rows were skipped. Default: no limit.")
     Long maxErrors;
 
+    @Option(names = "--max-record-chars", paramLabel = "N", defaultValue = "" + ErrorPolicy.DEFAULT_MAX_RECORD_CHARS,
+            description = "Longest dump record accepted, in characters; a longer one fails with its file:line."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int maxRecordChars;
+
     @Mixin
     FeaturizerThreadsOption threadsOption;
 
     LabelledInput.DumpOptions toOptions() {
-        return new LabelledInput.DumpOptions(format, DumpInputOptions.policy(onError, maxErrors), threadsOption.count());
+        return new LabelledInput.DumpOptions(format, DumpInputOptions.policy(onError, maxErrors, maxRecordChars), threadsOption.count());
     }
 }

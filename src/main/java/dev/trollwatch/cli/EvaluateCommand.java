@@ -1,31 +1,16 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.features.FeatureSchema;
-import dev.trollwatch.io.FileDigest;
-import dev.trollwatch.io.MetricsJsonWriter;
-import dev.trollwatch.model.DataFacts;
-import dev.trollwatch.model.DataPreparation;
-import dev.trollwatch.model.EvaluationResult;
-import dev.trollwatch.model.MetricsDocument;
-import dev.trollwatch.model.ModelEvaluation;
 import dev.trollwatch.model.PreparedData;
 import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReportFormatter;
-import dev.trollwatch.model.Trainer;
-import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.pipeline.EvaluateJob;
+import dev.trollwatch.pipeline.LabelledInput;
 import dev.trollwatch.report.ReportContent;
-import dev.trollwatch.modelio.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +24,6 @@ import picocli.CommandLine.Spec;
                 + "MCC, kappa, feature importance, the tree.",
             "Quality gates (--min-*) make it a CI check: each failed gate prints one line on stderr and the exit code is 3."})
 public final class EvaluateCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
-
     @Spec
     CommandSpec spec;
 
@@ -48,7 +31,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
-            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on.")
+            description = "Labelled features CSV, or a labelled dump (features computed on the fly), to evaluate on; '-' = stdin.")
     Path in;
 
     @Mixin
@@ -78,43 +61,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<QualityGate> gates = gateOptions.gates();
-        dumpReading.toOptions(); // validate options before any work
+        LabelledInput.DumpOptions reading = dumpReading.toOptions(); // validate options before any work
         if (permutationRepeats < 1) {
             throw new UsageException("--permutation-repeats must be >= 1, got " + permutationRepeats);
         }
-        ScoringModel trained = ModelFiles.load(model); // .model, .json, .onnx or a base as given to train --out
-        if (trained.info().featurizerVersion() != FeatureSchema.FEATURIZER_VERSION) {
-            LOG.warn("model {} was trained with featurizer version {}, this trollwatch computes version {}",
-                    model, trained.info().featurizerVersion(), FeatureSchema.FEATURIZER_VERSION);
-        }
-        PreparedData data = DataPreparation.prepare(TrainCommand.readWithProgress(in, dumpReading.toOptions()), !noRelabelBots);
-        EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, permutationImportance ? permutationRepeats : 0, seed);
-        List<String> failures = QualityGate.failures(gates, result.matrix());
-        String sha = FileDigest.sha256(in);
-        if (sha.equals(trained.info().dataSha256())) {
-            LOG.warn("{} is the file model {} was trained on (same SHA-256 {}): these figures are not a held-out evaluation",
-                    in, trained.info().modelId(), sha);
-        }
-        String version = VersionProvider.BuildInfo.version();
-        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        DataFacts facts = new DataFacts(in.toString(), sha, data, null, Trainer.countByClass(data.rows()), null, null);
-
-        if (metricsJson != null) {
-            Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(), model.toString(), facts,
-                    permutationImportance ? permutationRepeats : 0, version, createdAt);
-            doc.put("quality_gates", gateReport(gates, result));
-            MetricsJsonWriter.write(metricsJson, doc);
-        }
+        EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, !noRelabelBots,
+                permutationImportance ? permutationRepeats : 0, seed, gates, metricsJson,
+                VersionProvider.BuildInfo.version()), ProgressReporter.PER_TASK);
+        ScoringModel trained = r.model();
+        PreparedData data = r.data();
+        List<String> failures = r.failures();
         if (report.requested()) {
-            report.write(new ReportContent("evaluate", "labelled file " + in, facts, result, trained.tree(), trained.info(),
-                    gates, version, createdAt));
+            report.write(new ReportContent("evaluate", "labelled file " + in, r.facts(), r.result(), trained.tree(),
+                    trained.info(), gates, VersionProvider.BuildInfo.version(), r.createdAt()));
         }
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Model: %s (id %s, trained %s)%n", model, trained.info().modelId(), trained.info().createdAt());
         w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n%n", in, data.rowsRead(),
                 data.duplicatesDropped(), data.relabelled(), noRelabelBots ? " (relabelling off)" : "");
-        w.print(ReportFormatter.report(result, trained.tree(), in.getFileName().toString()));
+        w.print(ReportFormatter.report(r.result(), trained.tree(), in.getFileName().toString()));
         if (!gates.isEmpty()) {
             w.printf("%nQuality gates: %d of %d passed%n", gates.size() - failures.size(), gates.size());
         }
@@ -126,19 +92,5 @@ public final class EvaluateCommand implements Callable<Integer> {
             return ExitCode.QUALITY_GATE;
         }
         return ExitCode.OK;
-    }
-
-    private static List<Map<String, Object>> gateReport(List<QualityGate> gates, EvaluationResult result) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (QualityGate g : gates) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("metric", g.metric().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("class", g.label() == null ? null : g.label().text());
-            m.put("minimum", g.minimum());
-            m.put("value", g.value(result.matrix()));
-            m.put("passed", g.check(result.matrix()) == null);
-            out.add(m);
-        }
-        return out;
     }
 }

@@ -1,7 +1,7 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.DumpExport;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.DumpExport;
 import dev.trollwatch.io.jdbc.ConnectionSettings;
 import dev.trollwatch.io.jdbc.ExportQuery;
 import dev.trollwatch.io.jdbc.JdbcCommentReader;
@@ -12,6 +12,7 @@ import dev.trollwatch.io.jdbc.TimeBound;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
                 + "command line. The output file appears only when the export succeeded."})
 public final class ExportCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
+    private static final long MAX_QUERY_BYTES = 1 << 20;
 
     @Mixin
     DumpInputOptions input;
@@ -59,7 +61,8 @@ public final class ExportCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--query-file", paramLabel = "FILE",
-            description = "Export the rows of the single SELECT in this file instead of a table.")
+            description = "Export the rows of the single query (SELECT, WITH, VALUES or TABLE) in this file instead of "
+                    + "a table. Exactly one statement, run in a read-only transaction.")
     Path queryFile;
 
     @Option(names = "--since", paramLabel = "TIME",
@@ -76,6 +79,16 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Rows per round trip of the server-side cursor (memory stays flat). Default: ${DEFAULT-VALUE}.")
     int fetchSize;
 
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Give up connecting and logging in after this long (a silent port or a server that is "
+                    + "not a database must not hang export). Default: ${DEFAULT-VALUE}.")
+    int connectTimeoutSeconds;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Give up when the connected server sends nothing for this long; 0 = wait forever. "
+                    + "Raise it for queries whose first row takes longer. Default: ${DEFAULT-VALUE}.")
+    int readTimeoutSeconds;
+
     @Override
     public Integer call() throws IOException {
         try (CommentReader reader = jdbcUrl != null ? openDatabase() : openFile();
@@ -88,6 +101,18 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** A query is a small text file: refuse a FIFO, device or huge file rather than read it forever. */
+    private String readQueryFile() throws IOException {
+        if (!Files.isRegularFile(queryFile)) {
+            throw new UsageException("--query-file " + queryFile + ": not a regular file");
+        }
+        if (Files.size(queryFile) > MAX_QUERY_BYTES) {
+            throw new UsageException("--query-file " + queryFile + ": larger than " + MAX_QUERY_BYTES
+                    + " bytes; that is no query");
+        }
+        return Files.readString(queryFile);
     }
 
     private CommentReader openFile() throws IOException {
@@ -110,6 +135,12 @@ public final class ExportCommand implements Callable<Integer> {
         if (fetchSize < 1) {
             throw new UsageException("--fetch-size must be at least 1, got " + fetchSize);
         }
+        if (connectTimeoutSeconds < 1) {
+            throw new UsageException("--connect-timeout must be at least 1 second, got " + connectTimeoutSeconds);
+        }
+        if (readTimeoutSeconds < 0) {
+            throw new UsageException("--read-timeout must be 0 (no limit) or more, got " + readTimeoutSeconds);
+        }
         if (limit != null && limit < 0) {
             throw new UsageException("--limit must be 0 or more, got " + limit);
         }
@@ -127,13 +158,15 @@ public final class ExportCommand implements Callable<Integer> {
             Double from = since == null ? null : TimeBound.parse(since);
             Double to = until == null ? null : TimeBound.parse(until);
             query = queryFile != null
-                    ? ExportQuery.forQuery(Files.readString(queryFile), from, to, limit)
+                    ? ExportQuery.forQuery(readQueryFile(), from, to, limit)
                     : ExportQuery.forTable(TableName.parse(table == null ? "reddit_comments" : table), from, to, limit);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         String who = PasswordSource.user(user, jdbcUrl, System::getenv);
         String password = PasswordSource.resolve(jdbcUrl, who, passwordEnv, System::getenv);
-        return JdbcCommentReader.open(new ConnectionSettings(jdbcUrl, who, password), query, fetchSize, input.policy());
+        ConnectionSettings settings = new ConnectionSettings(jdbcUrl, who, password,
+                Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds));
+        return JdbcCommentReader.open(settings, query, fetchSize, input.policy());
     }
 }

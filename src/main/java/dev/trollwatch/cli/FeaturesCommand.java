@@ -2,8 +2,8 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.FeaturesExport;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.pipeline.FeaturesExport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.report.HtmlReport;
 import dev.trollwatch.report.ReportContent;
 import java.io.IOException;

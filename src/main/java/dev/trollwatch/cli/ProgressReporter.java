@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.pipeline.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
@@ -9,7 +10,10 @@ import java.util.function.DoubleSupplier;
  * at most once per interval, then a final summary line. Silent under {@code --quiet}.
  * Thread-safe: workers may call {@link #advance} concurrently.
  */
-public final class ProgressReporter implements AutoCloseable {
+public final class ProgressReporter implements Progress.Task {
+    /** For jobs: one reporter per task, total unknown. */
+    public static final Progress PER_TASK = task -> new ProgressReporter(task, -1);
+
     private static final long INTERVAL_NANOS = 2_000_000_000L;
 
     private final String what;
@@ -43,6 +47,7 @@ public final class ProgressReporter implements AutoCloseable {
     }
 
     /** Records {@code n} more rows done. */
+    @Override
     public synchronized void advance(long n) {
         done += n;
         long now = System.nanoTime();

@@ -2,8 +2,8 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelFiles;
-import dev.trollwatch.modelio.ScoringModel;
 import dev.trollwatch.serve.ScoringServer;
 import dev.trollwatch.serve.ServeOptions;
 import java.io.IOException;

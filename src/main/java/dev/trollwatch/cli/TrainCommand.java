@@ -1,29 +1,14 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.AtomicOutput;
-import dev.trollwatch.io.FileDigest;
-import dev.trollwatch.io.LabelledInput;
-import dev.trollwatch.io.MetricsJsonWriter;
-import dev.trollwatch.model.DataFacts;
-import dev.trollwatch.model.DataPreparation;
-import dev.trollwatch.model.MetricsDocument;
 import dev.trollwatch.model.PreparedData;
-import dev.trollwatch.model.Provenance;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
-import dev.trollwatch.model.TrainingRun;
-import dev.trollwatch.model.TreeDot;
-import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.pipeline.TrainJob;
 import dev.trollwatch.report.ReportContent;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +29,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "DATA",
             description = "Labelled features CSV ('trollwatch features'), or a labelled dump of reddit_comments whose"
-                    + " features are computed on the fly; gzip is detected.")
+                    + " features are computed on the fly; gzip is detected; '-' = stdin.")
     Path in;
 
     @Option(names = "--out", paramLabel = "OUT", defaultValue = "models/trollwatch",
@@ -94,37 +79,15 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
                 permutationImportance ? permutationRepeats : 0);
-        LabelledInput.DumpOptions reading = dumpReading.toOptions();
-        PreparedData data = DataPreparation.prepare(readWithProgress(in, reading), !noRelabelBots);
-        String sha = FileDigest.sha256(in);
-        SplitPlan plan = options.split();
-        String testSha = null;
-        if (test != null) {
-            List<FeatureRow> testRows = readWithProgress(test, reading);
-            plan = new SplitPlan.TestSet(DataPreparation.prepare(testRows, !noRelabelBots));
-            options = new TrainingOptions(options.learner(), plan, seed, !noRelabelBots, options.permutationRepeats());
-            testSha = FileDigest.sha256(test);
-        }
-        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        String version = VersionProvider.BuildInfo.version();
-        TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(version, sha, createdAt));
-
-        Path modelFile = Path.of(out + ModelFiles.WEKA);
-        ModelFiles.saveAll(Path.of(out), outcome.model());
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
-        DataFacts facts = new DataFacts(in.toString(), sha, data, outcome.trainRows(), outcome.testRows(),
-                test == null ? null : test.toString(), testSha);
-        MetricsJsonWriter.write(metricsFile, MetricsDocument.of("train", outcome.evaluation(), outcome.model().tree(), outcome.model().info(),
-                modelFile.toString(), facts, options.permutationRepeats(), version, createdAt));
+        TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, dumpReading.toOptions(), options, Path.of(out),
+                metricsFile, dot, VersionProvider.BuildInfo.version()), ProgressReporter.PER_TASK);
+        TrainingOutcome outcome = r.outcome();
+        PreparedData data = r.data();
         if (report.requested()) {
-            report.write(new ReportContent("train", evaluatedOn(plan), facts, outcome.evaluation(), outcome.model().tree(),
-                    outcome.model().info(), List.of(), version, createdAt));
-        }
-        if (dot != null) {
-            try (AtomicOutput o = AtomicOutput.create(dot)) {
-                o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));
-                o.commit();
-            }
+            report.write(new ReportContent("train", evaluatedOn(r.plan()), r.facts(), outcome.evaluation(),
+                    outcome.model().tree(), outcome.model().info(), java.util.List.of(), VersionProvider.BuildInfo.version(),
+                    r.createdAt()));
         }
 
         PrintWriter w = spec.commandLine().getOut();
@@ -132,8 +95,8 @@ public final class TrainCommand implements Callable<Integer> {
                 data.duplicatesDropped(), data.relabelled(), noRelabelBots ? " (relabelling off)" : "");
         w.printf("Trained on %s; evaluated on %s%n%n", ReportFormatter.classCounts(outcome.trainRows()),
                 ReportFormatter.classCounts(outcome.testRows()));
-        w.print(ReportFormatter.report(outcome.evaluation(), outcome.model().tree(), evaluatedOn(plan)));
-        w.printf("%nModel:   %s, %s.json, %s.onnx (id %s)%n", modelFile, out, out, outcome.model().info().modelId());
+        w.print(ReportFormatter.report(outcome.evaluation(), outcome.model().tree(), evaluatedOn(r.plan())));
+        w.printf("%nModel:   %s, %s.json, %s.onnx (id %s)%n", r.modelFile(), out, out, outcome.model().info().modelId());
         w.printf("Metrics: %s%n", metricsFile);
         if (dot != null) {
             w.printf("DOT:     %s%n", dot);
@@ -143,12 +106,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         w.flush();
         return ExitCode.OK;
-    }
-
-    static List<FeatureRow> readWithProgress(Path file, LabelledInput.DumpOptions reading) throws java.io.IOException {
-        try (ProgressReporter progress = new ProgressReporter("reading " + file.getFileName(), -1)) {
-            return LabelledInput.read(file, reading, progress::advance);
-        }
     }
 
     private SplitPlan splitPlanFromOptions() {

@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
-            "  1  failure (I/O, bad data, unusable model, internal error)",
+            "  1  failure (I/O, bad data, unusable model, out of memory)",
             "  2  usage error (bad option or argument)",
-            "  3  a quality gate failed (evaluate --min-*)"},
+            "  3  a quality gate failed (evaluate --min-*)",
+            "  4  internal error: a bug in trollwatch (please report it)"},
         subcommands = {GenerateCommand.class, ExportCommand.class, FeaturesCommand.class, TrainCommand.class,
             EvaluateCommand.class, PredictCommand.class, ServeCommand.class})
 public final class TrollwatchCommand implements Callable<Integer> {

@@ -3,7 +3,7 @@ package dev.trollwatch.generate;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.RecentComment;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.RecentCommentsJsonWriter;
+import dev.trollwatch.io.field.RecentCommentsJsonWriter;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 

@@ -8,28 +8,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code BASE.json}, the portable model: everything needed to score a comment in any language
  * (features, classes, the tree as numbered nodes) and to know where the model came from. The
- * schema is documented in {@code docs/model-format.md}; {@link JsonModelDecoder} validates it.
+ * schema is documented in {@code docs/model-format.md}: the {@link ModelMetadata} object plus the
+ * tree. {@link JsonModelDecoder} validates it, {@link ModelCheck} that this trollwatch can use it.
  */
 public final class JsonModelFile {
-    /** Identifies the file kind in field {@code format}. */
-    public static final String FORMAT = "trollwatch-model";
-    /** The schema version written; readers refuse newer versions. */
-    public static final int FORMAT_VERSION = 1;
-
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonModelFile() {
@@ -67,55 +62,15 @@ public final class JsonModelFile {
             throw new MalformedModelException(name + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
-        return new JsonModelDecoder(name).decode(root);
+        ScoringModel model = new JsonModelDecoder(name).decode(root);
+        ModelCheck.verify(model.tree(), model.info(), name);
+        return model;
     }
 
     /** The whole model as a JSON tree. */
     public static ObjectNode toJson(DecisionTree tree, ModelInfo info) {
-        ObjectNode root = metadata(tree, info);
+        ObjectNode root = ModelMetadata.write(tree, info);
         root.set("tree", treeJson(tree));
-        return root;
-    }
-
-    /** Everything but the tree's nodes (what {@code GET /model} shows). */
-    public static ObjectNode metadata(DecisionTree tree, ModelInfo info) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
-        root.put("model_id", info.modelId());
-        root.put("tool_version", info.toolVersion());
-        root.put("created_at", info.createdAt());
-        root.put("featurizer_version", info.featurizerVersion());
-        ArrayNode features = root.putArray("features");
-        List<String> names = info.featureNames();
-        for (int i = 0; i < names.size(); i++) {
-            int schemaIndex = FeatureSchema.indexOf(names.get(i));
-            features.addObject()
-                    .put("index", i)
-                    .put("name", names.get(i))
-                    .put("definition", schemaIndex >= 0 ? FeatureSchema.FEATURES.get(schemaIndex).definition() : "");
-        }
-        ArrayNode classes = root.putArray("classes");
-        for (Label l : Label.values()) {
-            classes.add(l.text());
-        }
-        ObjectNode weights = root.putObject("class_weights");
-        for (Label l : Label.values()) {
-            Double w = info.classWeights() == null ? null : info.classWeights().get(l);
-            weights.put(l.text(), w == null ? 1.0 : w);
-        }
-        root.set("training_params", MAPPER.valueToTree(orEmpty(info.params())));
-        ObjectNode rows = root.putObject("training_rows");
-        for (Label l : Label.values()) {
-            Long r = info.trainingRows() == null ? null : info.trainingRows().get(l);
-            rows.put(l.text(), r == null ? 0 : r);
-        }
-        root.put("training_data_sha256", info.dataSha256());
-        root.set("metrics", MAPPER.valueToTree(orEmpty(info.metrics())));
-        ObjectNode summary = root.putObject("tree_summary");
-        summary.put("depth", tree.depth());
-        summary.put("nodes", FlatTree.flatten(tree).size());
-        summary.put("leaves", tree.leaves().size());
         return root;
     }
 
@@ -148,9 +103,5 @@ public final class JsonModelFile {
             }
         }
         return t;
-    }
-
-    private static Map<String, Object> orEmpty(Map<String, Object> m) {
-        return m == null ? Map.of() : m;
     }
 }

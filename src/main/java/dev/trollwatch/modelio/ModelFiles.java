@@ -1,8 +1,10 @@
 package dev.trollwatch.modelio;
 
 import dev.trollwatch.TrollwatchException;
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import dev.trollwatch.model.TrainedModel;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,15 +1,17 @@
 package dev.trollwatch.modelio;
 
-import static dev.trollwatch.modelio.OnnxFields.*;
-
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.trollwatch.modelio.OnnxFields.*;
 
 /**
  * Reads back what {@link OnnxModelFile} writes: the metadata (model id, trollwatch metadata) and the
@@ -62,20 +64,20 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": no '" + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + "' metadata: not written by trollwatch");
         }
-        JsonModelDecoder embedded = new JsonModelDecoder(name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")");
+        String embeddedName = name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")";
         com.fasterxml.jackson.databind.JsonNode modelJson = OnnxModelFile.parseJson(json, name);
-        ModelInfo info = embedded.info(modelJson);
+        ModelInfo info = ModelMetadata.read(modelJson, embeddedName);
         if (!info.modelId().equals(metadata.get(OnnxModelFile.KEY_MODEL_ID))) {
             throw new MalformedModelException(name + ": metadata model_id " + metadata.get(OnnxModelFile.KEY_MODEL_ID)
                     + " does not match the embedded model's " + info.modelId());
         }
         DecisionTree graphTree = tree(treeAttributes(graph, name), name);
-        // Files since format 1 with an embedded tree keep the exact thresholds, weights and leaf rows, which the graph's
-        // floats cannot hold: explanations from .onnx then equal those from .json and .model. Scoring still compares in float32.
+        // Files with an embedded tree keep the exact thresholds, weights and leaf rows, which the graph's floats
+        // cannot hold: explanations from .onnx then equal those from .json and .model. Scoring still compares in float32.
         if (!modelJson.has("tree")) {
             return new ScoringModel(graphTree, info, ThresholdPrecision.FLOAT32);
         }
-        DecisionTree exact = embedded.tree(modelJson.get("tree"));
+        DecisionTree exact = new JsonModelDecoder(embeddedName).tree(modelJson.get("tree"));
         if (!sameTree(exact.root(), graphTree.root())) {
             throw new MalformedModelException(name + ": the tree in metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + " differs from the ONNX graph's tree");

@@ -1,14 +1,14 @@
 package dev.trollwatch.modelio;
 
-import static dev.trollwatch.modelio.OnnxFields.*;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.trollwatch.modelio.OnnxFields.*;
 
 /**
  * {@code BASE.onnx}: the tree as one ONNX-ML {@code TreeEnsembleClassifier} (ai.onnx.ml opset 3),
@@ -67,7 +69,7 @@ public final class OnnxModelFile {
                 .string(MODEL_PRODUCER_NAME, "trollwatch")
                 .string(MODEL_PRODUCER_VERSION, nullToEmpty(info.toolVersion()))
                 .string(MODEL_DOMAIN, "dev.trollwatch")
-                .varint(MODEL_MODEL_VERSION, JsonModelFile.FORMAT_VERSION)
+                .varint(MODEL_MODEL_VERSION, ModelMetadata.FORMAT_VERSION)
                 .string(MODEL_DOC_STRING, "trollwatch comment classifier (normal user, bot, troll); model "
                         + info.modelId() + ". Input: float[N,20] features in the order of metadata feature_names.")
                 .message(MODEL_GRAPH, graph(tree, info))
@@ -87,7 +89,9 @@ public final class OnnxModelFile {
     /** Reads ONNX bytes; {@code name} appears in error messages. */
     public static ScoringModel read(byte[] bytes, String name) {
         try {
-            return OnnxModelDecoder.decode(bytes, name);
+            ScoringModel model = OnnxModelDecoder.decode(bytes, name);
+            ModelCheck.verify(model.tree(), model.info(), name);
+            return model;
         } catch (MalformedModelException e) {
             throw e.getMessage().startsWith(name) ? e
                     : new MalformedModelException(name + ": not a trollwatch ONNX model: " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package dev.trollwatch.modelio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.TrollwatchException;
-import dev.trollwatch.io.AtomicOutput;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.DepthCappedJ48;
 import dev.trollwatch.model.ModelInfo;
@@ -33,8 +33,8 @@ import weka.core.Instances;
  * The Weka model file ({@code .model}): Java serialization of, in order, the trained
  * {@link DepthCappedJ48}, the empty {@link Instances} header it was trained on (Weka's own
  * convention, so Weka can read the file when trollwatch's jar is on its classpath) and a JSON
- * string {@code {"format":"trollwatch-weka-model","format_version":1,"info":{…},"leaf_rows":[[…]…]}}
- * holding the {@link ModelInfo} and the training row counts of the leaves (left to right),
+ * string {@code {"format":"trollwatch-weka-model","format_version":2,"info":{…},"leaf_rows":[[…]…]}}
+ * holding the model's metadata ({@link ModelMetadata}, the same object the other formats hold) and the training row counts of the leaves (left to right),
  * which Weka's tree does not keep.
  *
  * <p>Loading never runs code from classes outside Weka, the JDK and trollwatch: the stream is
@@ -47,7 +47,8 @@ public final class WekaModelFile {
     public static final String FILTER =
             "maxdepth=200;maxrefs=1000000;maxarray=1000000;maxbytes=67108864;weka.**;java.**;dev.trollwatch.**;!*";
     static final String FORMAT = "trollwatch-weka-model";
-    static final int FORMAT_VERSION = 1;
+    /** 2: {@code info} is the {@link ModelMetadata} object; 1 (trollwatch 0.1) had a schema of its own. */
+    static final int FORMAT_VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private WekaModelFile() {
@@ -69,7 +70,7 @@ public final class WekaModelFile {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         doc.put("format_version", FORMAT_VERSION);
-        doc.put("info", ModelInfoJson.toMap(model.info()));
+        doc.put("info", ModelMetadata.write(model.tree(), model.info()));
         doc.put("leaf_rows", WekaTreeConverter.leafRows(model.tree()));
         String json = MAPPER.writeValueAsString(doc);
         ObjectOutputStream oos = new ObjectOutputStream(out);
@@ -124,7 +125,8 @@ public final class WekaModelFile {
         if (!FORMAT.equals(doc.path("format").asText())) {
             throw notOurs(file, "its model info has format '" + doc.path("format").asText() + "', expected " + FORMAT);
         }
-        if (doc.path("format_version").asInt() > FORMAT_VERSION) {
+        int version = doc.path("format_version").asInt();
+        if (version > FORMAT_VERSION) {
             throw new TrollwatchException(file + ": model file format version " + doc.path("format_version").asInt()
                     + " is newer than this trollwatch reads (" + FORMAT_VERSION + "); upgrade trollwatch");
         }
@@ -142,7 +144,11 @@ public final class WekaModelFile {
         } catch (IllegalArgumentException e) {
             throw notOurs(file, "its leaf row counts do not match its tree (" + e.getMessage() + ")");
         }
-        return new TrainedModel(j48, h, tree, ModelInfoJson.fromJson(doc.path("info")));
+        String where = file + " (info)";
+        ModelInfo info = version == 1 ? ModelMetadata.readWekaVersion1(doc.path("info"), where)
+                : ModelMetadata.read(doc.path("info"), where);
+        ModelCheck.verify(tree, info, file.toString());
+        return new TrainedModel(j48, h, tree, info);
     }
 
     private static InputStream open(Path file) throws IOException {

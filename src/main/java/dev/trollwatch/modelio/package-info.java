@@ -1,8 +1,7 @@
 /**
- * Model files and scoring with them: Weka's serialized J48 (loaded through an allow-list filter),
- * the portable JSON model, the ONNX-ML export (written and read back with a small protobuf codec),
+ * Model files: Weka's serialized J48 (loaded through an allow-list filter), the portable JSON model,
+ * the ONNX-ML export (written and read back with a small protobuf codec), and
  * {@link dev.trollwatch.modelio.ModelFiles} to save all three at once and load any of them as a
- * {@link dev.trollwatch.modelio.ScoringModel}, and {@link dev.trollwatch.modelio.PredictionRun},
- * the batch scoring behind {@code trollwatch predict}.
+ * {@link dev.trollwatch.model.ScoringModel}. Uses {@code model}, {@code features} and {@code io.file}.
  */
 package dev.trollwatch.modelio;

@@ -2,11 +2,12 @@ package dev.trollwatch.serve;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trollwatch.io.ExplanationJson;
+import dev.trollwatch.io.table.ExplanationJson;
+import dev.trollwatch.model.explain.Explainer;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.modelio.Prediction;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import java.util.function.Function;
 
 /**
@@ -38,7 +39,7 @@ final class Answers {
             probs.put(l.text(), p.probability(l));
         }
         if (explain) {
-            out.set("explanation", ExplanationJson.of(model.explain(features)));
+            out.set("explanation", ExplanationJson.of(Explainer.explain(model, features)));
         }
         return out;
     }

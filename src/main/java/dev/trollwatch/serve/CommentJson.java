@@ -3,9 +3,9 @@ package dev.trollwatch.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import dev.trollwatch.io.ColumnLayout;
-import dev.trollwatch.io.CommentJsonMapper;
-import dev.trollwatch.io.InvalidFieldException;
+import dev.trollwatch.io.field.ColumnLayout;
+import dev.trollwatch.io.field.CommentJsonMapper;
+import dev.trollwatch.io.field.InvalidFieldException;
 
 /**
  * One comment of a scoring request, exactly as the 2019 API took it: a JSON object with the

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.modelio.JsonModelFile;
-import dev.trollwatch.modelio.ScoringModel;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.modelio.ModelMetadata;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -98,7 +98,7 @@ public final class ScoringServer implements AutoCloseable {
             }
         });
         server.createContext("/", new ApiHandler(mapper, new Answers(model, featurizer),
-                JsonModelFile.metadata(model.tree(), model.info()), model.modelId(), options));
+                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options));
         server.start();
         ScoringServer s = new ScoringServer(server, workers, options, model.modelId(), inFlight);
         LOG.info("trollwatch serve: listening on http://{}:{} (model {})", options.bind(), s.port(), model.modelId());

@@ -2,9 +2,9 @@ package dev.trollwatch.bench;
 
 import dev.trollwatch.cli.Main;
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.ErrorPolicy;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.jdbc.CommentsTable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.trollwatch.bench;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.InputFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

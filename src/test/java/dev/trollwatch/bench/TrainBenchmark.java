@@ -1,7 +1,7 @@
 package dev.trollwatch.bench;
 
 import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.FeaturesCsvReader;
+import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.model.DataPreparation;
 import dev.trollwatch.model.LearnerParams;
 import dev.trollwatch.model.PreparedData;

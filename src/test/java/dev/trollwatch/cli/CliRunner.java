@@ -32,7 +32,7 @@ public final class CliRunner {
             CommandLine cl = Main.newCommandLine();
             cl.setOut(new PrintWriter(outWriter, true));
             cl.setErr(new PrintWriter(errWriter, true));
-            int code = cl.execute(args);
+            int code = Main.execute(cl, args);
             out.flush();
             err.flush();
             return new Result(code,

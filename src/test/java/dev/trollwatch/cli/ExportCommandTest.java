@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.DumpFixtures;
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InputFormat;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.DumpFixtures;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.jdbc.CommentsTable;
 import dev.trollwatch.io.jdbc.RedshiftStartupProxy;
 import dev.trollwatch.io.jdbc.TestDatabase;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
-import dev.trollwatch.io.CsvCommentWriter;
+import dev.trollwatch.io.dump.CsvCommentWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;

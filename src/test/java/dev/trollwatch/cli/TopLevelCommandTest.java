@@ -12,6 +12,7 @@ class TopLevelCommandTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("Usage: trollwatch"), r.out());
         assertTrue(r.out().contains("quality gate"), r.out());
+        assertTrue(r.out().contains("4  internal error"), r.out());
     }
 
     @Test

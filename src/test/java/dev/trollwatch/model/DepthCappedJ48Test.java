@@ -63,7 +63,7 @@ class DepthCappedJ48Test {
         java.nio.file.Path p = java.nio.file.Files.createTempFile("golden", ".csv.gz");
         try (java.io.InputStream in = DepthCappedJ48Test.class.getResourceAsStream("/features/parity-sample.features.csv.gz")) {
             java.nio.file.Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return dev.trollwatch.io.FeaturesCsvReader.readAll(p);
+            return dev.trollwatch.io.table.FeaturesCsvReader.readAll(p);
         } finally {
             java.nio.file.Files.deleteIfExists(p);
         }

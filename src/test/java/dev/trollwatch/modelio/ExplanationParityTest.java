@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.ExplanationJson;
+import dev.trollwatch.io.table.ExplanationJson;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
+import dev.trollwatch.model.explain.Explainer;
 import dev.trollwatch.model.explain.Explanation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,13 +45,13 @@ class ExplanationParityTest {
         Set<Integer> leaves = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String where = "row " + i + " (" + rows.get(i).author() + ")";
-            Explanation fromJson = json.explain(vectors[i]);
+            Explanation fromJson = Explainer.explain(json, vectors[i]);
             String expected = ExplanationJson.of(fromJson).toString();
-            assertEquals(expected, ExplanationJson.of(onnx.explain(vectors[i])).toString(), ".onnx vs .json, " + where);
-            assertEquals(expected, ExplanationJson.of(weka.explain(vectors[i])).toString(), ".model vs .json, " + where);
+            assertEquals(expected, ExplanationJson.of(Explainer.explain(onnx, vectors[i])).toString(), ".onnx vs .json, " + where);
+            assertEquals(expected, ExplanationJson.of(Explainer.explain(weka, vectors[i])).toString(), ".model vs .json, " + where);
             for (ScoringModel m : List.of(json, onnx, weka)) {
                 Prediction p = m.score(vectors[i]);
-                Explanation e = m.explain(vectors[i]);
+                Explanation e = Explainer.explain(m, vectors[i]);
                 assertEquals(p.label(), e.predicted(), where);
                 assertArrayEquals(p.probabilities(), e.probabilities(), 0.0, where);
             }

@@ -1,12 +1,14 @@
 package dev.trollwatch.modelio;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The worked example of docs/model-format.md scores as the document says. */
 class JsonModelFormatExampleTest {

@@ -1,9 +1,9 @@
 package dev.trollwatch.modelio;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.WekaEnvironment;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Old model files keep loading: the file set written by format version 1 (kept under

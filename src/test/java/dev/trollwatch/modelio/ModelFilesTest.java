@@ -1,12 +1,8 @@
 package dev.trollwatch.modelio;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ThresholdPrecision;
 import dev.trollwatch.model.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +10,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelFilesTest {
     @TempDir

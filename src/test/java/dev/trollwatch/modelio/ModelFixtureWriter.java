@@ -1,8 +1,10 @@
 package dev.trollwatch.modelio;
 
 import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.AtomicOutput;
-import dev.trollwatch.io.PredictionsCsvWriter;
+import dev.trollwatch.io.file.AtomicOutput;
+import dev.trollwatch.io.table.PredictionsCsvWriter;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;

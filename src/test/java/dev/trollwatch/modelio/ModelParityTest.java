@@ -1,16 +1,15 @@
 package dev.trollwatch.modelio;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.features.ParallelFeaturizer;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.CsvCommentWriter;
-import dev.trollwatch.io.ErrorPolicy;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.CsvCommentWriter;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.model.Prediction;
+import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.WekaData;
 import java.io.OutputStream;
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.core.Instance;
 import weka.core.Instances;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The three model files of one trained model — the JSON scorer, the ONNX file run by the real ONNX

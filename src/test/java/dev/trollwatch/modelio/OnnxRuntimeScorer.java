@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.model.Prediction;
 import java.util.Map;
 
 /** Scores feature vectors with the real ONNX Runtime: the independent judge of trollwatch's ONNX files. */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.model.Evaluator;
 import dev.trollwatch.model.ModelIdentity;
-import dev.trollwatch.io.FeaturesCsvReader;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.WekaEnvironment;
 import java.io.IOException;

@@ -19,14 +19,31 @@ public class DatabaseException extends TrollwatchException {
                 + describe(e), e);
     }
 
-    /** Describes a failure to connect at all (refused, unknown host, authentication). */
-    public static DatabaseException connecting(String where, SQLException e) {
-        return new DatabaseException("could not connect to " + where + ": " + describe(e), e);
+    /**
+     * Describes a failure to connect at all (refused, unknown host, time-out, authentication). When no
+     * password had been found, an authentication failure says so: the driver only sees an empty one.
+     */
+    public static DatabaseException connecting(String where, boolean passwordFound, SQLException e) {
+        String state = e.getSQLState();
+        boolean authentication = state != null && (state.startsWith("28") || state.equals("08004"));
+        return new DatabaseException("could not connect to " + where + ": " + describe(e)
+                + (authentication && !passwordFound ? "; no password was found for this user (environment"
+                        + " variable unset or empty, no usable line in the password file)" : ""), e);
     }
 
     private static String describe(SQLException e) {
         String state = e.getSQLState();
         String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return what + (state == null ? "" : " (SQLState " + state + ")");
+        return what + (timedOut(e) ? " (no answer from the server within the read timeout)" : "")
+                + (state == null ? "" : " (SQLState " + state + ")");
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -22,15 +22,12 @@ public record ExportQuery(String sql, List<Object> parameters, Long limit) {
         return filtered("SELECT * FROM " + table.sql(), since, until, limit);
     }
 
-    /** A user's query (one statement; a trailing ';' is dropped), wrapped only when filters are asked for. */
+    /**
+     * A user's query: exactly one query statement ({@link QueryText#singleQuery}; a trailing ';' is
+     * dropped), wrapped only when filters are asked for.
+     */
     public static ExportQuery forQuery(String queryText, Double since, Double until, Long limit) {
-        String q = queryText.strip();
-        while (q.endsWith(";")) {
-            q = q.substring(0, q.length() - 1).strip();
-        }
-        if (q.isEmpty()) {
-            throw new IllegalArgumentException("the query file is empty");
-        }
+        String q = QueryText.singleQuery(queryText);
         if (since == null && until == null) {
             return new ExportQuery(q, List.of(), limit);
         }

@@ -2,12 +2,11 @@ package dev.trollwatch.io.jdbc;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import dev.trollwatch.io.AbstractCommentReader;
-import dev.trollwatch.io.ColumnLayout;
-import dev.trollwatch.io.DataFormatException;
-import dev.trollwatch.io.ErrorPolicy;
-import dev.trollwatch.io.InvalidFieldException;
-import dev.trollwatch.io.JdbcValues;
+import dev.trollwatch.io.dump.AbstractCommentReader;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.field.ColumnLayout;
+import dev.trollwatch.io.field.DataFormatException;
+import dev.trollwatch.io.field.InvalidFieldException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
@@ -59,12 +58,13 @@ public final class JdbcCommentReader extends AbstractCommentReader {
                 throw new DatabaseException("no JDBC driver accepts " + shown, null);
             }
         } catch (SQLException e) {
-            throw DatabaseException.connecting(shown + " as " + settings.user(), e);
+            throw DatabaseException.connecting(shown + " as " + settings.user(), settings.password() != null, e);
         }
         PreparedStatement ps = null;
         ResultSet rs = null;
         try {
             c.setAutoCommit(false); // the drivers only stream with a cursor inside a transaction
+            c.setReadOnly(true); // BEGIN READ ONLY: a query file cannot write, whatever it says
             ps = c.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);
             if (query.limit() != null && query.limit() <= Integer.MAX_VALUE) {
@@ -100,15 +100,23 @@ public final class JdbcCommentReader extends AbstractCommentReader {
         }
     }
 
-    private static Properties properties(ConnectionSettings s) {
+    /**
+     * Connection properties. The password is always set, empty when trollwatch found none: pgjdbc reads
+     * ~/.pgpass (or $PGPASSFILE) by its own rules whenever it is absent — a group-readable file, a FIFO
+     * or a malformed line would then log in, hang or crash inside the driver — and trollwatch's rules
+     * ({@link PgPass}) must be the only ones applied. Timeouts are whole seconds, as both drivers take them.
+     */
+    static Properties properties(ConnectionSettings s) {
         Properties p = new Properties();
         if (s.user() != null) {
             p.setProperty("user", s.user());
         }
-        if (s.password() != null) {
-            p.setProperty("password", s.password());
-        }
+        p.setProperty("password", s.password() == null ? "" : s.password());
         p.setProperty("ApplicationName", "trollwatch-export");
+        String connect = Long.toString(Math.max(1, s.connectTimeout().toSeconds()));
+        p.setProperty("loginTimeout", connect);
+        p.setProperty("connectTimeout", connect);
+        p.setProperty("socketTimeout", Long.toString(s.readTimeout().toSeconds()));
         return p;
     }
 

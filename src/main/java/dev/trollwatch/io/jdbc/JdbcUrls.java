@@ -28,9 +28,8 @@ public final class JdbcUrls {
     public record Endpoint(String host, int port, String database) {
     }
 
-    /** Names of URL properties that carry secrets. */
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)([?&;])(password|pwd|secretaccesskey|sessiontoken|accesskeyid|iamsecret|token)=[^&;]*");
+    /** One URL property: its separator ('?', '&' or ';'), name and value. */
+    private static final Pattern PROPERTY = Pattern.compile("([?&;])([^=&;?]*)=([^&;]*)");
     private static final Pattern USERINFO = Pattern.compile("(//)[^/@?;]*@");
     private static final Pattern HOST_PART = Pattern.compile("^//(\\[[^\\]]*\\]|[^/:,?;]*)(?::(\\d+))?[^/?;]*(?:/([^?;]*))?");
 
@@ -51,16 +50,23 @@ public final class JdbcUrls {
 
     /** True when the URL itself carries a password or other secret (it would then be visible in ps). */
     public static boolean carriesSecret(String url) {
-        return SECRET.matcher(url).find() || USERINFO.matcher(url).find();
+        Matcher m = PROPERTY.matcher(url);
+        while (m.find()) {
+            if (SecretProperties.isSecret(m.group(2))) {
+                return true;
+            }
+        }
+        return USERINFO.matcher(url).find();
     }
 
     /** The URL without any password, secret key or user-info part: safe to log. */
     public static String redact(String url) {
         String out = USERINFO.matcher(url).replaceAll("$1");
-        Matcher m = SECRET.matcher(out);
+        Matcher m = PROPERTY.matcher(out);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, m.group(1).equals("?") ? "?" : "");
+            String keep = SecretProperties.isSecret(m.group(2)) ? (m.group(1).equals("?") ? "?" : "") : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(keep));
         }
         m.appendTail(sb);
         return sb.toString().replace("?&", "?").replaceAll("\\?$", "");

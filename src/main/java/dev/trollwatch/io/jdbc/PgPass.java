@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PgPass {
     private static final Logger LOG = LoggerFactory.getLogger(PgPass.class);
+    private static final long MAX_BYTES = 1 << 20;
 
     private PgPass() {
     }
@@ -35,6 +36,10 @@ public final class PgPass {
     public static Optional<String> lookup(Path file, String host, int port, String database, String user)
             throws IOException {
         if (!Files.isRegularFile(file)) {
+            return Optional.empty(); // absent, or a FIFO/device that could block forever: libpq skips those too
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            LOG.warn("ignoring password file {}: larger than {} bytes", file, MAX_BYTES);
             return Optional.empty();
         }
         if (!isPrivate(file)) {

@@ -1,12 +1,25 @@
 package dev.trollwatch.model.explain;
 
+import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.model.DecisionTree;
+import dev.trollwatch.model.ScoringModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the {@link Explanation} of one feature vector. */
 public final class Explainer {
     private Explainer() {
+    }
+
+    /**
+     * Why this vector gets its verdict from this model: walked with the model's own comparison
+     * ({@link ScoringModel#goesLeft}), so the path ends in the leaf {@link ScoringModel#score} used.
+     */
+    public static Explanation explain(ScoringModel model, double[] features) {
+        if (features.length != FeatureSchema.SIZE) {
+            throw new IllegalArgumentException("expected " + FeatureSchema.SIZE + " features, got " + features.length);
+        }
+        return explain(model.tree(), features, model::goesLeft);
     }
 
     /** Walks the tree with {@code rule} (the scorer's comparison) and explains where the vector ends. */

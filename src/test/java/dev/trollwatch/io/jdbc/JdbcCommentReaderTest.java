@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.io.CommentReader;
-import dev.trollwatch.io.CommentReaders;
-import dev.trollwatch.io.DataFormatException;
-import dev.trollwatch.io.DumpFixtures;
-import dev.trollwatch.io.ErrorPolicy;
+import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.DumpFixtures;
+import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.field.DataFormatException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.io.ErrorPolicy;
+import dev.trollwatch.io.dump.ErrorPolicy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;

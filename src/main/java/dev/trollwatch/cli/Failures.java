@@ -1,0 +1,95 @@
+package dev.trollwatch.cli;
+
+import dev.trollwatch.TrollwatchException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns any failure of a command into one line on stderr and an exit code: 2 for a bad option
+ * combination, 1 for what the user can fix (bad data, I/O, an unusable model, too little heap), 4
+ * for a bug (any other exception or error, StackOverflowError included). A stack trace is shown only
+ * for a bug and only with {@code --verbose}.
+ */
+final class Failures {
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+    // Built before any failure: when the heap is exhausted, building it then might fail too.
+    private static final String OUT_OF_MEMORY = "trollwatch: error: out of memory; give the JVM more heap"
+            + " (JAVA_OPTS=-Xmx4g scripts/trollwatch ..., or java -Xmx4g -jar ...) or use fewer rows";
+
+    private Failures() {
+    }
+
+    /** Prints the failure on {@code err} and returns the exit code. */
+    static int report(Throwable failure, PrintWriter err, String commandName) {
+        try {
+            return print(failure, err, commandName);
+        } finally {
+            err.flush();
+        }
+    }
+
+    private static int print(Throwable failure, PrintWriter err, String commandName) {
+        if (failure instanceof UsageException) {
+            err.println("trollwatch: " + failure.getMessage());
+            err.println("Try 'trollwatch " + commandName + " --help' for more information.");
+            return ExitCode.USAGE;
+        }
+        if (causedBy(failure, OutOfMemoryError.class)) {
+            err.println(OUT_OF_MEMORY);
+            return ExitCode.FAILURE;
+        }
+        String message = userMessage(failure);
+        if (message != null) {
+            err.println("trollwatch: error: " + message);
+            LOG.debug("failure", failure);
+            return ExitCode.FAILURE;
+        }
+        String what = causedBy(failure, StackOverflowError.class) ? "stack overflow" : failure.toString();
+        if (LoggingOptions.isVerbose()) {
+            err.println("trollwatch: internal error (a bug, please report it): " + what);
+            failure.printStackTrace(err);
+        } else {
+            err.println("trollwatch: internal error (a bug, please report it): " + what
+                    + " (--verbose shows the stack trace)");
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    /** The message to show for a failure the user can act on, or null for a bug. */
+    private static String userMessage(Throwable ex) {
+        if (ex instanceof TrollwatchException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof UncheckedIOException && ex.getCause() != null) {
+            return userMessage(ex.getCause());
+        }
+        if (ex instanceof NoSuchFileException) {
+            return "no such file: " + ex.getMessage();
+        }
+        if (ex instanceof AccessDeniedException) {
+            return "permission denied: " + ex.getMessage();
+        }
+        if (ex instanceof FileAlreadyExistsException) {
+            return "file already exists: " + ex.getMessage();
+        }
+        if (ex instanceof IOException) {
+            return "I/O error: " + ex.getMessage();
+        }
+        return null;
+    }
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

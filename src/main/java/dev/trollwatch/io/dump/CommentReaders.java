@@ -1,0 +1,75 @@
+package dev.trollwatch.io.dump;
+
+import dev.trollwatch.io.field.DataFormatException;
+import dev.trollwatch.io.field.DumpStructureException;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens a {@link CommentReader} for any supported dump: gzip sniffed, format detected unless forced. */
+public final class CommentReaders {
+    private static final Logger LOG = LoggerFactory.getLogger(CommentReaders.class);
+
+    private CommentReaders() {
+    }
+
+    /**
+     * @param file   the dump (plain or gzip-compressed)
+     * @param format the format, or null to detect it from the first lines
+     * @param policy what to do with malformed rows
+     * @throws DataFormatException when the header lacks required columns (all of them are listed)
+     */
+    public static CommentReader open(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
+        // FileInputStream, not Files.newInputStream: on a FIFO the channel stream's available() seeks and
+        // fails ("Illegal seek"), and gzip asks it at the end of every member.
+        return open(new FileInputStream(file.toFile()), file.toString(), format, policy);
+    }
+
+    /** Reads a stream (e.g. stdin); {@code name} is used in messages. The stream is closed with the reader. */
+    public static CommentReader open(InputStream in, String name, InputFormat format, ErrorPolicy policy)
+            throws IOException {
+        DumpInput input = DumpInput.open(in);
+        boolean ok = false;
+        try {
+            InputFormat f = format != null ? format : FormatDetector.detect(input.head());
+            if (format == null) {
+                LOG.debug("{}: detected format {}", name, f);
+            }
+            CommentReader reader;
+            try {
+                reader = create(input, name, f, policy == null ? ErrorPolicy.FAIL : policy);
+            } catch (CorruptTextException e) {
+                throw new DumpStructureException(name, e.line(), e.getMessage());
+            }
+            ok = true;
+            return reader;
+        } finally {
+            if (!ok) {
+                input.close();
+            }
+        }
+    }
+
+    /** Detects the format of a dump without reading it all. */
+    public static InputFormat detect(Path file) throws IOException {
+        try (DumpInput input = DumpInput.open(new FileInputStream(file.toFile()))) {
+            return FormatDetector.detect(input.head());
+        }
+    }
+
+    private static CommentReader create(DumpInput input, String name, InputFormat f, ErrorPolicy policy)
+            throws IOException {
+        switch (f) {
+            case PSQL:
+                return new PsqlCommentReader(new BoundedLineReader(input, name, policy.maxRecordChars()), name, policy);
+            case JSONL:
+                return new JsonlCommentReader(new BoundedLineReader(input, name, policy.maxRecordChars()), name, policy);
+            default:
+                return new CsvCommentReader(input, name, f, policy);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.trollwatch.io.table;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.trollwatch.io.file.AtomicOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Writes a metrics document as pretty-printed JSON, atomically. */
+public final class MetricsJsonWriter {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private MetricsJsonWriter() {
+    }
+
+    public static void write(Path file, Map<String, Object> document) throws IOException {
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            MAPPER.writeValue(out.stream(), document);
+            out.stream().write('\n');
+            out.commit();
+        }
+    }
+}

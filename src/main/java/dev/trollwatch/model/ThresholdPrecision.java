@@ -1,0 +1,13 @@
+package dev.trollwatch.model;
+
+/**
+ * How a scorer compares a feature value with a split threshold. The Weka and JSON models compare
+ * doubles; ONNX Runtime compares 32-bit floats (the input is {@code float[N,20]}), so a model read
+ * back from a {@code .onnx} file scores the way ONNX Runtime does.
+ */
+public enum ThresholdPrecision {
+    /** {@code x <= threshold} in double precision. */
+    DOUBLE,
+    /** {@code (float) x <= (float) threshold}, as ONNX Runtime evaluates it. */
+    FLOAT32
+}

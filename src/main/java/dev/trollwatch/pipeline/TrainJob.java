@@ -1,0 +1,107 @@
+package dev.trollwatch.pipeline;
+
+import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.io.file.AtomicOutput;
+import dev.trollwatch.io.table.MetricsJsonWriter;
+import dev.trollwatch.model.DataFacts;
+import dev.trollwatch.model.DataPreparation;
+import dev.trollwatch.model.MetricsDocument;
+import dev.trollwatch.model.PreparedData;
+import dev.trollwatch.model.Provenance;
+import dev.trollwatch.model.SplitPlan;
+import dev.trollwatch.model.TrainingOptions;
+import dev.trollwatch.model.TrainingOutcome;
+import dev.trollwatch.model.TrainingRun;
+import dev.trollwatch.model.TreeDot;
+import dev.trollwatch.modelio.ModelFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * {@code trollwatch train} as a job: read labelled rows (features CSV or dump), de-duplicate and
+ * relabel, train and evaluate as the split plan says, then write the three model files, the metrics
+ * file and, when asked, the tree as DOT.
+ */
+public final class TrainJob {
+    /**
+     * What to train on and where to write.
+     *
+     * @param in          labelled features CSV or dump
+     * @param test        a separate labelled test input, or null to evaluate as {@code options.split()} says
+     * @param reading     how to read a dump
+     * @param options     learner, split, seed, relabelling, permutation repeats
+     * @param modelBase   output path without extension (BASE.model, BASE.json, BASE.onnx)
+     * @param metricsFile where the metrics JSON goes
+     * @param dotFile     where the DOT rendering goes, or null for none
+     * @param toolVersion trollwatch version recorded in the files
+     */
+    public record Request(Path in, Path test, LabelledInput.DumpOptions reading, TrainingOptions options,
+            Path modelBase, Path metricsFile, Path dotFile, String toolVersion) {
+    }
+
+    /**
+     * What was done.
+     *
+     * @param data      the prepared training rows (counts of rows read, duplicates, relabelled)
+     * @param outcome   the model and its evaluation
+     * @param plan      how it was evaluated
+     * @param modelFile the Weka model file written (the others sit beside it)
+     * @param facts     the input data's facts as the metrics file records them
+     * @param createdAt when the model was made (ISO-8601, seconds)
+     */
+    public record Result(PreparedData data, TrainingOutcome outcome, SplitPlan plan, Path modelFile, DataFacts facts,
+            String createdAt) {
+    }
+
+    private TrainJob() {
+    }
+
+    public static Result run(Request request, Progress progress) throws IOException {
+        TrainingOptions options = request.options();
+        boolean relabel = options.relabelBots();
+        LabelledInput.LabelledData input = read(request.in(), request.reading(), progress);
+        PreparedData data = DataPreparation.prepare(input.rows(), relabel);
+        String sha = input.sha256();
+        String testSha = null;
+        if (request.test() != null) {
+            LabelledInput.LabelledData testInput = read(request.test(), request.reading(), progress);
+            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testInput.rows(), relabel));
+            options = new TrainingOptions(options.learner(), testSet, options.seed(), relabel, options.permutationRepeats());
+            testSha = testInput.sha256();
+        }
+        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(request.toolVersion(), sha, createdAt));
+
+        Path modelFile = Path.of(request.modelBase() + ModelFiles.WEKA);
+        ModelFiles.saveAll(request.modelBase(), outcome.model());
+        DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
+                request.test() == null ? null : request.test().toString(), testSha);
+        MetricsJsonWriter.write(request.metricsFile(), MetricsDocument.of("train", outcome.evaluation(),
+                outcome.model().tree(), outcome.model().info(), modelFile.toString(), facts,
+                options.permutationRepeats(), request.toolVersion(), createdAt));
+        if (request.dotFile() != null) {
+            try (AtomicOutput o = AtomicOutput.create(request.dotFile())) {
+                o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));
+                o.commit();
+            }
+        }
+        return new Result(data, outcome, options.split(), modelFile, facts, createdAt);
+    }
+
+    /**
+     * Labelled rows of one input and their fingerprint, from one pass (a FIFO or a pipe can be read only
+     * once), counted as task {@code reading NAME}; {@code -} is standard input.
+     */
+    static LabelledInput.LabelledData read(Path file, LabelledInput.DumpOptions reading, Progress progress)
+            throws IOException {
+        boolean stdin = file.toString().equals("-");
+        try (Progress.Task task = progress.start("reading " + (stdin ? "stdin" : file.getFileName()))) {
+            return stdin ? LabelledInput.read(System.in, "<stdin>", reading, task::advance)
+                    : LabelledInput.read(file, reading, task::advance);
+        }
+    }
+}

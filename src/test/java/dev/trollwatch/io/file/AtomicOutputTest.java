@@ -1,0 +1,62 @@
+package dev.trollwatch.io.file;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicOutputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void committedFileAppearsWithItsBytes() throws IOException {
+        Path dest = dir.resolve("sub/out.txt");
+        try (AtomicOutput out = AtomicOutput.create(dest)) {
+            out.stream().write("hello".getBytes(StandardCharsets.UTF_8));
+            assertFalse(Files.exists(dest), "nothing at the destination before commit");
+            out.commit();
+        }
+        assertEquals("hello", Files.readString(dest));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dest)));
+        try (var files = Files.list(dest.getParent())) {
+            assertEquals(1, files.count(), "no temp file left");
+        }
+    }
+
+    @Test
+    void failureBeforeCommitLeavesNoFileAndKeepsTheOldOne() throws IOException {
+        Path dest = dir.resolve("out.csv");
+        Files.writeString(dest, "old");
+        try (AtomicOutput out = AtomicOutput.create(dest)) {
+            out.stream().write("half-written".getBytes(StandardCharsets.UTF_8));
+            // no commit: simulates an exception mid-write
+        }
+        assertEquals("old", Files.readString(dest));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "temp file removed");
+        }
+    }
+
+    @Test
+    void gzExtensionCompresses() throws IOException {
+        Path dest = dir.resolve("out.csv.gz");
+        try (AtomicOutput out = AtomicOutput.create(dest)) {
+            out.stream().write("a,b\n".getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+        assertTrue(AtomicOutput.isGzip(dest));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(dest))) {
+            assertArrayEquals("a,b\n".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+        }
+    }
+}

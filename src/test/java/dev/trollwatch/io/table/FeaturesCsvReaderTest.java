@@ -1,0 +1,121 @@
+package dev.trollwatch.io.table;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Label;
+import dev.trollwatch.model.FeaturesCsvFixture;
+import dev.trollwatch.model.SyntheticFeatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeaturesCsvReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path golden() throws IOException {
+        Path p = dir.resolve("parity-sample.features.csv.gz");
+        try (InputStream in = getClass().getResourceAsStream("/features/parity-sample.features.csv.gz")) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    @Test
+    void readsTheGoldenFileWithPythonConventions() throws IOException {
+        Path p = golden();
+        assertTrue(FeaturesCsvReader.isFeaturesCsv(p));
+        List<FeatureRow> rows = FeaturesCsvReader.readAll(p);
+        assertEquals(1994, rows.size());
+        FeatureRow first = rows.get(0);
+        assertEquals("old_salty", first.author());
+        assertEquals("t3_a82dcd", first.linkId());
+        assertEquals(1545170506, first.createdUtc(), 0); // 2018-12-18 22:01:46 UTC
+        assertEquals(1.0, first.values()[0]);            // no_follow True
+        assertEquals(0.0, first.values()[4]);            // over_18 False
+        assertEquals(917.0, first.values()[FeatureSchema.indexOf("author_comment_karma")]);
+        assertEquals(-0.7999999999999999, first.values()[19]);
+        assertEquals(Label.NORMAL, first.label());
+        assertEquals(200, rows.stream().filter(r -> r.label() == Label.BOT).count());
+    }
+
+    @Test
+    void roundTripsRowsWrittenInTheFeaturesLayout() throws IOException {
+        List<FeatureRow> rows = SyntheticFeatures.generate(300, 3);
+        Path p = FeaturesCsvFixture.write(dir.resolve("f.csv"), rows);
+        List<FeatureRow> back = FeaturesCsvReader.readAll(p);
+        assertEquals(rows.size(), back.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertArrayEquals(rows.get(i).values(), back.get(i).values());
+            assertEquals(rows.get(i).label(), back.get(i).label());
+            assertEquals(rows.get(i).author(), back.get(i).author());
+        }
+    }
+
+    @Test
+    void aDumpIsNotRecognisedAsFeatures() throws IOException {
+        Path p = dir.resolve("dump.csv");
+        Files.writeString(p, "banned_by,no_follow,link_id,gilded,author\n,true,t3_x,0,a\n");
+        assertFalse(FeaturesCsvReader.isFeaturesCsv(p));
+    }
+
+    private Path withValue(String column, String value) throws IOException {
+        Path p = FeaturesCsvFixture.write(dir.resolve("bad.csv"), SyntheticFeatures.generate(5, 1));
+        List<String> lines = Files.readAllLines(p);
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] cells = lines.get(3).split(",", -1);
+        cells[header.indexOf(column)] = value;
+        lines.set(3, String.join(",", cells));
+        Files.write(p, lines);
+        return p;
+    }
+
+    @Test
+    void nonNumericValueNamesFileLineAndColumn() throws IOException {
+        Path p = withValue("recent_avg_score", "abc");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().contains("bad.csv: line 4, column 'recent_avg_score': expected a number, got 'abc'"), e.getMessage());
+    }
+
+    @Test
+    void nanAndInfinityAreRejected() throws IOException {
+        for (String bad : new String[] {"NaN", "inf", "-Infinity", "1e999"}) {
+            Path p = withValue("author_link_karma", bad);
+            TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p), bad);
+            assertTrue(e.getMessage().contains("line 4, column 'author_link_karma'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void missingColumnIsNamed() throws IOException {
+        Path p = dir.resolve("missing.csv");
+        Files.writeString(p, "author,link_id,created_utc,no_follow,target\na,t3_x,1,0,bot\n");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().contains("missing column 'author_verified'"), e.getMessage());
+    }
+
+    @Test
+    void unknownTargetIsAnError() throws IOException {
+        Path p = withValue("target", "spammer");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().contains("line 4, column 'target'"), e.getMessage());
+    }
+
+    @Test
+    void badCreatedUtcIsAnError() throws IOException {
+        Path p = withValue("created_utc", "yesterday");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().contains("line 4, column 'created_utc'"), e.getMessage());
+    }
+}
