@@ -77,6 +77,7 @@ final class OnnxModelDecoder {
         if (!modelJson.has("tree")) {
             return new ScoringModel(graphTree, info, ThresholdPrecision.FLOAT32);
         }
+        ModelCheck.verify(graphTree, info, name); // the graph is what ONNX Runtime runs: its faults are named first
         DecisionTree exact = new JsonModelDecoder(embeddedName).tree(modelJson.get("tree"));
         if (!sameTree(exact.root(), graphTree.root())) {
             throw new MalformedModelException(name + ": the tree in metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL
