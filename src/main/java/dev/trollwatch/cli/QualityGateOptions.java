@@ -44,8 +44,9 @@ public final class QualityGateOptions {
     }
 
     private static QualityGate overall(QualityGate.Metric metric, double min, String option) {
-        if (!Double.isFinite(min)) {
-            throw new UsageException(option + " must be a finite number");
+        double low = metric == QualityGate.Metric.ACCURACY ? 0 : -1; // MCC and kappa range over [-1, 1]
+        if (!(min >= low && min <= 1)) { // a gate of 90 would fail forever: accuracy is a fraction
+            throw new UsageException(option + " must be between " + (int) low + " and 1 (a fraction: 0.9, not 90), got " + min);
         }
         return new QualityGate(metric, null, min);
     }

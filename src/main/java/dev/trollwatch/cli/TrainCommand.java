@@ -77,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
+            throw new UsageException("--out " + out + " is a directory; --out takes a base name without extension"
+                    + " (it writes BASE.model, BASE.json, BASE.onnx), e.g. " + Path.of(out).resolve("trollwatch"));
+        }
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), seed, !noRelabelBots,
                 permutationImportance ? permutationRepeats : 0);
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
@@ -118,6 +122,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (cv != null) {
             if (cv < 2) {
                 throw new UsageException("--cv needs at least 2 folds, got " + cv);
+            }
+            if (noStratify) {
+                throw new UsageException("--no-stratify applies to the hold-out split; --cv folds are always stratified");
             }
             return new SplitPlan.CrossValidation(cv);
         }

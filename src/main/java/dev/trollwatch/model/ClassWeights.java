@@ -2,6 +2,9 @@ package dev.trollwatch.model;
 
 import dev.trollwatch.features.Label;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,15 +34,14 @@ public record ClassWeights(double bot, double normal, double troll) {
     }
 
     /**
-     * Parses {@code normal=1,bot=2.5,troll=5}; classes not named keep weight 1.
+     * Parses {@code normal=1,bot=2.5,troll=5}. Every class must be given: a class left out would
+     * silently weigh 1, which is rarely what someone who wrote the others meant.
      *
      * @throws IllegalArgumentException naming the bad part
      */
     public static ClassWeights parse(String text) {
         EnumMap<Label, Double> w = new EnumMap<>(Label.class);
-        for (Label l : Label.values()) {
-            w.put(l, 1.0);
-        }
+        EnumSet<Label> given = EnumSet.noneOf(Label.class);
         for (String part : text.split(",")) {
             String p = part.trim();
             if (p.isEmpty()) {
@@ -64,6 +66,17 @@ public record ClassWeights(double bot, double normal, double troll) {
                 throw new IllegalArgumentException("weight of " + label + " must be finite and > 0, got " + v);
             }
             w.put(label, v);
+            given.add(label);
+        }
+        List<String> missing = new ArrayList<>();
+        for (Label l : Label.values()) {
+            if (!given.contains(l)) {
+                missing.add(l.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("give a weight for every class; missing " + String.join(", ", missing)
+                    + " (e.g. normal=1,bot=2.5,troll=5)");
         }
         return new ClassWeights(w.get(Label.BOT), w.get(Label.NORMAL), w.get(Label.TROLL));
     }

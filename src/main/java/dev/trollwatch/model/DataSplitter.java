@@ -1,5 +1,6 @@
 package dev.trollwatch.model;
 
+import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.Label;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ public final class DataSplitter {
     public static List<DataSplit> folds(List<FeatureRow> rows, int k, long seed) {
         if (k < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+        }
+        if (k > rows.size()) { // folds without a test row would be evaluated as empty
+            throw new TrollwatchException("cross-validation with " + k + " folds needs at least " + k
+                    + " rows; the data has " + rows.size());
         }
         SeededRandom random = new SeededRandom(seed);
         int[] fold = new int[rows.size()];

@@ -69,6 +69,9 @@ public record QualityGate(Metric metric, Label label, double minimum) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("minimum for " + l + " is not a number: '" + p.substring(eq + 1).trim() + "'");
             }
+            if (!(v >= 0 && v <= 1)) { // precision, recall and F1 are fractions: 0.7, not 70
+                throw new IllegalArgumentException("minimum for " + l + " must be between 0 and 1 (a fraction), got " + v);
+            }
             out.add(new QualityGate(metric, l, v));
         }
         return out;

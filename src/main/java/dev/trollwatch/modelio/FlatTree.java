@@ -9,6 +9,9 @@ import java.util.List;
  * then its left subtree, then its right subtree), each split naming its children by number.
  */
 final class FlatTree {
+    /** Deepest tree a model file may hold (default models have depth 3; unlimited J48 trees stay far below). */
+    static final int MAX_DEPTH = 64;
+
 
     /** One node: {@code left}/{@code right} are node numbers for a split, -1 for a leaf. */
     record FlatNode(int id, DecisionTree.Node node, int left, int right) {
@@ -73,6 +76,10 @@ final class FlatTree {
         }
         if (depth > kinds.length) {
             throw new MalformedModelException(where + ": the tree has a cycle");
+        }
+        if (depth > MAX_DEPTH) { // before recursing further: a 20,000-deep chain must not overflow the stack
+            throw new MalformedModelException(where + ": the tree is deeper than " + MAX_DEPTH
+                    + " levels; no trollwatch or scikit-learn model of these 20 features is");
         }
         seen[id] = true;
         if (kinds[id] != null) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The model files side by side: {@code BASE.model} (Weka), {@code BASE.json} (portable) and
@@ -43,14 +44,27 @@ public final class ModelFiles {
         return List.of(sibling(base, WEKA), sibling(base, JSON), sibling(base, ONNX));
     }
 
+    /** A file written with the model files, all or nothing with them (the metrics file, the tree as DOT). */
+    public record Companion(Path path, byte[] bytes) {
+    }
+
+    /** As {@link #saveAll(Path, TrainedModel, Function)} without companion files. */
+    public static TrainedModel saveAll(Path base, TrainedModel trained) throws IOException {
+        return saveAll(base, trained, m -> List.of());
+    }
+
     /**
-     * Writes {@code BASE.model}, {@code BASE.json} and {@code BASE.onnx}. Each is written to a temp
-     * file first; only when all three are complete are they moved into place, and if any step
-     * fails none of the new files remains. The model id is computed when training set none.
+     * Writes {@code BASE.model}, {@code BASE.json} and {@code BASE.onnx}, and the companion files made
+     * from the saved model (which knows its id). Every file is written to a temp file first; only when
+     * all are complete are they moved into place, and if any step fails none of the new files remains
+     * (a full disk fails while writing, before anything is moved). Two processes saving to the same
+     * base commit one after the other, under a lock ({@link CommitLock}), so the set on disk always
+     * carries one model id. The model id is computed when training set none.
      *
      * @return the model as saved (with its id)
      */
-    public static TrainedModel saveAll(Path base, TrainedModel trained) throws IOException {
+    public static TrainedModel saveAll(Path base, TrainedModel trained,
+                                       Function<TrainedModel, List<Companion>> companions) throws IOException {
         ModelInfo info = ModelId.ensure(trained.tree(), trained.info());
         TrainedModel model = new TrainedModel(trained.classifier(), trained.header(), trained.tree(), info);
         List<Part> parts = new ArrayList<>();
@@ -69,9 +83,16 @@ public final class ModelFiles {
                 outputs.add(out);
                 p.writer().write(out.stream(), model);
             }
-            for (AtomicOutput out : outputs) {
-                out.commit();
-                committed.add(out.destination());
+            for (Companion c : companions.apply(model)) {
+                AtomicOutput out = AtomicOutput.create(c.path());
+                outputs.add(out);
+                out.stream().write(c.bytes());
+            }
+            try (CommitLock lock = CommitLock.acquire(base)) {
+                for (AtomicOutput out : outputs) {
+                    out.commit();
+                    committed.add(out.destination());
+                }
             }
             done = true;
             return model;
@@ -92,6 +113,12 @@ public final class ModelFiles {
      * without one of these names a model base: its {@code .json} file is loaded.
      */
     public static ScoringModel load(Path path) throws IOException {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean named = lower.endsWith(JSON) || lower.endsWith(ONNX) || lower.endsWith(WEKA) || lower.endsWith(WEKA + ".gz");
+        if (named && Files.exists(path) && !Files.isRegularFile(path)) {
+            // /dev/zero, a FIFO, a directory: would read forever or fail obscurely
+            throw new TrollwatchException(path + ": not a regular file; a model file is a regular file");
+        }
         if (Files.isRegularFile(path) && Files.size(path) > MAX_MODEL_BYTES) {
             throw new TrollwatchException(path + ": not a trollwatch model file: " + Files.size(path)
                     + " bytes (model files are kilobytes; the limit is " + MAX_MODEL_BYTES + ")");

@@ -16,6 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -50,6 +54,8 @@ public final class WekaModelFile {
     /** 2: {@code info} is the {@link ModelMetadata} object; 1 (trollwatch 0.1) had a schema of its own. */
     static final int FORMAT_VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Time allowed to rebuild a model's objects: real ones take milliseconds. */
+    static final int READ_SECONDS = 10;
 
     private WekaModelFile() {
     }
@@ -86,27 +92,10 @@ public final class WekaModelFile {
      * @throws TrollwatchException "FILE is not a trollwatch model file: …" for anything else
      */
     public static TrainedModel load(Path file) throws IOException {
-        Object classifier;
-        Object header;
-        Object json;
-        try (InputStream in = open(file); ObjectInputStream ois = new ObjectInputStream(in)) {
-            ois.setObjectInputFilter(ObjectInputFilter.Config.createFilter(FILTER));
-            classifier = ois.readObject();
-            header = ois.readObject();
-            json = ois.readObject();
-        } catch (StreamCorruptedException e) {
-            throw notOurs(file, "not a Java-serialized Weka model (" + e.getMessage() + ")");
-        } catch (InvalidClassException e) {
-            throw notOurs(file, "it contains a class that is not allowed or not compatible (" + e.getMessage() + ")");
-        } catch (EOFException e) {
-            throw notOurs(file, "the file ends too early (truncated, or not a trollwatch model)");
-        } catch (ClassNotFoundException e) {
-            throw notOurs(file, "it needs class " + e.getMessage() + ", which trollwatch does not have");
-        } catch (java.util.zip.ZipException e) {
-            throw notOurs(file, "bad gzip data (" + e.getMessage() + ")");
-        } catch (ClassCastException | IllegalStateException | java.io.OptionalDataException e) {
-            throw notOurs(file, "unexpected content (" + e + ")");
-        }
+        Object[] objects = readObjects(file);
+        Object classifier = objects[0];
+        Object header = objects[1];
+        Object json = objects[2];
         if (!(classifier instanceof DepthCappedJ48 j48)) {
             throw notOurs(file, "the first object is " + className(classifier) + ", not trollwatch's J48 classifier");
         }
@@ -151,12 +140,68 @@ public final class WekaModelFile {
         return new TrainedModel(j48, h, tree, info);
     }
 
+    /**
+     * The file's three objects. The allow-list filter keeps foreign classes out, but Java's own
+     * collections can still be arranged to take forever to rebuild (nested hash sets: 2^100 hash
+     * steps in 5 KB) or to inflate a gzip into gigabytes of one string: so the decompressed bytes are
+     * capped at {@link ModelFiles#MAX_MODEL_BYTES} and reading gets {@link #READ_SECONDS} seconds on a
+     * daemon thread, which is left behind (and the load refused) when it does not finish.
+     */
+    private static Object[] readObjects(Path file) throws IOException {
+        FutureTask<Object[]> task = new FutureTask<>(() -> {
+            try (InputStream in = open(file); ObjectInputStream ois = new ObjectInputStream(in)) {
+                ois.setObjectInputFilter(ObjectInputFilter.Config.createFilter(FILTER));
+                return new Object[] {ois.readObject(), ois.readObject(), ois.readObject()};
+            }
+        });
+        Thread reader = new Thread(task, "weka-model-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return task.get(READ_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw notOurs(file, "rebuilding its objects took more than " + READ_SECONDS
+                    + " s (a model loads in milliseconds: this looks like a deserialization bomb)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(file + ": interrupted while loading", e);
+        } catch (ExecutionException e) {
+            throw readFailure(file, e.getCause());
+        }
+    }
+
+    private static IOException readFailure(Path file, Throwable e) throws IOException {
+        if (e instanceof StreamCorruptedException) {
+            throw notOurs(file, "not a Java-serialized Weka model (" + e.getMessage() + ")");
+        } else if (e instanceof InvalidClassException) {
+            throw notOurs(file, "it contains a class that is not allowed or not compatible (" + e.getMessage() + ")");
+        } else if (e instanceof EOFException) {
+            throw notOurs(file, "the file ends too early (truncated, or not a trollwatch model)");
+        } else if (e instanceof ClassNotFoundException) {
+            throw notOurs(file, "it needs class " + e.getMessage() + ", which trollwatch does not have");
+        } else if (e instanceof java.util.zip.ZipException) {
+            throw notOurs(file, "bad gzip data (" + e.getMessage() + ")");
+        } else if (e instanceof ByteLimitExceededException) {
+            throw notOurs(file, e.getMessage());
+        } else if (e instanceof ClassCastException || e instanceof IllegalStateException
+                || e instanceof java.io.OptionalDataException || e instanceof IllegalArgumentException
+                || e instanceof NullPointerException || e instanceof ArrayIndexOutOfBoundsException
+                || e instanceof NegativeArraySizeException || e instanceof StackOverflowError
+                || e instanceof OutOfMemoryError) {
+            throw notOurs(file, "unexpected content (" + e + ")");
+        } else if (e instanceof IOException io) {
+            throw io;
+        }
+        throw notOurs(file, "unexpected content (" + e + ")");
+    }
+
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return in;
+        return new ByteLimitedInputStream(in, ModelFiles.MAX_MODEL_BYTES);
     }
 
     private static TrollwatchException notOurs(Path file, String why) {

@@ -1,7 +1,5 @@
 package dev.trollwatch.pipeline;
 
-import dev.trollwatch.features.FeatureRow;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -15,10 +13,12 @@ import dev.trollwatch.model.TrainingRun;
 import dev.trollwatch.model.TreeDot;
 import dev.trollwatch.modelio.ModelFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,18 +77,25 @@ public final class TrainJob {
         TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(request.toolVersion(), sha, createdAt));
 
         Path modelFile = Path.of(request.modelBase() + ModelFiles.WEKA);
-        ModelFiles.saveAll(request.modelBase(), outcome.model());
         DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 request.test() == null ? null : request.test().toString(), testSha);
-        MetricsJsonWriter.write(request.metricsFile(), MetricsDocument.of("train", outcome.evaluation(),
-                outcome.model().tree(), outcome.model().info(), modelFile.toString(), facts,
-                options.permutationRepeats(), request.toolVersion(), createdAt));
-        if (request.dotFile() != null) {
-            try (AtomicOutput o = AtomicOutput.create(request.dotFile())) {
-                o.stream().write(TreeDot.of(outcome.model().tree()).getBytes(StandardCharsets.UTF_8));
-                o.commit();
+        int repeats = options.permutationRepeats();
+        // metrics and DOT describe the saved model (with its id): they are committed with the model files
+        ModelFiles.saveAll(request.modelBase(), outcome.model(), saved -> {
+            List<ModelFiles.Companion> files = new ArrayList<>();
+            try {
+                files.add(new ModelFiles.Companion(request.metricsFile(), MetricsJsonWriter.toBytes(MetricsDocument.of(
+                        "train", outcome.evaluation(), saved.tree(), saved.info(), modelFile.toString(), facts,
+                        repeats, request.toolVersion(), createdAt))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+            if (request.dotFile() != null) {
+                files.add(new ModelFiles.Companion(request.dotFile(),
+                        TreeDot.of(saved.tree()).getBytes(StandardCharsets.UTF_8)));
+            }
+            return files;
+        });
         return new Result(data, outcome, options.split(), modelFile, facts, createdAt);
     }
 

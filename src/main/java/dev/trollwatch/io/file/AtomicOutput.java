@@ -1,14 +1,21 @@
 package dev.trollwatch.io.file;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -16,6 +23,16 @@ import java.util.zip.GZIPOutputStream;
  * beside the destination; {@link #commit()} moves it into place atomically; {@link #close()}
  * without a commit deletes the temp file, so a failure never leaves a truncated file behind.
  * A destination ending in {@code .gz} is gzip-compressed.
+ *
+ * <p>Special destinations — a device ({@code /dev/null}), a FIFO, {@code /dev/stdout}, anything that
+ * exists and is not a regular file — are written in place and never replaced: renaming over
+ * {@code /dev/null} as root would turn the device into a file. A symbolic link to a regular file is
+ * kept: its target is replaced.
+ *
+ * <p>Temp files are named {@code .NAME.PID.RANDOM.tmp}. They are deleted when the JVM exits on a
+ * signal (SIGINT, SIGTERM) before commit, and a later output to the same place deletes those that a
+ * killed process (kill -9, power loss) left behind, recognised by their process id no longer running.
+ * Every I/O error names the destination.
  *
  * <pre>{@code
  * try (AtomicOutput out = AtomicOutput.create(path)) {
@@ -26,31 +43,64 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class AtomicOutput implements AutoCloseable {
     private static final int BUFFER = 1 << 16;
+    private static final long PID = ProcessHandle.current().pid();
+    /** Temp files not yet committed or discarded: deleted by the shutdown hook if the JVM is stopped. */
+    private static final Set<Path> LIVE_TEMPS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::deleteLiveTemps, "trollwatch-temp-cleanup"));
+    }
 
     private final Path destination;
+    /** Where the bytes go before commit, or null when the destination is written in place. */
     private final Path temp;
     private final OutputStream raw;
     private final OutputStream stream;
     private boolean committed;
     private boolean closed;
 
-    private AtomicOutput(Path destination, Path temp, OutputStream raw, OutputStream stream) {
+    private AtomicOutput(Path destination, Path temp, OutputStream raw) throws IOException {
         this.destination = destination;
         this.temp = temp;
         this.raw = raw;
-        this.stream = stream;
+        OutputStream s = isGzip(destination) ? new GZIPOutputStream(raw, BUFFER) : raw;
+        this.stream = new NamingOutputStream(s, destination);
     }
 
     /** Opens a temp file next to {@code destination} (its parent directories are created). */
     public static AtomicOutput create(Path destination) throws IOException {
-        Path abs = destination.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        makeWorldReadable(temp);
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
-        OutputStream stream = isGzip(destination) ? new GZIPOutputStream(raw, BUFFER) : raw;
-        return new AtomicOutput(destination, temp, raw, stream);
+        if (Files.isDirectory(destination)) {
+            throw new IOException(destination + ": is a directory, not a file to write");
+        }
+        if (isSpecial(destination)) {
+            // append: on /dev/stdout redirected to a file, opening it afresh must not truncate what the shell set up
+            return new AtomicOutput(destination, null, new BufferedOutputStream(
+                    new FileOutputStream(destination.toFile(), true), BUFFER));
+        }
+        Path target = Files.isSymbolicLink(destination) ? destination.toRealPath() : destination.toAbsolutePath();
+        Path dir = target.getParent();
+        try {
+            Files.createDirectories(dir);
+            deleteStaleTemps(dir, target.getFileName().toString());
+            Path temp = Files.createTempFile(dir, "." + target.getFileName() + "." + PID + ".", ".tmp");
+            LIVE_TEMPS.add(temp);
+            makeWorldReadable(temp);
+            return new AtomicOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), BUFFER));
+        } catch (IOException e) {
+            throw named(destination, e);
+        }
+    }
+
+    /**
+     * Something to write in place: what exists and is not a regular file (following links) — a device, a
+     * FIFO, a socket, a tty — and anything under /dev or /proc ({@code /dev/stdout} may lead to a file).
+     */
+    public static boolean isSpecial(Path destination) {
+        Path abs = destination.toAbsolutePath().normalize();
+        if (abs.startsWith("/dev") || abs.startsWith("/proc")) {
+            return true;
+        }
+        return Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination);
     }
 
     /** Temp files are created 0600; a finished output should have the usual 0644. */
@@ -60,6 +110,47 @@ public final class AtomicOutput implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: keep the platform default.
         }
+    }
+
+    /** Deletes {@code .NAME.PID.*.tmp} files beside a destination whose process is gone. */
+    private static void deleteStaleTemps(Path dir, String name) {
+        Pattern ours = Pattern.compile(Pattern.quote("." + name + ".") + "(\\d+)\\.[^.]*\\.tmp");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "." + globQuote(name) + ".*.tmp")) {
+            for (Path p : entries) {
+                Matcher m = ours.matcher(p.getFileName().toString());
+                if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Cleaning up after others is a courtesy: never a reason to fail this output.
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String globQuote(String s) {
+        return s.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+    }
+
+    private static void deleteLiveTemps() {
+        for (Path p : LIVE_TEMPS) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // the JVM is going down; nothing else can be done
+            }
+        }
+    }
+
+    private static IOException named(Path file, IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.contains(file.toString())) {
+            return e;
+        }
+        return new IOException(file + ": " + (message == null ? e.getClass().getSimpleName() : message), e);
     }
 
     /** True when the file name ends in {@code .gz} (output is then compressed). */
@@ -83,15 +174,22 @@ public final class AtomicOutput implements AutoCloseable {
         }
         stream.close();
         closed = true;
-        try {
-            Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+        if (temp != null) {
+            try {
+                try {
+                    Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw named(destination, e);
+            }
+            LIVE_TEMPS.remove(temp);
         }
         committed = true;
     }
 
-    /** Discards the temp file unless {@link #commit()} succeeded. */
+    /** Discards the temp file unless {@link #commit()} succeeded (a special file keeps what was written). */
     @Override
     public void close() {
         if (committed) {
@@ -105,10 +203,59 @@ public final class AtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             // The file is being discarded; a close failure changes nothing.
         } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                    LIVE_TEMPS.remove(temp);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not delete temp file " + temp, e);
+                }
+            }
+        }
+    }
+
+    /** Adds the destination to every I/O error ("No space left on device" alone names nothing). */
+    private static final class NamingOutputStream extends FilterOutputStream {
+        private final Path file;
+
+        NamingOutputStream(OutputStream out, Path file) {
+            super(out);
+            this.file = file;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
             try {
-                Files.deleteIfExists(temp);
+                out.write(b);
             } catch (IOException e) {
-                throw new UncheckedIOException("could not delete temp file " + temp, e);
+                throw named(file, e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw named(file, e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(file, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw named(file, e);
             }
         }
     }

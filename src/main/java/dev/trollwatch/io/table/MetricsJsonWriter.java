@@ -15,6 +15,14 @@ public final class MetricsJsonWriter {
     private MetricsJsonWriter() {
     }
 
+    /** The document as the bytes {@link #write} puts in a file. */
+    public static byte[] toBytes(Map<String, Object> document) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        MAPPER.writeValue(out, document);
+        out.write('\n');
+        return out.toByteArray();
+    }
+
     public static void write(Path file, Map<String, Object> document) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(file)) {
             MAPPER.writeValue(out.stream(), document);

@@ -1,0 +1,58 @@
+package dev.trollwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Options that used to be accepted and then did something else than they said. */
+class OptionChecksTest {
+    @TempDir
+    static Path dir;
+
+    private static Path data;
+
+    @BeforeAll
+    static void smallDump() {
+        data = dir.resolve("small.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("generate", "--rows", "300", "--out", data.toString()).exitCode());
+    }
+
+    private static void usage(String expected, String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void gatesAreFractions() {
+        usage("--min-accuracy must be between 0 and 1 (a fraction: 0.9, not 90), got 90.0",
+                "evaluate", "--model", "m.json", "--in", data.toString(), "--min-accuracy", "90");
+        usage("--min-mcc must be between -1 and 1", "evaluate", "--model", "m.json", "--in", data.toString(), "--min-mcc", "2");
+        usage("must be between 0 and 1 (a fraction), got 70.0",
+                "evaluate", "--model", "m.json", "--in", data.toString(), "--min-recall", "troll=70");
+    }
+
+    @Test
+    void classWeightsNameEveryClass() {
+        usage("give a weight for every class; missing bot, troll",
+                "train", "--in", data.toString(), "--out", dir.resolve("w").toString(), "--class-weights", "normal=1");
+    }
+
+    @Test
+    void crossValidationIsStratifiedOrRefused() {
+        usage("--no-stratify applies to the hold-out split",
+                "train", "--in", data.toString(), "--out", dir.resolve("c").toString(), "--cv", "5", "--no-stratify");
+    }
+
+    @Test
+    void moreFoldsThanRowsIsAClearFailureNotAThousandEmptyFolds() {
+        CliRunner.Result r = CliRunner.run("train", "--in", data.toString(), "--out", dir.resolve("k").toString(),
+                "--cv", "1000", "--min-leaf", "5");
+        assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cross-validation with 1000 folds needs at least 1000 rows; the data has"), r.err());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.trollwatch.modelio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.trollwatch.model.TrainedModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model files and their companions land together, and never mix two saves. */
+class ModelSetCommitTest {
+    @TempDir
+    Path dir;
+
+    private static TrainedModel model(String id) {
+        return new TrainedModel(null, null, TestTrees.depthTwo(), TestTrees.info(id));
+    }
+
+    @Test
+    void aCompanionThatCannotBeWrittenLeavesNoModelFile() throws Exception {
+        Path metricsBlocker = Files.createDirectories(dir.resolve("m.metrics.json"));
+        assertThrows(IOException.class, () -> ModelFiles.saveAll(dir.resolve("m"), model("x"),
+                saved -> List.of(new ModelFiles.Companion(metricsBlocker, "{}".getBytes(StandardCharsets.UTF_8)))));
+        assertFalse(Files.exists(dir.resolve("m.json")));
+        assertFalse(Files.exists(dir.resolve("m.onnx")));
+    }
+
+    @Test
+    void companionsAreWrittenFromTheSavedModel() throws Exception {
+        Path metrics = dir.resolve("m.metrics.json");
+        ModelFiles.saveAll(dir.resolve("m"), model("abc"), saved -> List.of(new ModelFiles.Companion(metrics,
+                saved.info().modelId().getBytes(StandardCharsets.UTF_8))));
+        assertEquals("abc", Files.readString(metrics));
+        assertEquals("abc", ModelFiles.load(dir.resolve("m.json")).modelId());
+    }
+
+    @Test
+    void concurrentSavesToOneBaseNeverMixModelIds() throws Exception {
+        Path base = dir.resolve("shared");
+        Path metrics = dir.resolve("shared.metrics.json");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<Future<?>> saves = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    String id = "r" + round + "w" + w;
+                    saves.add(pool.submit(() -> ModelFiles.saveAll(base, model(id), saved -> List.of(
+                            new ModelFiles.Companion(metrics, id.getBytes(StandardCharsets.UTF_8))))));
+                }
+                for (Future<?> f : saves) {
+                    f.get();
+                }
+                String id = ModelFiles.load(dir.resolve("shared.json")).modelId();
+                assertEquals(id, ModelFiles.load(dir.resolve("shared.onnx")).modelId(), "round " + round);
+                assertEquals(id, Files.readString(metrics), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
