@@ -32,7 +32,7 @@ class ArchitectureTest {
             .layer("serve").definedBy("dev.trollwatch.serve..")
             .layer("stream").definedBy("dev.trollwatch.stream..")
             .layer("pipeline").definedBy("dev.trollwatch.pipeline..")
-            .layer("formats").definedBy("dev.trollwatch.io..", "dev.trollwatch.modelio..")
+            .layer("formats").definedBy("dev.trollwatch.io..", "dev.trollwatch.modelio..", "dev.trollwatch.report..")
             .layer("generate").definedBy("dev.trollwatch.generate..")
             .layer("model").definedBy("dev.trollwatch.model..")
             .layer("features").definedBy(FEATURES)
@@ -74,6 +74,12 @@ class ArchitectureTest {
     static final ArchRule dumpsDoNotKnowTablesOrModels = noClasses().that().resideInAPackage("dev.trollwatch.io.dump..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.trollwatch.io.table..", "dev.trollwatch.io.jdbc..",
                     "dev.trollwatch.modelio..", "dev.trollwatch.model..", FEATURES);
+
+    /** The HTML report renders model-layer results; it reads and writes nothing itself. */
+    @ArchTest
+    static final ArchRule reportRendersOnlyModelResults = noClasses().that().resideInAPackage("dev.trollwatch.report..")
+            .should().dependOnClassesThat(resideInAPackage("dev.trollwatch..")
+                    .and(not(resideInAnyPackage("dev.trollwatch.report..", "dev.trollwatch.model..", FEATURES, COMMENT, ROOT))));
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("dev.trollwatch.(**)").should().beFreeOfCycles();

@@ -6,6 +6,7 @@ import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.pipeline.EvaluateJob;
 import dev.trollwatch.pipeline.LabelledInput;
+import dev.trollwatch.report.ReportContent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     QualityGateOptions gateOptions;
 
+    @Mixin
+    HtmlReportOption report;
+
     @Override
     public Integer call() throws Exception {
         List<QualityGate> gates = gateOptions.gates();
@@ -52,6 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         ScoringModel trained = r.model();
         PreparedData data = r.data();
         List<String> failures = r.failures();
+        if (report.requested()) {
+            report.write(new ReportContent("evaluate", "labelled file " + in, r.facts(), r.result(), trained.tree(),
+                    trained.info(), gates, VersionProvider.BuildInfo.version(), r.createdAt()));
+        }
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Model: %s (id %s, trained %s)%n", model, trained.info().modelId(), trained.info().createdAt());

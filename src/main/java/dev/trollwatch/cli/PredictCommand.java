@@ -4,13 +4,19 @@ import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
 import dev.trollwatch.io.table.FeaturesCsvReader;
+import dev.trollwatch.io.table.PredictionWriter;
 import dev.trollwatch.io.table.PredictionsCsvWriter;
+import dev.trollwatch.io.table.PredictionsJsonlWriter;
 import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.explain.Explainer;
+import dev.trollwatch.model.explain.Explanation;
 import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.pipeline.PredictionRun;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,6 +30,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Score every comment of a dump with a model: class and probabilities per comment.",
             "One CSV line per comment: author, link_id, created_utc, predicted, p_bot, p_normal, p_troll.",
+            "The probabilities are class-weighted (training rows counted with their class weight, like scikit-learn's"
+                + " predict_proba on a class-weighted tree), not the shares of the leaf's training rows.",
+            "--explain adds why: the decision path in words and the leaf's training rows per class;"
+                + " --explain-format json (or --out *.jsonl) writes JSON Lines with the path, leaf support and"
+                + " exact Shapley contributions.",
             "Uses the training featurizer; streams, so inputs of any size work.",
             "--in may also be a features CSV written by 'trollwatch features' (recognised by its header)."})
 public final class PredictCommand implements Callable<Integer> {
@@ -46,13 +57,27 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Also write the 20 feature values, one column per feature name.")
     boolean withFeatures;
 
+    @Option(names = "--explain",
+            description = "Explain every verdict: CSV columns path (e.g. 'recent_avg_diff_ratio 0.81 > 0.349 → bot') and"
+                    + " leaf_rows_bot, leaf_rows_normal, leaf_rows_troll (the leaf's training rows, unweighted).")
+    boolean explain;
+
+    @Option(names = "--explain-format", paramLabel = "FORMAT",
+            description = "csv (default) or json: JSON Lines, one object per comment with an 'explanation' (path,"
+                    + " leaf rows and frequencies, class-weighted probabilities, Shapley contributions); implies --explain."
+                    + " An --out ending in .jsonl or .jsonl.gz writes JSON Lines too.")
+    String explainFormat;
+
     @Mixin
     FeaturizerThreadsOption threadsOption;
 
     @Override
     public Integer call() throws IOException {
         int threads = threadsOption.count();
+        boolean json = jsonLines();
+        boolean explained = explain || explainFormat != null;
         ScoringModel loaded = ModelFiles.load(model);
+        Function<double[], Explanation> explainer = explained ? x -> Explainer.explain(loaded, x) : null;
         LOG.info("predict: model {} from {}", loaded.modelId(), model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         Path featuresCsv = input.path() != null && FeaturesCsvReader.isFeaturesCsv(input.path()) ? input.path() : null;
@@ -61,7 +86,7 @@ public final class PredictCommand implements Callable<Integer> {
         try (CommentReader reader = featuresCsv == null ? input.open() : null;
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "predict", input::fractionRead)) {
             rows = output.write(stream -> {
-                PredictionsCsvWriter writer = new PredictionsCsvWriter(stream, withFeatures);
+                PredictionWriter writer = writer(stream, json, explainer);
                 long n = featuresCsv != null
                         ? PredictionRun.runOnFeatures(featuresCsv, loaded, writer, progress::advance)
                         : PredictionRun.run(reader, featurizer, threads, loaded, writer, progress::advance);
@@ -76,4 +101,20 @@ public final class PredictCommand implements Callable<Integer> {
                 skipped > 0 ? "; " + skipped + " malformed rows skipped" : "");
         return ExitCode.OK;
     }
+
+    /** JSON Lines for --explain-format json or an --out named *.jsonl[.gz]; CSV otherwise. */
+    private boolean jsonLines() {
+        if (explainFormat != null && !explainFormat.equals("csv") && !explainFormat.equals("json")) {
+            throw new UsageException("--explain-format must be csv or json, got '" + explainFormat + "'");
+        }
+        String name = output.toStdout() ? "" : output.file().getFileName().toString();
+        return "json".equals(explainFormat) || name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+    }
+
+    private PredictionWriter writer(OutputStream stream, boolean json, Function<double[], Explanation> explainer)
+            throws IOException {
+        return json ? new PredictionsJsonlWriter(stream, withFeatures, explainer)
+                : new PredictionsCsvWriter(stream, withFeatures, explainer);
+    }
+
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             "Serve a model over HTTP, a drop-in for the 2019 Flask API.",
             "POST / or /predict with one comment as JSON (or an array of them) answers"
                 + " {\"prediction\": \"possible bot\", ...}.",
+            "\"explain\": true in a comment (or ?explain=1) adds an explanation: the decision path, the leaf's training rows"
+                + " and frequencies, and exact Shapley contributions. Probabilities are class-weighted, not leaf frequencies.",
             "GET /health and GET /model describe the server. Stops gracefully on SIGTERM or Ctrl-C (exit 0).",
             "See docs/serve.md."})
 public final class ServeCommand implements Callable<Integer> {

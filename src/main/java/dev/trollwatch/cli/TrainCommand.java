@@ -6,6 +6,7 @@ import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.pipeline.TrainJob;
+import dev.trollwatch.report.ReportContent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -59,6 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics-json", paramLabel = "FILE", description = "Metrics file (default: OUT.metrics.json).")
     Path metricsJson;
 
+    @Mixin
+    HtmlReportOption report;
+
     @Override
     public Integer call() throws Exception {
         if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
@@ -72,6 +76,11 @@ public final class TrainCommand implements Callable<Integer> {
                 metricsFile, dot, VersionProvider.BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
         TrainingOutcome outcome = r.outcome();
         PreparedData data = r.data();
+        if (report.requested()) {
+            report.write(new ReportContent("train", evaluatedOn(r.plan()), r.facts(), outcome.evaluation(),
+                    outcome.model().tree(), outcome.model().info(), java.util.List.of(), VersionProvider.BuildInfo.version(),
+                    r.createdAt()));
+        }
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n", in, data.rowsRead(),
@@ -83,6 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
         w.printf("Metrics: %s%n", metricsFile);
         if (dot != null) {
             w.printf("DOT:     %s%n", dot);
+        }
+        if (report.requested()) {
+            w.printf("Report:  %s%n", report.path());
         }
         w.flush();
         return ExitCode.OK;

@@ -9,7 +9,8 @@ import java.util.List;
  * @param importance  gain-based importance of the evaluated model's tree
  * @param permutation permutation importance on the test rows; empty when not asked for
  * @param cv          per-fold metrics, or null when there was no cross-validation
+ * @param budget      the moderators' review budget over the same rows (out of fold in cross-validation)
  */
 public record EvaluationResult(ConfusionMatrix matrix, List<FeatureImportance.Entry> importance,
-        List<PermutationImportance.Entry> permutation, CrossValidationSummary cv) {
+        List<PermutationImportance.Entry> permutation, CrossValidationSummary cv, ReviewBudget budget) {
 }

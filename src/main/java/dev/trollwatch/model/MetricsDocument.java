@@ -63,6 +63,9 @@ public final class MetricsDocument {
         if (eval.cv() != null) {
             doc.put("cross_validation", crossValidation(eval.cv()));
         }
+        if (eval.budget() != null) {
+            doc.put("review_budget", reviewBudget(eval.budget()));
+        }
         doc.put("tree", treeSummary(tree));
         Map<String, Object> modelRef = new LinkedHashMap<>();
         modelRef.put("model_id", info.modelId());
@@ -115,6 +118,40 @@ public final class MetricsDocument {
         out.put("accuracy", meanSd(cv.accuracy()));
         out.put("mcc", meanSd(cv.mcc()));
         out.put("kappa", meanSd(cv.kappa()));
+        return out;
+    }
+
+    private static Map<String, Object> reviewBudget(ReviewBudget b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", b.rows());
+        out.put("tie_breaking", "expected value under random order within tied scores");
+        out.put("probabilities", "class-weighted");
+        for (ReviewBudget.Ranking r : b.rankings()) {
+            Map<String, Object> ranking = new LinkedHashMap<>();
+            ranking.put("ranked_by", switch (r.name()) {
+                case "bot_or_troll" -> "p_bot + p_troll";
+                default -> "p_" + r.name();
+            });
+            ranking.put("positives", r.positives());
+            List<Map<String, Object>> cuts = new ArrayList<>();
+            for (ReviewBudget.Cut c : r.cuts()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("top_percent", c.percent());
+                x.put("reviews", c.reviews());
+                x.put("caught", c.caught());
+                x.put("capture_rate", c.captureRate());
+                x.put("precision", c.precision());
+                x.put("lift", c.lift());
+                cuts.add(x);
+            }
+            ranking.put("top", cuts);
+            Map<String, Object> reach = new LinkedHashMap<>();
+            for (ReviewBudget.Reach x : r.reach()) {
+                reach.put("catch_" + x.percent() + "_percent", Double.isNaN(x.reviews()) ? null : x.reviews());
+            }
+            ranking.put("reviews_to", reach);
+            out.put(r.name(), ranking);
+        }
         return out;
     }
 

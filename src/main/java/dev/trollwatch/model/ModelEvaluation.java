@@ -19,6 +19,6 @@ public final class ModelEvaluation {
         List<PermutationImportance.Entry> perm = permutationRepeats > 0
                 ? PermutationImportance.of(tree, data.rows(), permutationRepeats, seed)
                 : List.of();
-        return new EvaluationResult(m, FeatureImportance.of(tree), perm, null);
+        return new EvaluationResult(m, FeatureImportance.of(tree), perm, null, Evaluator.reviewBudget(tree, data.rows()));
     }
 }

@@ -3,12 +3,12 @@ package dev.trollwatch.model;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-/** Number formatting for reports: thresholds and weights with up to 6 significant digits, no trailing zeros. */
-final class Numbers {
+/** Number formatting for reports and explanations: thresholds and weights with up to 6 significant digits, no trailing zeros. */
+public final class Numbers {
     private Numbers() {
     }
 
-    static String compact(double v) {
+    public static String compact(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -30,6 +30,11 @@ public record QualityGate(Metric metric, Label label, double minimum) {
         public boolean perClass() {
             return perClass;
         }
+
+        /** As reports write it: accuracy, MCC, kappa, precision, recall, F1. */
+        public String text() {
+            return text;
+        }
     }
 
     public QualityGate {
@@ -84,14 +89,18 @@ public record QualityGate(Metric metric, Label label, double minimum) {
         };
     }
 
+    /** What the gate checks, e.g. {@code recall of troll} or {@code MCC}. */
+    public String what() {
+        return metric.perClass() ? metric.text + " of " + label.text() : metric.text;
+    }
+
     /** Null when the gate passes, else a one-line reason. */
     public String check(ConfusionMatrix m) {
         double v = value(m);
         if (v >= minimum) {
             return null;
         }
-        String what = metric.perClass() ? metric.text + " of " + label.text() : metric.text;
-        return String.format(Locale.ROOT, "quality gate failed: %s is %.4f, below the minimum %s", what, v, Numbers.compact(minimum));
+        return String.format(Locale.ROOT, "quality gate failed: %s is %.4f, below the minimum %s", what(), v, Numbers.compact(minimum));
     }
 
     /** The reasons of every failed gate, in the given order. */

@@ -30,6 +30,9 @@ public final class ReportFormatter {
         if (eval.cv() != null) {
             sb.append(crossValidation(eval.cv())).append('\n');
         }
+        if (eval.budget() != null) {
+            sb.append(reviewBudget(eval.budget())).append('\n');
+        }
         sb.append("Feature importance (share of the tree's weighted information gain):\n\n");
         sb.append(importance(eval.importance())).append('\n');
         if (!eval.permutation().isEmpty()) {
@@ -40,7 +43,8 @@ public final class ReportFormatter {
         for (DecisionTree.Leaf l : tree.leaves()) {
             smallest = Math.min(smallest, java.util.Arrays.stream(l.rows()).sum());
         }
-        sb.append(String.format(Locale.ROOT, "Tree (depth %d, %d leaves, smallest leaf %d training rows):%n%n",
+        sb.append(String.format(Locale.ROOT, "Tree (depth %d, %d leaves, smallest leaf %d training rows;"
+                + " p = the class-weighted probability, not the share of the leaf's rows):%n%n",
                 tree.depth(), tree.leaves().size(), smallest));
         sb.append(rules(tree));
         return sb.toString();
@@ -130,6 +134,28 @@ public final class ReportFormatter {
         sb.append(String.format(Locale.ROOT, "  accuracy %.4f ± %.4f%n", Stats.mean(cv.accuracy()), Stats.sd(cv.accuracy())));
         sb.append(String.format(Locale.ROOT, "  MCC      %.4f ± %.4f%n", Stats.mean(cv.mcc()), Stats.sd(cv.mcc())));
         sb.append(String.format(Locale.ROOT, "  kappa    %.4f ± %.4f%n", Stats.mean(cv.kappa()), Stats.sd(cv.kappa())));
+        return sb.toString();
+    }
+
+    /**
+     * The moderators' review budget for bots and trolls together (ranked by p_bot + p_troll): share
+     * caught, precision and lift at each budget, and the reviews it takes to catch 50 % and 80 %.
+     */
+    public static String reviewBudget(ReviewBudget budget) {
+        ReviewBudget.Ranking r = budget.ranking("bot_or_troll");
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Review budget (top comments by p_bot + p_troll, %d bots and trolls in %,d rows;%n",
+                r.positives(), budget.rows()));
+        sb.append("expected values with ties in random order; probabilities are class-weighted):\n\n");
+        sb.append(String.format(Locale.ROOT, "%8s %8s %9s %9s %9s %6s%n", "top", "reviews", "caught", "capture", "precision", "lift"));
+        for (ReviewBudget.Cut c : r.cuts()) {
+            sb.append(String.format(Locale.ROOT, "%7d%% %8d %9.1f %8.1f%% %9.4f %6.2f%n", c.percent(), c.reviews(), c.caught(),
+                    100 * c.captureRate(), c.precision(), c.lift()));
+        }
+        for (ReviewBudget.Reach x : r.reach()) {
+            sb.append(String.format(Locale.ROOT, "Reviews to catch %d%% (%d): %s%n", x.percent(), x.target(),
+                    Double.isNaN(x.reviews()) ? "-" : String.format(Locale.ROOT, "%.1f", x.reviews())));
+        }
         return sb.toString();
     }
 

@@ -29,14 +29,18 @@ public record ScoringModel(DecisionTree tree, ModelInfo info, ThresholdPrecision
 
     /** The leaf this vector falls into under this model's comparison precision. */
     public DecisionTree.Leaf leafFor(double[] features) {
-        if (precision == ThresholdPrecision.DOUBLE) {
-            return tree.leafFor(features);
-        }
         DecisionTree.Node n = tree.root();
         while (n instanceof DecisionTree.Split s) {
-            n = (float) features[s.feature()] <= (float) s.threshold() ? s.left() : s.right();
+            n = goesLeft(s, features) ? s.left() : s.right();
         }
         return (DecisionTree.Leaf) n;
+    }
+
+    /** Whether this vector takes the split's left branch under this model's comparison precision. */
+    public boolean goesLeft(DecisionTree.Split split, double[] features) {
+        return precision == ThresholdPrecision.DOUBLE
+                ? tree.goesLeft(split, features)
+                : (float) features[split.feature()] <= (float) split.threshold();
     }
 
     /** The model id every file of this model records. */

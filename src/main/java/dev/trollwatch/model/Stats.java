@@ -1,11 +1,11 @@
 package dev.trollwatch.model;
 
 /** Mean and sample standard deviation. */
-final class Stats {
+public final class Stats {
     private Stats() {
     }
 
-    static double mean(double[] v) {
+    public static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x;
@@ -14,7 +14,7 @@ final class Stats {
     }
 
     /** Sample standard deviation (n − 1); 0 for fewer than two values. */
-    static double sd(double[] v) {
+    public static double sd(double[] v) {
         if (v.length < 2) {
             return 0;
         }

@@ -32,6 +32,7 @@ public final class TrainingRun {
         List<PermutationImportance.Entry> permutation = List.of();
         CrossValidationSummary cv = null;
         Trainer.Result model;
+        ReviewBudget budget;
         if (plan instanceof SplitPlan.CrossValidation c) {
             List<DataSplit> folds = DataSplitter.folds(data.rows(), c.folds(), opts.seed());
             matrix = ConfusionMatrix.empty();
@@ -39,6 +40,8 @@ public final class TrainingRun {
             double[] mcc = new double[folds.size()];
             double[] kappa = new double[folds.size()];
             List<List<PermutationImportance.Entry>> perFold = new ArrayList<>();
+            List<double[]> outOfFold = new ArrayList<>(data.rows().size());
+            List<Label> outOfFoldTruth = new ArrayList<>(data.rows().size());
             for (int f = 0; f < folds.size(); f++) {
                 DataSplit s = folds.get(f);
                 Trainer.requireAllClasses(s.train(), "fold " + (f + 1) + " training");
@@ -48,12 +51,14 @@ public final class TrainingRun {
                 mcc[f] = fm.mcc();
                 kappa[f] = fm.kappa();
                 matrix = matrix.plus(fm);
+                Evaluator.score(m.tree(), s.test(), outOfFold, outOfFoldTruth);
                 if (opts.permutationRepeats() > 0) {
                     perFold.add(PermutationImportance.of(m.tree(), s.test(), opts.permutationRepeats(), opts.seed()));
                 }
                 LOG.info("fold {}/{}: accuracy {}", f + 1, folds.size(), String.format(java.util.Locale.ROOT, "%.4f", acc[f]));
             }
             cv = new CrossValidationSummary(acc, mcc, kappa);
+            budget = ReviewBudget.of(outOfFold, outOfFoldTruth);
             permutation = averageOverFolds(perFold);
             train = data.rows();
             evaluated = data.rows();
@@ -73,11 +78,12 @@ public final class TrainingRun {
             LOG.info("training on {} rows, evaluating on {}", train.size(), evaluated.size());
             model = Trainer.train(train, opts.learner());
             matrix = Evaluator.evaluate(model.tree(), evaluated);
+            budget = Evaluator.reviewBudget(model.tree(), evaluated);
             if (opts.permutationRepeats() > 0) {
                 permutation = PermutationImportance.of(model.tree(), evaluated, opts.permutationRepeats(), opts.seed());
             }
         }
-        EvaluationResult evaluation = new EvaluationResult(matrix, FeatureImportance.of(model.tree()), permutation, cv);
+        EvaluationResult evaluation = new EvaluationResult(matrix, FeatureImportance.of(model.tree()), permutation, cv, budget);
         Map<Label, Long> trainRows = Trainer.countByClass(train);
         ModelInfo info = new ModelInfo(
                 ModelIdentity.modelId(model.tree(), params),

@@ -44,7 +44,8 @@ final class JsonModelDecoder {
                 + JsonModelFile.PRECISION_FLOAT32 + "\", found " + p);
     }
 
-    private DecisionTree tree(JsonNode tree) {
+    /** Reads and checks a {@code tree} object (also the one an ONNX file embeds in its metadata). */
+    DecisionTree tree(JsonNode tree) {
         JsonNode nodes = f.field(tree, "nodes", "tree.nodes");
         if (!nodes.isArray() || nodes.isEmpty()) {
             throw f.error("tree.nodes", "expected a non-empty array of nodes");

@@ -64,16 +64,47 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": no '" + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + "' metadata: not written by trollwatch");
         }
-        ModelInfo info = ModelMetadata.read(OnnxModelFile.parseJson(json, name),
-                name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")");
+        String embeddedName = name + " (metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL + ")";
+        com.fasterxml.jackson.databind.JsonNode modelJson = OnnxModelFile.parseJson(json, name);
+        ModelInfo info = ModelMetadata.read(modelJson, embeddedName);
         if (!info.modelId().equals(metadata.get(OnnxModelFile.KEY_MODEL_ID))) {
             throw new MalformedModelException(name + ": metadata model_id " + metadata.get(OnnxModelFile.KEY_MODEL_ID)
                     + " does not match the embedded model's " + info.modelId());
         }
         // ONNX Runtime rounds inputs to float32 and its thresholds are float32: the tree says so itself,
-        // so that everything walking it (evaluate, importance) scores as ONNX Runtime does
-        DecisionTree tree = tree(treeAttributes(graph, name), name).withPrecision(DecisionTree.FeaturePrecision.FLOAT32);
-        return new ScoringModel(tree, info, ThresholdPrecision.FLOAT32);
+        // so that everything walking it (evaluate, importance, explanations) scores as ONNX Runtime does
+        DecisionTree graphTree = tree(treeAttributes(graph, name), name).withPrecision(DecisionTree.FeaturePrecision.FLOAT32);
+        // Files with an embedded tree keep the exact thresholds, weights and leaf rows, which the graph's floats
+        // cannot hold: explanations from .onnx then equal those from .json and .model. Scoring still compares in float32.
+        if (!modelJson.has("tree")) {
+            return new ScoringModel(graphTree, info, ThresholdPrecision.FLOAT32);
+        }
+        ModelCheck.verify(graphTree, info, name); // the graph is what ONNX Runtime runs: its faults are named first
+        DecisionTree exact = new JsonModelDecoder(embeddedName).tree(modelJson.get("tree"));
+        if (!sameTree(exact.root(), graphTree.root())) {
+            throw new MalformedModelException(name + ": the tree in metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL
+                    + " differs from the ONNX graph's tree");
+        }
+        return new ScoringModel(exact.withPrecision(DecisionTree.FeaturePrecision.FLOAT32), info, ThresholdPrecision.FLOAT32);
+    }
+
+    /** Same shape, features and float thresholds, and leaf probabilities equal to float precision. */
+    private static boolean sameTree(DecisionTree.Node exact, DecisionTree.Node graph) {
+        if (exact instanceof DecisionTree.Split s && graph instanceof DecisionTree.Split g) {
+            return s.feature() == g.feature() && (float) s.threshold() == (float) g.threshold()
+                    && sameTree(s.left(), g.left()) && sameTree(s.right(), g.right());
+        }
+        if (exact instanceof DecisionTree.Leaf a && graph instanceof DecisionTree.Leaf b) {
+            double[] p = a.probabilities();
+            double[] q = b.probabilities();
+            for (int c = 0; c < p.length; c++) {
+                if (Math.abs(p[c] - q[c]) > 1e-6) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Map<String, Attribute> treeAttributes(ProtoReader graph, String name) {

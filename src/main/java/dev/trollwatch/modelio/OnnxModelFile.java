@@ -110,7 +110,7 @@ public final class OnnxModelFile {
         m.put(KEY_CLASSES, JsonModelFile.MAPPER.valueToTree(List.of(Label.BOT.text(), Label.NORMAL.text(),
                 Label.TROLL.text())).toString());
         try {
-            m.put(KEY_TROLLWATCH_MODEL, JsonModelFile.MAPPER.writer().writeValueAsString(ModelMetadata.write(tree, info)));
+            m.put(KEY_TROLLWATCH_MODEL, JsonModelFile.MAPPER.writer().writeValueAsString(JsonModelFile.toJson(tree, info)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("metadata is plain JSON", e);
         }

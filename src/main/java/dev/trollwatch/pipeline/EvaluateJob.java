@@ -26,6 +26,8 @@ import java.util.Map;
  * de-duplicate and relabel, evaluate, check the quality gates and, when asked, write the metrics file.
  */
 public final class EvaluateJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvaluateJob.class);
+
     /**
      * What to evaluate.
      *
@@ -50,8 +52,11 @@ public final class EvaluateJob {
      * @param data     the prepared rows (counts of rows read, duplicates, relabelled)
      * @param result   metrics and importance
      * @param failures one line per failed gate, empty when all passed
+     * @param facts     the input data's facts as the metrics file records them
+     * @param createdAt when the evaluation was made (ISO-8601, seconds)
      */
-    public record Result(ScoringModel model, PreparedData data, EvaluationResult result, List<String> failures) {
+    public record Result(ScoringModel model, PreparedData data, EvaluationResult result, List<String> failures,
+            DataFacts facts, String createdAt) {
     }
 
     private EvaluateJob() {
@@ -66,16 +71,20 @@ public final class EvaluateJob {
                 request.seed());
         List<String> failures = QualityGate.failures(request.gates(), result.matrix());
 
+        if (input.sha256().equals(trained.info().dataSha256())) {
+            LOG.warn("{} is the file model {} was trained on (same SHA-256 {}): these figures are not a held-out evaluation",
+                    request.in(), trained.info().modelId(), input.sha256());
+        }
+        DataFacts facts = new DataFacts(request.in().toString(), input.sha256(), data, null,
+                Trainer.countByClass(data.rows()), null, null);
+        String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         if (request.metricsFile() != null) {
-            DataFacts facts = new DataFacts(request.in().toString(), input.sha256(), data, null,
-                    Trainer.countByClass(data.rows()), null, null);
             Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(),
-                    request.model().toString(), facts, request.permutationRepeats(), request.toolVersion(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                    request.model().toString(), facts, request.permutationRepeats(), request.toolVersion(), createdAt);
             doc.put("quality_gates", gateReport(request.gates(), result));
             MetricsJsonWriter.write(request.metricsFile(), doc);
         }
-        return new Result(trained, data, result, failures);
+        return new Result(trained, data, result, failures, facts, createdAt);
     }
 
     private static List<Map<String, Object>> gateReport(List<QualityGate> gates, EvaluationResult result) {

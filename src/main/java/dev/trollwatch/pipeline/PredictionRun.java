@@ -4,7 +4,7 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.ParallelFeaturizer;
 import dev.trollwatch.io.table.FeaturesCsvReader;
-import dev.trollwatch.io.table.PredictionsCsvWriter;
+import dev.trollwatch.io.table.PredictionWriter;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class PredictionRun {
      * @return rows written
      */
     public static long run(Iterator<? extends Comment> comments, Featurizer featurizer, int threads,
-            ScoringModel model, PredictionsCsvWriter out, LongConsumer progress) {
+            ScoringModel model, PredictionWriter out, LongConsumer progress) {
         try (ParallelFeaturizer parallel = new ParallelFeaturizer(featurizer, threads)) {
             return parallel.run(comments, row -> {
                 Prediction p = model.score(row.values());
@@ -44,7 +44,7 @@ public final class PredictionRun {
     }
 
     /** Scores the rows of a features CSV (features already computed, as {@code trollwatch features} writes them). */
-    public static long runOnFeatures(Path featuresCsv, ScoringModel model, PredictionsCsvWriter out,
+    public static long runOnFeatures(Path featuresCsv, ScoringModel model, PredictionWriter out,
             LongConsumer progress) throws IOException {
         long[] rows = {0};
         FeaturesCsvReader.read(featuresCsv, row -> {

@@ -50,8 +50,11 @@ public final class TrainJob {
      * @param outcome   the model and its evaluation
      * @param plan      how it was evaluated
      * @param modelFile the Weka model file written (the others sit beside it)
+     * @param facts     the input data's facts as the metrics file records them
+     * @param createdAt when the model was made (ISO-8601, seconds)
      */
-    public record Result(PreparedData data, TrainingOutcome outcome, SplitPlan plan, Path modelFile) {
+    public record Result(PreparedData data, TrainingOutcome outcome, SplitPlan plan, Path modelFile, DataFacts facts,
+            String createdAt) {
     }
 
     private TrainJob() {
@@ -93,7 +96,7 @@ public final class TrainJob {
             }
             return files;
         });
-        return new Result(data, outcome, options.split(), modelFile);
+        return new Result(data, outcome, options.split(), modelFile, facts, createdAt);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.trollwatch.serve;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trollwatch.io.table.ExplanationJson;
+import dev.trollwatch.model.explain.Explainer;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
@@ -21,7 +23,17 @@ final class Answers {
     }
 
     ObjectNode answer(Comment comment) {
-        Prediction p = model.score(featurizer.apply(comment));
-        return PredictionAnswer.writeTo(JsonNodeFactory.instance.objectNode(), p);
+        return answer(comment, false);
+    }
+
+    /** With {@code explain}, the answer also carries {@code explanation} ({@link ExplanationJson}). */
+    ObjectNode answer(Comment comment, boolean explain) {
+        double[] features = featurizer.apply(comment);
+        Prediction p = model.score(features);
+        ObjectNode out = PredictionAnswer.writeTo(JsonNodeFactory.instance.objectNode(), p);
+        if (explain) {
+            out.set("explanation", ExplanationJson.of(Explainer.explain(model, features)));
+        }
+        return out;
     }
 }

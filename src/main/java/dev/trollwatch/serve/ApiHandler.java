@@ -56,7 +56,7 @@ final class ApiHandler extends Handler.Abstract {
                 } else {
                     BodyReader.read(request, options.maxBodyBytes(), (body, failure) -> {
                         if (failure == null) {
-                            answer(request, response, callback, () -> predict(body));
+                            answer(request, response, callback, () -> predict(body, explainRequested(request.getHttpURI().getQuery())));
                         } else if (failure instanceof BadRequestException e) {
                             fail(response, callback, e);
                         } else {
@@ -103,10 +103,10 @@ final class ApiHandler extends Handler.Abstract {
         JsonResponses.sendError(response, callback, e, mapper);
     }
 
-    private JsonNode predict(byte[] body) {
+    private JsonNode predict(byte[] body, boolean explainAll) {
         JsonNode request = json.parse(body);
         if (!request.isArray()) {
-            return answers.answer(CommentJson.parse(request));
+            return answers.answer(CommentJson.parse(request), explainAll || explainField(request));
         }
         if (request.size() > options.maxBatch()) {
             throw new BadRequestException(413, null, "a batch holds at most " + options.maxBatch()
@@ -115,12 +115,37 @@ final class ApiHandler extends Handler.Abstract {
         ArrayNode out = mapper.createArrayNode();
         for (int i = 0; i < request.size(); i++) {
             try {
-                out.add(answers.answer(CommentJson.parse(request.get(i))));
+                out.add(answers.answer(CommentJson.parse(request.get(i)), explainAll || explainField(request.get(i))));
             } catch (BadRequestException e) {
                 throw e.within("[" + i + "]" + (e.field() == null || e.field().isEmpty() ? "" : "."));
             }
         }
         return out;
+    }
+
+    /** {@code ?explain=1} (or {@code true}) asks for explanations of every comment of the request. */
+    private static boolean explainRequested(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String part : query.split("&")) {
+            if (part.equals("explain") || part.equals("explain=1") || part.equals("explain=true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code "explain": true} in a comment object asks for its explanation. */
+    private static boolean explainField(JsonNode comment) {
+        JsonNode e = comment.get("explain");
+        if (e == null || e.isNull()) {
+            return false;
+        }
+        if (!e.isBoolean()) {
+            throw BadRequestException.field("explain", "expected true or false, found " + e);
+        }
+        return e.booleanValue();
     }
 
     private JsonNode health() {

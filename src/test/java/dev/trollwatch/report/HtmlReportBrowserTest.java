@@ -1,0 +1,69 @@
+package dev.trollwatch.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report in a real browser: Debian's headless Chromium loads the file with the network
+ * off; the page requests nothing but itself, logs no error, every section's drawing has a
+ * non-zero rendered size, and it prints to PDF. Skipped where /usr/bin/chromium is absent,
+ * except in CI (CI=true), where its absence fails the test.
+ */
+class HtmlReportBrowserTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void needChromium() {
+        if (!HeadlessChromium.available()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(HeadlessChromium.BINARY + " is missing: CI must install Debian's chromium (.ci/run does)");
+            }
+            Assumptions.abort("skipped: no " + HeadlessChromium.BINARY + " (apt-get install chromium) — the report is not checked in a browser");
+        }
+    }
+
+    @Test
+    void loadsOfflineRequestsNothingLogsNoErrorAndDrawsEverySection() throws Exception {
+        Path page = dir.resolve("report.html");
+        Files.writeString(page, HtmlReport.render(ReportFixtures.content("2026-12-01T12:00:00Z")), StandardCharsets.UTF_8);
+        try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve("profile")))) {
+            chromium.offline();
+            chromium.viewport(1100, 900);
+            chromium.load(page);
+            JsonNode sections = chromium.evaluate("[...document.querySelectorAll('section')].map(s => ({id: s.id,"
+                    + " svgs: [...s.querySelectorAll('svg')].map(v => { const r = v.getBoundingClientRect();"
+                    + " return [r.width, r.height]; })}))");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode s : sections) {
+                String id = s.get("id").asText();
+                ids.add(id);
+                assertTrue(s.get("svgs").size() >= 1, id + " has a drawing");
+                for (JsonNode size : s.get("svgs")) {
+                    assertTrue(size.get(0).asDouble() > 0 && size.get(1).asDouble() > 0, id + ": rendered size " + size);
+                }
+            }
+            assertEquals(HtmlReport.SECTIONS, ids);
+            JsonNode textWidth = chromium.evaluate("document.querySelector('#tree svg text').getComputedTextLength()");
+            assertTrue(textWidth.asDouble() > 0, "SVG text renders");
+            String pdf = chromium.call("Page.printToPDF", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode())
+                    .get("data").asText();
+            byte[] bytes = java.util.Base64.getDecoder().decode(pdf);
+            assertTrue(bytes.length > 10_000 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "prints to PDF");
+            assertEquals(List.of(page.toUri().toString()), chromium.requests(), "the page fetches nothing but itself");
+            assertEquals(List.of(), chromium.errors(), "no console or script error");
+        }
+    }
+}

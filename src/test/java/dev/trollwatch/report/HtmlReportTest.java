@@ -1,0 +1,80 @@
+package dev.trollwatch.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report's bytes: a golden file (same model, same bytes apart from the date), the eight
+ * sections in order, no script and nothing fetched from elsewhere, user text escaped.
+ * Regenerate the golden file after an intended change with {@code -Dtrollwatch.updateGolden=true}.
+ */
+class HtmlReportTest {
+    private static final String GOLDEN = "/report/golden-report.html";
+    private static final String DATE = "2026-12-01T12:00:00Z";
+
+    @Test
+    void sameModelSameBytesApartFromTheDate() throws IOException {
+        String html = HtmlReport.render(ReportFixtures.content(DATE));
+        if (Boolean.getBoolean("trollwatch.updateGolden")) {
+            Path file = Path.of("src/test/resources" + GOLDEN);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, html, StandardCharsets.UTF_8);
+        }
+        String golden;
+        try (InputStream in = HtmlReportTest.class.getResourceAsStream(GOLDEN)) {
+            if (in == null) {
+                fail("missing " + GOLDEN + ": run once with -Dtrollwatch.updateGolden=true");
+            }
+            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(golden, html);
+        String later = HtmlReport.render(ReportFixtures.content("2027-01-02T03:04:05Z"));
+        assertNotEquals(html, later);
+        assertEquals(html, later.replace("2027-01-02T03:04:05Z", DATE));
+    }
+
+    @Test
+    void theEightSectionsComeInOrderEachWithADrawing() {
+        String html = HtmlReport.render(ReportFixtures.content(DATE));
+        int at = 0;
+        int number = 1;
+        for (String id : HtmlReport.SECTIONS) {
+            int start = html.indexOf("<section id=\"" + id + "\">", at);
+            assertTrue(start > at, "section " + id + " after the previous one");
+            int end = html.indexOf("</section>", start);
+            String section = html.substring(start, end);
+            assertTrue(section.contains("<h2>" + number + ". "), id + " is numbered " + number);
+            assertTrue(section.contains("<svg "), id + " has a drawing");
+            at = end;
+            number++;
+        }
+    }
+
+    @Test
+    void selfContainedNoScriptNoExternalResourceAndEscaped() {
+        String html = HtmlReport.render(ReportFixtures.content(DATE));
+        assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), "no script");
+        Matcher refs = Pattern.compile("(?i)(src|href)\\s*=|url\\(|@import").matcher(html);
+        assertFalse(refs.find(), () -> "no reference to another resource: " + refs.group());
+        Matcher urls = Pattern.compile("https?://[^\"\\s<]+").matcher(html);
+        while (urls.find()) {
+            assertEquals("http://www.w3.org/2000/svg", urls.group(), "the only URL is the SVG namespace");
+        }
+        assertTrue(html.contains("data/generated &lt;2000&gt; &amp; co.csv.gz"), "the file name is escaped");
+        assertTrue(html.contains(ReportFixtures.SHA), "the data's SHA-256 is in the header");
+        assertTrue(html.contains("class=\"fail\">FAIL") && html.contains("class=\"pass\">PASS"), "gates pass and fail");
+        assertTrue(html.contains("class-weighted"), "probabilities are said to be class-weighted");
+    }
+}
