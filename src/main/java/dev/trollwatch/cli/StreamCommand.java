@@ -9,6 +9,7 @@ import dev.trollwatch.stream.ScoringStream;
 import dev.trollwatch.stream.StreamListener;
 import dev.trollwatch.stream.StreamProgress;
 import dev.trollwatch.stream.StreamSettings;
+import dev.trollwatch.stream.ExplanationAnnotator;
 import dev.trollwatch.stream.VerdictAnnotator;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,6 +66,12 @@ public final class StreamCommand implements Callable<Integer> {
                     + " (a restart then fences the crashed run at once). Default: trollwatch-GROUP-HOSTNAME.")
     String transactionalId;
 
+    @Option(names = "--explain",
+            description = "Add an explanation to every verdict: the decision path, the leaf's training rows and"
+                    + " frequencies, exact Shapley contributions (as serve's \"explain\": true). Probabilities are"
+                    + " class-weighted, not leaf frequencies.")
+    boolean explain;
+
     @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between progress lines on stderr. Default: ${DEFAULT-VALUE}.")
     int progressSeconds;
@@ -87,7 +94,7 @@ public final class StreamCommand implements Callable<Integer> {
         ScoringModel scoring = ModelFiles.load(model);
         LOG.info("stream: model {} from {}", scoring.modelId(), model);
         ScoringStream stream = new ScoringStream(settings, scoring, new Featurizer(PatternSentiment.shared()),
-                VerdictAnnotator.NONE, new ProgressLines());
+                explain ? new ExplanationAnnotator(scoring) : VerdictAnnotator.NONE, new ProgressLines());
         StopSignals.onTermOrInt(stream::stop);
         stream.run();
         return ExitCode.OK;

@@ -91,7 +91,11 @@ final class OnnxModelDecoder {
     /** Same shape, features and float thresholds, and leaf probabilities equal to float precision. */
     private static boolean sameTree(DecisionTree.Node exact, DecisionTree.Node graph) {
         if (exact instanceof DecisionTree.Split s && graph instanceof DecisionTree.Split g) {
-            return s.feature() == g.feature() && (float) s.threshold() == (float) g.threshold()
+            // the graph's float32 threshold is the exact one rounded, or (for scikit-learn trees) the float
+            // just below it, chosen so that float32 comparisons decide as scikit-learn's do
+            float rounded = (float) s.threshold();
+            float stored = (float) g.threshold();
+            return s.feature() == g.feature() && (stored == rounded || stored == Math.nextDown(rounded))
                     && sameTree(s.left(), g.left()) && sameTree(s.right(), g.right());
         }
         if (exact instanceof DecisionTree.Leaf a && graph instanceof DecisionTree.Leaf b) {

@@ -1,0 +1,92 @@
+package dev.trollwatch.modelio;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.fuzz.BoundedRun;
+import dev.trollwatch.fuzz.ByteMutations;
+import dev.trollwatch.fuzz.FuzzTally;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/**
+ * Fuzzes the three model decoders with mutated real model files (the committed v1 set: .json,
+ * .onnx, .model). Property: loading gives a model or a clean refusal (a TrollwatchException: exit
+ * 1) within 20 s; never another exception, an Error or a hang. {@code scripts/fuzz models} runs 100,000.
+ */
+class ModelFileFuzzTest {
+    private static final FuzzTally TALLY = new FuzzTally("models");
+    private static final List<String> NAMES = List.of("trollwatch.json", "trollwatch.onnx", "trollwatch.model");
+    private static final List<byte[]> SEEDS = seeds();
+    private static final BoundedRun RUN = new BoundedRun();
+    private static final Path DIR = tempDir();
+
+    record Input(int seed, List<ByteMutations.Mutation> mutations) {
+    }
+
+    @AfterContainer
+    static void report() {
+        RUN.close();
+        TALLY.write();
+        System.out.println(TALLY.summary());
+    }
+
+    @Property
+    void everyMutatedModelFileLoadsOrIsRefusedCleanly(@ForAll("inputs") Input input) throws Exception {
+        TALLY.input();
+        Path file = DIR.resolve("fuzz-" + NAMES.get(input.seed()));
+        Files.write(file, ByteMutations.applyAll(SEEDS.get(input.seed()), input.mutations()));
+        Throwable t = RUN.run(() -> ModelFiles.load(file), 20);
+        if (t == null) {
+            TALLY.outcome("loaded");
+        } else if (t instanceof TimeoutException) {
+            TALLY.hang();
+            fail("no result within 20 s");
+        } else if (t instanceof TrollwatchException) {
+            TALLY.outcome("refused");
+        } else {
+            TALLY.crash();
+            throw new AssertionError("unexpected " + t, t);
+        }
+    }
+
+    @Provide
+    Arbitrary<Input> inputs() {
+        return Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1), ByteMutations.mutations())
+                .as(Input::new);
+    }
+
+    private static List<byte[]> seeds() {
+        List<byte[]> out = new ArrayList<>();
+        for (String name : NAMES) {
+            try (InputStream in = ModelFileFuzzTest.class.getResourceAsStream("/modelio/v1/" + name)) {
+                out.add(in.readAllBytes());
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException(name, e);
+            }
+        }
+        return out;
+    }
+
+    private static Path tempDir() {
+        try {
+            Path d = Files.createTempDirectory("trollwatch-model-fuzz");
+            d.toFile().deleteOnExit();
+            return d;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
