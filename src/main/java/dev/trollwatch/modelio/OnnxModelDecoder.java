@@ -85,7 +85,9 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": the tree in metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + " differs from the ONNX graph's tree");
         }
-        return new ScoringModel(exact.withPrecision(DecisionTree.FeaturePrecision.FLOAT32), info, ThresholdPrecision.FLOAT32);
+        // the exact tree keeps its own comparison (as in the .json file), so evaluate, importance and
+        // explanations from .onnx equal those from .json; scoring still compares in float32 as ONNX Runtime does
+        return new ScoringModel(exact, info, ThresholdPrecision.FLOAT32);
     }
 
     /** Same shape, features and float thresholds, and leaf probabilities equal to float precision. */
