@@ -38,9 +38,12 @@ public record ScoringModel(DecisionTree tree, ModelInfo info, ThresholdPrecision
 
     /** Whether this vector takes the split's left branch under this model's comparison precision. */
     public boolean goesLeft(DecisionTree.Split split, double[] features) {
-        return precision == ThresholdPrecision.DOUBLE
-                ? tree.goesLeft(split, features)
-                : (float) features[split.feature()] <= (float) split.threshold();
+        // A float32 tree (imported from scikit-learn) decides float32(x) <= its double threshold exactly as
+        // scikit-learn does, and its .onnx thresholds were chosen to decide the same: its own rule holds.
+        if (precision == ThresholdPrecision.DOUBLE || tree.precision() == DecisionTree.FeaturePrecision.FLOAT32) {
+            return tree.goesLeft(split, features);
+        }
+        return (float) features[split.feature()] <= (float) split.threshold();
     }
 
     /** The model id every file of this model records. */

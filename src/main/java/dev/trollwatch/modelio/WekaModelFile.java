@@ -195,8 +195,8 @@ public final class WekaModelFile {
                 || e instanceof NegativeArraySizeException || e instanceof StackOverflowError
                 || e instanceof OutOfMemoryError) {
             throw notOurs(file, "unexpected content (" + e + ")");
-        } else if (e instanceof IOException io) {
-            throw io;
+        } else if (e instanceof java.nio.file.FileSystemException io) {
+            throw io; // the file itself could not be read: an I/O failure, not a bad model
         }
         throw notOurs(file, "unexpected content (" + e + ")");
     }

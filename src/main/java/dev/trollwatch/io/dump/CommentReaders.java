@@ -32,7 +32,13 @@ public final class CommentReaders {
     /** Reads a stream (e.g. stdin); {@code name} is used in messages. The stream is closed with the reader. */
     public static CommentReader open(InputStream in, String name, InputFormat format, ErrorPolicy policy)
             throws IOException {
-        DumpInput input = DumpInput.open(in);
+        DumpInput input;
+        try {
+            input = DumpInput.open(in);
+        } catch (CorruptTextException e) {
+            in.close();
+            throw new DumpStructureException(name, e.line(), e.getMessage());
+        }
         boolean ok = false;
         try {
             InputFormat f = format != null ? format : FormatDetector.detect(input.head());

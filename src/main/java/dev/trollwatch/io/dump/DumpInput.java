@@ -51,7 +51,13 @@ final class DumpInput extends Reader {
         buffered.reset();
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
         if (gzip) {
-            bytes = new GZIPInputStream(buffered, BUFFER);
+            try {
+                bytes = new GZIPInputStream(buffered, BUFFER);
+            } catch (EOFException | ZipException e) { // the gzip header itself is cut or corrupt
+                throw new CorruptTextException(1, e instanceof EOFException
+                        ? "the gzip data is truncated: it ends before its compressed data does"
+                        : "corrupt gzip data (" + e.getMessage() + ")", e);
+            }
         }
         Reader reader = new StrictUtf8Reader(bytes);
         char[] head = new char[PEEK_CHARS];
