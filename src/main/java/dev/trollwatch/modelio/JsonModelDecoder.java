@@ -27,7 +27,7 @@ final class JsonModelDecoder {
     ScoringModel decode(JsonNode root) {
         ModelInfo info = ModelMetadata.read(root, file);
         JsonNode treeNode = f.field(root, "tree");
-        DecisionTree tree = tree(treeNode).withPrecision(precision(treeNode));
+        DecisionTree tree = tree(treeNode);
         return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
     }
 
@@ -74,7 +74,7 @@ final class JsonModelDecoder {
                 thresholds[id] = f.number(node, "threshold", where + ".threshold");
             }
         }
-        return FlatTree.rebuild(leaves, splits, thresholds, file + ": tree.nodes");
+        return FlatTree.rebuild(leaves, splits, thresholds, file + ": tree.nodes").withPrecision(precision(tree));
     }
 
     private int[] split(JsonNode node, String where) {

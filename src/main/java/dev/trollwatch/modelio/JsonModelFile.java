@@ -65,6 +65,8 @@ public final class JsonModelFile {
         } catch (JsonProcessingException e) {
             throw new MalformedModelException(name + ": not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            throw new MalformedModelException(name + ": not JSON text (" + e.getMessage() + ")");
         }
         ScoringModel model = new JsonModelDecoder(name).decode(root);
         ModelCheck.verify(model.tree(), model.info(), name);
