@@ -50,6 +50,25 @@ public final class FuzzTally {
         return outcomes.isEmpty() ? base : base + " (outcomes: " + outcomes + ")";
     }
 
+    /**
+     * Counts the outcome of one input run by {@code BoundedRun}: returned ({@code ok}), refused with
+     * one of trollwatch's own exceptions ({@code refused}), hung, or anything else — a crash, which
+     * fails the property.
+     */
+    public void judge(Throwable t, String ok, String refused) {
+        if (t == null) {
+            outcome(ok);
+        } else if (t instanceof java.util.concurrent.TimeoutException) {
+            hang();
+            throw new AssertionError("no result within the time bound");
+        } else if (t instanceof dev.trollwatch.TrollwatchException) {
+            outcome(refused);
+        } else {
+            crash();
+            throw new AssertionError("unexpected " + t, t);
+        }
+    }
+
     public void write() {
         try {
             Path out = Path.of("target", "fuzz", target + ".txt");

@@ -1,8 +1,5 @@
 package dev.trollwatch.io.dump;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.fuzz.BoundedRun;
 import dev.trollwatch.fuzz.ByteMutations;
 import dev.trollwatch.fuzz.FuzzTally;
@@ -11,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,17 +54,7 @@ class DumpReaderFuzzTest {
                 return n;
             }
         }, 10);
-        if (t == null) {
-            TALLY.outcome("rows");
-        } else if (t instanceof TimeoutException) {
-            TALLY.hang();
-            fail("no result within 10 s");
-        } else if (t instanceof TrollwatchException) {
-            TALLY.outcome("clean error");
-        } else {
-            TALLY.crash();
-            throw new AssertionError("unexpected " + t, t);
-        }
+        TALLY.judge(t, "rows", "clean error");
     }
 
     @Provide
