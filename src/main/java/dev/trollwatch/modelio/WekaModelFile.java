@@ -132,7 +132,13 @@ public final class WekaModelFile {
             }
             leafRows.add(r);
         }
-        DecisionTree tree = WekaTreeConverter.convert(j48.root(), List.of());
+        DecisionTree tree;
+        try {
+            tree = WekaTreeConverter.convert(j48.root(), List.of());
+        } catch (RuntimeException | StackOverflowError e) {
+            // the objects are of the right classes, but their fields do not make a tree (an edited file)
+            throw notOurs(file, "its classifier does not hold a complete tree (" + e + ")");
+        }
         try {
             tree = WekaTreeConverter.withLeafRows(tree, leafRows);
         } catch (IllegalArgumentException e) {
