@@ -86,6 +86,10 @@ final class FlatTree {
             return kinds[id];
         }
         int[] s = splits[id];
+        if (s == null) {
+            throw new MalformedModelException(where + ": node " + id + " is neither a leaf nor a split"
+                    + " (another node took its id)");
+        }
         return new DecisionTree.Split(s[0], thresholds[id],
                 build(s[1], kinds, splits, thresholds, seen, where, depth + 1),
                 build(s[2], kinds, splits, thresholds, seen, where, depth + 1));
