@@ -14,11 +14,20 @@ final class ProtoReader {
     /** One field: its number, wire type and value (a number, or the bytes of a length-delimited field). */
     record Field(int number, int wireType, long value, byte[] bytes) {
         String string() {
-            return new String(bytes, StandardCharsets.UTF_8);
+            return new String(delimited(), StandardCharsets.UTF_8);
         }
 
         ProtoReader message() {
-            return new ProtoReader(bytes);
+            return new ProtoReader(delimited());
+        }
+
+        /** The bytes of a length-delimited field; a field of another wire type here is a malformed file. */
+        private byte[] delimited() {
+            if (bytes == null) {
+                throw new MalformedModelException("field " + number + " has wire type " + wireType
+                        + " where a length-delimited value belongs");
+            }
+            return bytes;
         }
 
         float float32() {
@@ -31,7 +40,7 @@ final class ProtoReader {
             if (wireType == ProtoWriter.VARINT) {
                 out.add(value);
             } else {
-                ProtoReader r = new ProtoReader(bytes);
+                ProtoReader r = new ProtoReader(delimited());
                 while (r.pos < r.data.length) {
                     out.add(r.readVarint());
                 }
@@ -45,7 +54,7 @@ final class ProtoReader {
             if (wireType == ProtoWriter.FIXED32) {
                 out.add(float32());
             } else {
-                ProtoReader r = new ProtoReader(bytes);
+                ProtoReader r = new ProtoReader(delimited());
                 while (r.pos < r.data.length) {
                     out.add(Float.intBitsToFloat((int) r.readFixed(4)));
                 }
