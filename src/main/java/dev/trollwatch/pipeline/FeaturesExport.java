@@ -4,12 +4,10 @@ import dev.trollwatch.features.CommentDeduplicator;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.ParallelFeaturizer;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.table.FeaturesCsvWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
 /**
@@ -26,16 +24,6 @@ public final class FeaturesExport {
     }
 
     private FeaturesExport() {
-    }
-
-    /** Writes a features file (gzip when the name ends in .gz), atomically. */
-    public static Result toFile(CommentReader reader, Path out, Featurizer featurizer, int threads,
-            LongConsumer progress) throws IOException {
-        try (AtomicOutput output = AtomicOutput.create(out)) {
-            Result r = write(reader, output.stream(), featurizer, threads, progress);
-            output.commit();
-            return r;
-        }
     }
 
     /** Writes features CSV to a stream the caller owns (e.g. stdout); flushed, not closed. */

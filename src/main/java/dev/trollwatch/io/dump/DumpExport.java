@@ -1,9 +1,7 @@
 package dev.trollwatch.io.dump;
 
-import dev.trollwatch.io.file.AtomicOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
 /**
@@ -20,15 +18,6 @@ public final class DumpExport {
     }
 
     private DumpExport() {
-    }
-
-    /** Writes a clean CSV file (gzip when the name ends in .gz), atomically. */
-    public static Result toFile(CommentReader reader, Path out, LongConsumer progress) throws IOException {
-        try (AtomicOutput output = AtomicOutput.create(out)) {
-            Result r = copy(reader, output.stream(), progress);
-            output.commit();
-            return r;
-        }
     }
 
     /** Writes clean CSV to a stream the caller owns (e.g. stdout); flushed, not closed. */
