@@ -69,6 +69,12 @@ public final class FuzzTally {
         }
     }
 
+    /** Writes the tally file and prints the summary line (what a target does after its container). */
+    public void report() {
+        write();
+        System.out.println(summary());
+    }
+
     public void write() {
         try {
             Path out = Path.of("target", "fuzz", target + ".txt");

@@ -55,8 +55,7 @@ class ServeFuzzTest {
     static void stop() {
         client.close();
         server.stop();
-        TALLY.write();
-        System.out.println(TALLY.summary());
+        TALLY.report();
     }
 
     @Property

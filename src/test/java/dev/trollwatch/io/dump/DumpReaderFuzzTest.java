@@ -35,8 +35,7 @@ class DumpReaderFuzzTest {
     @AfterContainer
     static void report() {
         RUN.close();
-        TALLY.write();
-        System.out.println(TALLY.summary());
+        TALLY.report();
     }
 
     @Property
