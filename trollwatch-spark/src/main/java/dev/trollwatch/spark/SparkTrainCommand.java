@@ -1,6 +1,6 @@
 package dev.trollwatch.spark;
 
-import dev.trollwatch.cli.VersionProvider;
+import dev.trollwatch.BuildInfo;
 import dev.trollwatch.model.ClassWeights;
 import dev.trollwatch.model.ConfusionMatrix;
 import dev.trollwatch.model.Provenance;
@@ -67,7 +67,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
         TrainJob.Options o = options();
         SparkSession session = spark.session("train");
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Provenance provenance = new Provenance(VersionProvider.BuildInfo.version(), null, createdAt);
+        Provenance provenance = new Provenance(BuildInfo.version(), null, createdAt);
         TrainJob.Result r = TrainJob.run(session, in, out, o, provenance);
         System.out.printf(Locale.ROOT, "%-6s %12s %10s %9s %7s %7s%n", "learner", "train rows", "test rows", "accuracy", "mcc", "kappa");
         for (TrainJob.Side s : new TrainJob.Side[] {r.mllib(), r.j48()}) {
