@@ -27,6 +27,11 @@ public final class SparkPredictCommand implements Callable<Integer> {
     @Option(names = "--with-features", description = "Also write the 20 feature values, one column per feature name.")
     boolean withFeatures;
 
+    @Option(names = "--explain",
+            description = "Explain every verdict, as 'trollwatch predict --explain': columns path (e.g. 'recent_avg_diff_ratio"
+                    + " 0.81 > 0.349 → bot') and leaf_rows_bot, leaf_rows_normal, leaf_rows_troll (the leaf's training rows).")
+    boolean explain;
+
     @Mixin
     SparkJobOptions spark;
 
@@ -37,8 +42,8 @@ public final class SparkPredictCommand implements Callable<Integer> {
         output.check(session);
         ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
         System.err.println("predict: model " + shipped.modelId() + " from " + model);
-        PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, output.out, output.format, withFeatures,
-                output.overwrite);
+        PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, output.out, output.format,
+                new PredictJob.Columns(withFeatures, explain), output.overwrite);
         System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), output.out,
                 r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
         return SparkMain.OK;

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,38 @@ class SparkPredictTest {
             for (Label l : Label.values()) {
                 assertEquals(Double.parseDouble(rec.get("p_" + l.text())), (double) row.getAs("p_" + l.text()), 0.0,
                         "row " + (i + 1) + " p_" + l.text());
+            }
+        }
+    }
+
+    @Test
+    void explainedPredictionsWithFeaturesAreTheClisFileByteForByte() throws IOException {
+        String model = base + ".json";
+        Path cliOut = dir.resolve("cli-explained.csv");
+        CliProcess.Result cli = CliProcess.trollwatch("predict", "--model", model, "--in", golden.toString(),
+                "--out", cliOut.toString(), "--with-features", "--explain");
+        assertEquals(0, cli.exitCode(), cli.err());
+        Path csv = dir.resolve("spark-explained.csv.d");
+        CliProcess.Result r = CliProcess.spark("predict", "--model", model, "--in", golden.toString(),
+                "--out", csv.toString(), "--format", "csv", "--with-features", "--explain");
+        assertEquals(0, r.exitCode(), r.err());
+        String expected = Files.readString(cliOut, StandardCharsets.UTF_8);
+        assertTrue(expected.startsWith("author,link_id,created_utc,predicted,p_bot,p_normal,p_troll,")
+                && expected.contains(",path,leaf_rows_bot,leaf_rows_normal,leaf_rows_troll\n"), expected.lines().findFirst().orElse(""));
+        assertEquals(expected, SparkTestSession.csvText(csv));
+
+        Path parquet = dir.resolve("spark-explained.parquet");
+        assertEquals(0, CliProcess.spark("predict", "--model", model, "--in", golden.toString(),
+                "--out", parquet.toString(), "--explain").exitCode());
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(expected)).getRecords();
+        List<Row> rows = SparkTestSession.parquetInOrder(spark, parquet);
+        assertEquals(records.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(records.get(i).get("path"), rows.get(i).getAs("path"), "row " + (i + 1));
+            for (Label l : Label.values()) {
+                assertEquals(Long.parseLong(records.get(i).get("leaf_rows_" + l.text())),
+                        (long) rows.get(i).getAs("leaf_rows_" + l.text()), "row " + (i + 1));
             }
         }
     }
