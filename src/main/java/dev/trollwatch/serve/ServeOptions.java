@@ -47,7 +47,7 @@ public record ServeOptions(String bind, int port, int threads, int maxBodyBytes,
     }
 
     /** The same options with other request and idle timeouts. */
-    public ServeOptions withTimeouts(Duration request, Duration idle) {
+    ServeOptions withTimeouts(Duration request, Duration idle) {
         return new ServeOptions(bind, port, threads, maxBodyBytes, maxBatch, shutdownGrace, request, idle);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
@@ -61,7 +60,7 @@ class ExportCommandTest {
     }
 
     static List<Comment> read(Path file) throws Exception {
-        try (CommentReader r = CommentReaders.open(file, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(file, null, ErrorPolicy.FAIL)) {
             List<Comment> out = new ArrayList<>();
             r.forEachRemaining(out::add);
             return out;
@@ -110,7 +109,7 @@ class ExportCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertTrue(r.err().contains("export: " + String.format(java.util.Locale.ROOT, "%,d", loaded.size()) + " rows"),
                 r.err());
-        try (CommentReader back = CommentReaders.open(out, null, ErrorPolicy.FAIL)) {
+        try (CommentReader back = DumpFixtures.open(out, null, ErrorPolicy.FAIL)) {
             assertEquals(InputFormat.CSV, back.format());
         }
         assertSameRows(loaded, read(out));

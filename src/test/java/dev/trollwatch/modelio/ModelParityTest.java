@@ -5,7 +5,7 @@ import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.features.ParallelFeaturizer;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.CsvCommentWriter;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.model.Prediction;
@@ -51,7 +51,7 @@ class ModelParityTest {
             }
         }
         rows = new ArrayList<>();
-        try (CommentReader reader = CommentReaders.open(dump, null, ErrorPolicy.FAIL);
+        try (CommentReader reader = DumpFixtures.open(dump, null, ErrorPolicy.FAIL);
              ParallelFeaturizer featurizer = new ParallelFeaturizer(TrainedFixtures.featurizer(), 2)) {
             featurizer.run(reader, rows::add);
         }

@@ -60,7 +60,7 @@ class WekaModelFileTest {
     void roundTripKeepsTreeLeafRowsInfoAndPredictions() throws Exception {
         for (String name : new String[] {"m.model", "m.model.gz"}) {
             Path p = dir.resolve(name);
-            WekaModelFile.save(p, model);
+            SavedModels.save(p, out -> WekaModelFile.write(out, model));
             TrainedModel back = WekaModelFile.load(p);
             assertEquals(model.info(), back.info());
             assertEquals(ModelIdentity.modelId(model.tree(), Map.of("max_depth", 3)),
@@ -81,7 +81,7 @@ class WekaModelFileTest {
     @Test
     void wekaCanReadItClassifierThenHeader() throws Exception {
         Path p = dir.resolve("weka.model");
-        WekaModelFile.save(p, model);
+        SavedModels.save(p, out -> WekaModelFile.write(out, model));
         Object[] objects = SerializationHelper.readAll(p.toString());
         assertInstanceOf(Classifier.class, objects[0]);
         assertInstanceOf(Instances.class, objects[1]);

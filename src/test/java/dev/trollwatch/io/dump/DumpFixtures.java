@@ -1,6 +1,7 @@
 package dev.trollwatch.io.dump;
 
 import dev.trollwatch.comment.Comment;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,8 +46,13 @@ public final class DumpFixtures {
         }
     }
 
+    /** A reader of a dump file ({@code format} null: detected), named by its path in messages. */
+    public static CommentReader open(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
+        return CommentReaders.open(new FileInputStream(file.toFile()), file.toString(), format, policy);
+    }
+
     static List<Comment> readAll(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
-        try (CommentReader r = CommentReaders.open(file, format, policy)) {
+        try (CommentReader r = open(file, format, policy)) {
             List<Comment> out = new ArrayList<>();
             r.forEachRemaining(out::add);
             return out;

@@ -51,7 +51,7 @@ class GeneratedDumpsReadBackTest {
     }
 
     private void assertReadsBackAsGenerated(Path file, InputFormat expectedFormat) throws Exception {
-        try (CommentReader r = CommentReaders.open(file, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(file, null, ErrorPolicy.FAIL)) {
             assertEquals(expectedFormat, r.format());
             List<Comment> back = new ArrayList<>();
             r.forEachRemaining(back::add);

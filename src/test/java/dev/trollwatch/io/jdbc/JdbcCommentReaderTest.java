@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.field.DataFormatException;
@@ -42,7 +41,7 @@ class JdbcCommentReaderTest {
         try (InputStream in = DumpFixtures.testResource(name)) {
             Files.copy(in, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        try (CommentReader r = CommentReaders.open(f, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(f, null, ErrorPolicy.FAIL)) {
             List<Comment> out = new ArrayList<>();
             r.forEachRemaining(out::add);
             return out;
