@@ -17,7 +17,6 @@ import dev.trollwatch.model.SyntheticFeatures;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.Trainer;
 import dev.trollwatch.model.WekaData;
-import dev.trollwatch.model.WekaEnvironment;
 import dev.trollwatch.model.WekaTreeConverter;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
@@ -46,7 +45,6 @@ class WekaModelFileTest {
 
     @BeforeAll
     static void train() {
-        WekaEnvironment.configure();
         rows = SyntheticFeatures.generate(3000, 5);
         Trainer.Result r = Trainer.train(rows, LearnerParams.DEFAULT);
         ModelInfo info = new ModelInfo(ModelIdentity.modelId(r.tree(), Map.of("max_depth", 3)), "0.1.0",
