@@ -58,7 +58,7 @@ public final class OnnxModelFile {
     }
 
     /** The ONNX ModelProto bytes for this model. */
-    public static byte[] encode(DecisionTree tree, ModelInfo info) {
+    static byte[] encode(DecisionTree tree, ModelInfo info) {
         ProtoWriter model = new ProtoWriter()
                 .varint(MODEL_IR_VERSION, IR_VERSION)
                 .string(MODEL_PRODUCER_NAME, "trollwatch")
