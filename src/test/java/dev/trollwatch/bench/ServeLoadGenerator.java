@@ -24,6 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * slowing the generator (no coordinated omission). With {@code rate = 0} every connection sends
  * as fast as it gets answers (saturation).
  *
+ * <p>BODY_FILE {@code GET:/path} sends {@code GET /path} instead (e.g. {@code GET:/health}, the
+ * server's own overhead without any scoring work).
+ *
  * <pre>usage: ServeLoadGenerator HOST PORT BODY_FILE RATE CONNECTIONS REQUESTS [WARMUP_REQUESTS]</pre>
  */
 public final class ServeLoadGenerator {
@@ -33,16 +36,25 @@ public final class ServeLoadGenerator {
     private final double rate;
     private final int connections;
 
-    private ServeLoadGenerator(String host, int port, byte[] body, double rate, int connections) {
+    private ServeLoadGenerator(String host, int port, byte[] request, double rate, int connections) {
         this.host = host;
         this.port = port;
         this.rate = rate;
         this.connections = connections;
+        this.request = request;
+    }
+
+    private static byte[] getRequest(String host, int port, String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] postRequest(String host, int port, byte[] body) {
         byte[] head = ("POST /predict HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        request = Arrays.copyOf(head, head.length + body.length);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,8 +62,12 @@ public final class ServeLoadGenerator {
             System.err.println("usage: ServeLoadGenerator HOST PORT BODY_FILE RATE CONNECTIONS REQUESTS [WARMUP]");
             System.exit(2);
         }
-        ServeLoadGenerator g = new ServeLoadGenerator(args[0], Integer.parseInt(args[1]),
-                Files.readAllBytes(Path.of(args[2])), Double.parseDouble(args[3]), Integer.parseInt(args[4]));
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        byte[] request = args[2].startsWith("GET:") ? getRequest(host, port, args[2].substring(4))
+                : postRequest(host, port, Files.readAllBytes(Path.of(args[2])));
+        ServeLoadGenerator g = new ServeLoadGenerator(host, port, request, Double.parseDouble(args[3]),
+                Integer.parseInt(args[4]));
         int requests = Integer.parseInt(args[5]);
         int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         if (warmup > 0) {

@@ -59,6 +59,10 @@ public final class SparkTrainCommand implements Callable<Integer> {
             description = "Instance weight per class. Default: ${DEFAULT-VALUE}.")
     String classWeights;
 
+    @Option(names = "--no-relabel-bots",
+            description = "Keep labels as they are (by default every row of an author with any bot row becomes bot, as in the CLI).")
+    boolean noRelabelBots;
+
     @Mixin
     SparkJobOptions spark;
 
@@ -69,6 +73,8 @@ public final class SparkTrainCommand implements Callable<Integer> {
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Provenance provenance = new Provenance(VersionProvider.BuildInfo.version(), null, createdAt);
         TrainJob.Result r = TrainJob.run(session, in, out, o, provenance);
+        System.out.printf(Locale.ROOT, "%,d rows relabelled as bot%s%n%n", r.relabelled(),
+                o.relabelBots() ? " (rows of authors with any bot row)" : " (relabelling off)");
         System.out.printf(Locale.ROOT, "%-6s %12s %10s %9s %7s %7s%n", "learner", "train rows", "test rows", "accuracy", "mcc", "kappa");
         for (TrainJob.Side s : new TrainJob.Side[] {r.mllib(), r.j48()}) {
             ConfusionMatrix m = s.test();
@@ -99,6 +105,6 @@ public final class SparkTrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--class-weights: " + e.getMessage());
         }
-        return new TrainJob.Options(l, testFraction, seed, j48MaxRows, maxBins, w);
+        return new TrainJob.Options(l, testFraction, seed, j48MaxRows, maxBins, w, !noRelabelBots);
     }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Featurizer;
+import dev.trollwatch.features.KnownBots;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.model.Provenance;
@@ -27,11 +29,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +120,41 @@ class SparkTrainTest {
             rows += n;
         }
         assertEquals(mllib.trainRows().values().stream().mapToLong(Long::longValue).sum(), rows);
+    }
+
+    @Test
+    void knownBotsAreRelabelledAsTheCliDoes() throws Exception {
+        Dataset<Row> original = FeatureTable.read(spark, table.toString());
+        assertEquals(KnownBots.relabel(featureRows(original)).changed(), mllib.relabelled(), "train reports the count");
+        assertEquals(true, mllib.model().info().params().get("relabel_bots"));
+        // Unflag about half of the bot rows (as the 2019 stream did), then relabel both ways.
+        Column target = functions.col(FeatureTable.TARGET);
+        Dataset<Row> unflagged = original.withColumn(FeatureTable.TARGET,
+                functions.when(target.equalTo("bot").and(functions.pmod(functions.hash(functions.col(FeatureTable.CREATED_UTC)),
+                        functions.lit(2)).equalTo(0)), functions.lit("normal")).otherwise(target));
+        KnownBots.Relabelled cli = KnownBots.relabel(featureRows(unflagged));
+        assertTrue(cli.changed() > 0, "some bot rows were unflagged");
+        Map<String, Label> expected = new HashMap<>();
+        for (FeatureRow r : cli.rows()) {
+            expected.put(r.author() + "|" + r.linkId() + "|" + r.createdUtc(), r.label());
+        }
+        List<Row> relabelled = TrainJob.relabelKnownBots(unflagged).collectAsList();
+        assertEquals(expected.size(), relabelled.size());
+        long changed = 0;
+        for (Row r : relabelled) {
+            FeatureRow f = FeatureTable.toFeatureRow(r);
+            assertEquals(expected.get(f.author() + "|" + f.linkId() + "|" + f.createdUtc()), f.label(), f.author());
+            changed += r.getBoolean(r.fieldIndex(TrainJob.RELABELLED)) ? 1 : 0;
+        }
+        assertEquals(cli.changed(), changed);
+    }
+
+    private static List<FeatureRow> featureRows(Dataset<Row> table) {
+        List<FeatureRow> rows = new ArrayList<>();
+        for (Row r : table.collectAsList()) {
+            rows.add(FeatureTable.toFeatureRow(r));
+        }
+        return rows;
     }
 
     @Test

@@ -43,11 +43,15 @@ import org.apache.spark.sql.functions;
  *     Spark draws from the training rows (every class sampled at the same rate, at most
  *     {@code j48MaxRows} rows in all); writes {@code BASE.model}, {@code .json} and {@code .onnx}.</li>
  * </ul>
+ * As the CLI does by default, every row of an author with any {@code bot} row is relabelled
+ * {@code bot} first (the 2019 known-bots rule, {@code KnownBots}; off with {@code relabelBots = false}).
  * The held-out rows are chosen by a hash of (author, link_id, created_utc, seed), so the split does
  * not depend on partitioning. Test rows count once each (no class weights), as in the CLI.
  */
 public final class TrainJob {
     private static final String TEST = "_test";
+    private static final String BOT_AUTHOR = "_bot_author";
+    public static final String RELABELLED = "_relabelled";
     private static final long HASH_BUCKETS = 1_000_000;
 
     /** The two learners. */
@@ -78,10 +82,12 @@ public final class TrainJob {
      * @param j48MaxRows   J48's sample size cap
      * @param maxBins      MLlib's candidate thresholds per feature
      * @param weights      class weights
+     * @param relabelBots  relabel every row of an author with any bot row as bot (the CLI's default)
      */
     public record Options(Learner learner, double testFraction, long seed, long j48MaxRows, int maxBins,
-            ClassWeights weights) {
-        public static final Options DEFAULT = new Options(Learner.MLLIB, 0.2, 1, 200_000, 32, ClassWeights.DEFAULT);
+            ClassWeights weights, boolean relabelBots) {
+        public static final Options DEFAULT = new Options(Learner.MLLIB, 0.2, 1, 200_000, 32, ClassWeights.DEFAULT,
+                true);
     }
 
     /** One learner's tree, the rows it learned from and its confusion matrix on the test rows. */
@@ -94,9 +100,10 @@ public final class TrainJob {
      * @param j48        J48's side
      * @param trainRows  training rows per class (before J48's sampling)
      * @param testRows   test rows per class
+     * @param relabelled rows whose label became bot because their author has a bot row
      */
     public record Result(TrainedModel model, Side mllib, Side j48, DecisionTreeClassificationModel mllibModel,
-            Map<Label, Long> trainRows, Map<Label, Long> testRows) {
+            Map<Label, Long> trainRows, Map<Label, Long> testRows, long relabelled) {
     }
 
     private TrainJob() {
@@ -104,7 +111,14 @@ public final class TrainJob {
 
     public static Result run(SparkSession spark, String in, String base, Options o, Provenance provenance)
             throws IOException {
-        Dataset<Row> prepared = MllibTree.withVector(labelled(FeatureTable.read(spark, in), o)).cache();
+        Dataset<Row> table = FeatureTable.read(spark, in);
+        long relabelled = 0;
+        if (o.relabelBots()) {
+            table = relabelKnownBots(table).cache();
+            relabelled = table.filter(functions.col(RELABELLED)).count();
+            table = table.drop(RELABELLED);
+        }
+        Dataset<Row> prepared = MllibTree.withVector(labelled(table, o)).cache();
         try {
             Dataset<Row> train = prepared.filter(functions.not(functions.col(TEST)));
             Dataset<Row> test = prepared.filter(functions.col(TEST));
@@ -153,10 +167,30 @@ public final class TrainJob {
                     ? new TrainedModel(null, null, chosen.tree(), info)
                     : new TrainedModel(j48Model.classifier(), j48Model.header(), chosen.tree(), info);
             TrainedModel saved = save(spark.sparkContext().hadoopConfiguration(), base, model);
-            return new Result(saved, mllib, j48, mllibModel, trainRows, testRows);
+            return new Result(saved, mllib, j48, mllibModel, trainRows, testRows, relabelled);
         } finally {
             prepared.unpersist();
+            table.unpersist();
         }
+    }
+
+    /**
+     * The known-bots rule of {@code KnownBots.relabel}: authors with at least one row whose target is
+     * bot get target bot on all their rows (rows without an author are left alone). Adds the boolean
+     * column {@link #RELABELLED}: true where a label changed.
+     */
+    public static Dataset<Row> relabelKnownBots(Dataset<Row> table) {
+        Column author = functions.col(FeatureTable.AUTHOR);
+        Column isBot = functions.lower(functions.trim(functions.col(FeatureTable.TARGET))).equalTo(Label.BOT.text());
+        Dataset<Row> bots = table.filter(isBot.and(author.isNotNull()))
+                .select(author.as(BOT_AUTHOR)).distinct();
+        Column known = functions.col(BOT_AUTHOR).isNotNull();
+        Column changed = known.and(functions.coalesce(isBot, functions.lit(false)).unary_$bang());
+        return table.join(bots, author.equalTo(functions.col(BOT_AUTHOR)), "left")
+                .withColumn(RELABELLED, changed)
+                .withColumn(FeatureTable.TARGET, functions.when(changed, functions.lit(Label.BOT.text()))
+                        .otherwise(functions.col(FeatureTable.TARGET)))
+                .drop(BOT_AUTHOR);
     }
 
     /** The table with MLlib's label and weight columns and the test flag; fails on unlabelled rows. */
@@ -237,6 +271,7 @@ public final class TrainJob {
         m.put("split", "holdout");
         m.put("test_fraction", o.testFraction());
         m.put("seed", o.seed());
+        m.put("relabel_bots", o.relabelBots());
         return Collections.unmodifiableMap(m);
     }
 
