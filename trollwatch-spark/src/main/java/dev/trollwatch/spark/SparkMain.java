@@ -1,7 +1,6 @@
 package dev.trollwatch.spark;
 
 import dev.trollwatch.TrollwatchException;
-import dev.trollwatch.cli.VersionProvider;
 import dev.trollwatch.model.WekaEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Command;
  * 2 usage error, 4 internal error. Failures inside Spark tasks arrive wrapped in Spark's exceptions;
  * the trollwatch failure inside is what the user sees (file, line and field included).
  */
-@Command(name = "trollwatch-spark", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "trollwatch-spark", mixinStandardHelpOptions = true, versionProvider = SparkVersionProvider.class,
         description = "trollwatch's features, predictions and training as Apache Spark jobs (docs/scale.md).",
         subcommands = {SparkFeaturesCommand.class, SparkPredictCommand.class, SparkTrainCommand.class})
 public final class SparkMain {

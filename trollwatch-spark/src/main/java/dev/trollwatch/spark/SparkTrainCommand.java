@@ -1,6 +1,6 @@
 package dev.trollwatch.spark;
 
-import dev.trollwatch.cli.VersionProvider;
+import dev.trollwatch.BuildInfo;
 import dev.trollwatch.model.ClassWeights;
 import dev.trollwatch.model.ConfusionMatrix;
 import dev.trollwatch.model.Provenance;
@@ -71,7 +71,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
         TrainJob.Options o = options();
         SparkSession session = spark.session("train");
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Provenance provenance = new Provenance(VersionProvider.BuildInfo.version(), null, createdAt);
+        Provenance provenance = new Provenance(BuildInfo.version(), null, createdAt);
         TrainJob.Result r = TrainJob.run(session, in, out, o, provenance);
         System.out.printf(Locale.ROOT, "%,d rows relabelled as bot%s%n%n", r.relabelled(),
                 o.relabelBots() ? " (rows of authors with any bot row)" : " (relabelling off)");

@@ -16,8 +16,8 @@ import java.util.List;
  * line in-process on the test's session.
  */
 final class CliProcess {
-    /** The CLI jar the root build made; the surefire configuration passes its path. */
-    static final Path CLI_JAR = Path.of(System.getProperty("trollwatch.cli.jar", "../target/trollwatch.jar"));
+    /** The CLI jar trollwatch-cli made; the surefire configuration passes its path. */
+    static final Path CLI_JAR = Path.of(System.getProperty("trollwatch.cli.jar", "../trollwatch-cli/target/trollwatch.jar"));
 
     record Result(int exitCode, String err) {
     }
@@ -28,7 +28,7 @@ final class CliProcess {
     /** {@code java -jar trollwatch.jar ARGS}. */
     static Result trollwatch(String... args) {
         if (!Files.isRegularFile(CLI_JAR)) {
-            throw new IllegalStateException(CLI_JAR + " is missing: build the root project first (mvn -DskipTests install)");
+            throw new IllegalStateException(CLI_JAR + " is missing: build the CLI first (mvn -DskipTests -pl trollwatch-cli -am package)");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", CLI_JAR.toString()));

@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.BuildInfo;
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.TrainedModel;
@@ -60,7 +61,7 @@ public final class ImportSklearnCommand implements Callable<Integer> {
                     + out + ".json and " + out + ".onnx, and the three would disagree; remove it or choose another --out");
         }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        ImportedModel m = SklearnTreeImporter.read(in, featureNames, VersionProvider.BuildInfo.version(), createdAt);
+        ImportedModel m = SklearnTreeImporter.read(in, featureNames, BuildInfo.version(), createdAt);
         ModelFiles.saveAll(out, new TrainedModel(null, null, m.tree(), m.info()));
         LOG.info("import-sklearn: model {} from {}", m.info().modelId(), in);
 

@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.BuildInfo;
 import dev.trollwatch.model.PreparedData;
 import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReportFormatter;
@@ -52,13 +53,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         LabelledInput.DumpOptions reading = evaluation.reading(); // validate options before any work
         EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, evaluation.relabelBots(),
                 evaluation.permutationRepeats(), evaluation.seed(), gates, metricsJson,
-                VersionProvider.BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
+                BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
         ScoringModel trained = r.model();
         PreparedData data = r.data();
         List<String> failures = r.failures();
         if (report.requested()) {
             report.write(new ReportContent("evaluate", "labelled file " + in, r.facts(), r.result(), trained.tree(),
-                    trained.info(), gates, VersionProvider.BuildInfo.version(), r.createdAt()));
+                    trained.info(), gates, BuildInfo.version(), r.createdAt()));
         }
 
         PrintWriter w = spec.commandLine().getOut();

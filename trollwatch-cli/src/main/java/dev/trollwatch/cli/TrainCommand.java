@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.BuildInfo;
 import dev.trollwatch.model.PreparedData;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.SplitPlan;
@@ -73,12 +74,12 @@ public final class TrainCommand implements Callable<Integer> {
                 evaluation.relabelBots(), evaluation.permutationRepeats());
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
         TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, evaluation.reading(), options, Path.of(out),
-                metricsFile, dot, VersionProvider.BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
+                metricsFile, dot, BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
         TrainingOutcome outcome = r.outcome();
         PreparedData data = r.data();
         if (report.requested()) {
             report.write(new ReportContent("train", evaluatedOn(r.plan()), r.facts(), outcome.evaluation(),
-                    outcome.model().tree(), outcome.model().info(), java.util.List.of(), VersionProvider.BuildInfo.version(),
+                    outcome.model().tree(), outcome.model().info(), java.util.List.of(), BuildInfo.version(),
                     r.createdAt()));
         }
 

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every package of the main code says in its package-info what it is for and what it may use. */
+/**
+ * Every package of the main code says in its package-info what it is for and what it may use. Reads
+ * the sources of the module it runs in (its working directory); trollwatch-cli runs it too.
+ */
 class PackageInfoTest {
     @Test
     void everyPackageHasAPackageInfo() throws IOException {
