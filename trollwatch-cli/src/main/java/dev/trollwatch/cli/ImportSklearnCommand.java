@@ -45,7 +45,7 @@ public final class ImportSklearnCommand implements Callable<Integer> {
     // Not the OutputOption mixin: that writes one result to stdout or one file; this writes a model set
     // at a base name, like train's --out.
     @Option(names = "--out", required = true, paramLabel = "BASE",
-            description = "Output path without extension: writes BASE.json and BASE.onnx (both or neither).")
+            description = "Path without extension: writes BASE.json and BASE.onnx (both or neither).")
     Path out;
 
     @Option(names = "--feature-names", split = ",", paramLabel = "NAME",
