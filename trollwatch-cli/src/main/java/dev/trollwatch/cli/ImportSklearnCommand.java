@@ -42,8 +42,10 @@ public final class ImportSklearnCommand implements Callable<Integer> {
             description = "The pickle (scikit-learn 0.20 to 1.x, pickle protocol 2 to 5, at most 64 MiB).")
     Path in;
 
+    // Not the OutputOption mixin: that writes one result to stdout or one file; this writes a model set
+    // at a base name, like train's --out.
     @Option(names = "--out", required = true, paramLabel = "BASE",
-            description = "Writes BASE.json and BASE.onnx (both or neither).")
+            description = "Path without extension: writes BASE.json and BASE.onnx (both or neither).")
     Path out;
 
     @Option(names = "--feature-names", split = ",", paramLabel = "NAME",

@@ -1,9 +1,5 @@
 package dev.trollwatch.cli;
 
-import dev.trollwatch.features.Featurizer;
-import dev.trollwatch.features.PatternSentiment;
-import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.io.table.PredictionWriter;
 import dev.trollwatch.io.table.PredictionsCsvWriter;
 import dev.trollwatch.io.table.PredictionsJsonlWriter;
@@ -79,23 +75,17 @@ public final class PredictCommand implements Callable<Integer> {
         ScoringModel loaded = ModelFiles.load(model);
         Function<double[], Explanation> explainer = explained ? x -> Explainer.explain(loaded, x) : null;
         LOG.info("predict: model {} from {}", loaded.modelId(), model);
-        Featurizer featurizer = new Featurizer(PatternSentiment.shared());
-        Path featuresCsv = input.path() != null && FeaturesCsvReader.isFeaturesCsv(input.path()) ? input.path() : null;
         long rows;
-        long skipped = 0;
-        try (CommentReader reader = featuresCsv == null ? input.open() : null;
+        long skipped;
+        try (PredictionRun run = PredictionRun.open(input.path(), input::open, loaded, threads);
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "predict", input::fractionRead)) {
             rows = output.write(stream -> {
                 PredictionWriter writer = writer(stream, json, explainer);
-                long n = featuresCsv != null
-                        ? PredictionRun.runOnFeatures(featuresCsv, loaded, writer, progress::advance)
-                        : PredictionRun.run(reader, featurizer, threads, loaded, writer, progress::advance);
+                long n = run.run(writer, progress::advance);
                 writer.flush();
                 return n;
             });
-            if (reader != null) {
-                skipped = reader.skippedRows();
-            }
+            skipped = run.skippedRows();
         }
         LOG.info("{} rows scored{}{}", rows, output.toStdout() ? "" : ", written to " + output.file(),
                 skipped > 0 ? "; " + skipped + " malformed rows skipped" : "");

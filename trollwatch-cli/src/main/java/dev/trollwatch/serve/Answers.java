@@ -22,10 +22,6 @@ final class Answers {
         this.featurizer = featurizer;
     }
 
-    ObjectNode answer(Comment comment) {
-        return answer(comment, false);
-    }
-
     /** With {@code explain}, the answer also carries {@code explanation} ({@link ExplanationJson}). */
     ObjectNode answer(Comment comment, boolean explain) {
         double[] features = featurizer.apply(comment);

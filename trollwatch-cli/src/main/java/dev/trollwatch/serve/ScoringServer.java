@@ -112,7 +112,7 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     /** Requests received and not yet answered. */
-    public int requestsInFlight() {
+    int requestsInFlight() {
         return inFlight.count();
     }
 

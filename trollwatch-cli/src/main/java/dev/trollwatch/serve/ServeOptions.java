@@ -20,8 +20,8 @@ public record ServeOptions(String bind, int port, int threads, int maxBodyBytes,
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_BATCH = 1000;
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public ServeOptions {
         if (port < 0 || port > 65535) {
@@ -47,7 +47,7 @@ public record ServeOptions(String bind, int port, int threads, int maxBodyBytes,
     }
 
     /** The same options with other request and idle timeouts. */
-    public ServeOptions withTimeouts(Duration request, Duration idle) {
+    ServeOptions withTimeouts(Duration request, Duration idle) {
         return new ServeOptions(bind, port, threads, maxBodyBytes, maxBatch, shutdownGrace, request, idle);
     }
 }

@@ -45,7 +45,6 @@ public final class ScoringStream {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringStream.class);
     /** A batch whose transaction fails this often in a row stops the stream (Kafka itself is failing). */
     private static final int MAX_FAILED_COMMITS = 5;
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOGGED_REJECTS = 10;
 
     private final StreamSettings settings;

@@ -3,7 +3,7 @@ package dev.trollwatch.bench;
 import dev.trollwatch.cli.Main;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.jdbc.CommentsTable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -33,7 +33,7 @@ public final class ExportBenchmark {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres?user=postgres";
             List<Comment> seed = new ArrayList<>();
-            try (CommentReader r = CommentReaders.open(golden, null, ErrorPolicy.FAIL)) {
+            try (CommentReader r = DumpFixtures.open(golden, null, ErrorPolicy.FAIL)) {
                 r.forEachRemaining(seed::add);
             }
             long loadStart = System.nanoTime();

@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.jdbc.CommentsTable;
 import dev.trollwatch.io.jdbc.RedshiftStartupProxy;
 import dev.trollwatch.io.jdbc.TestDatabase;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,27 +41,11 @@ class ExportCommandTest {
     @BeforeAll
     static void load(@TempDir Path tmp) throws Exception {
         loaded = new ArrayList<>();
-        loaded.addAll(read(resource("sample.csv", tmp)));
-        loaded.addAll(read(resource("parity-sample.csv.gz", tmp)));
+        loaded.addAll(DumpFixtures.readAll(DumpFixtures.copy("sample.csv", tmp)));
+        loaded.addAll(DumpFixtures.readAll(DumpFixtures.copy("parity-sample.csv.gz", tmp)));
         try (Connection c = TestDatabase.get().connect()) {
             CommentsTable.create(c, TABLE);
             CommentsTable.insert(c, TABLE, loaded);
-        }
-    }
-
-    static Path resource(String name, Path dir) throws Exception {
-        Path f = dir.resolve(name);
-        try (InputStream in = DumpFixtures.testResource(name)) {
-            Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return f;
-    }
-
-    static List<Comment> read(Path file) throws Exception {
-        try (CommentReader r = CommentReaders.open(file, null, ErrorPolicy.FAIL)) {
-            List<Comment> out = new ArrayList<>();
-            r.forEachRemaining(out::add);
-            return out;
         }
     }
 
@@ -110,10 +91,10 @@ class ExportCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertTrue(r.err().contains("export: " + String.format(java.util.Locale.ROOT, "%,d", loaded.size()) + " rows"),
                 r.err());
-        try (CommentReader back = CommentReaders.open(out, null, ErrorPolicy.FAIL)) {
+        try (CommentReader back = DumpFixtures.open(out, null, ErrorPolicy.FAIL)) {
             assertEquals(InputFormat.CSV, back.format());
         }
-        assertSameRows(loaded, read(out));
+        assertSameRows(loaded, DumpFixtures.readAll(out));
     }
 
     @Test
@@ -122,7 +103,7 @@ class ExportCommandTest {
                 "--since", "2019-02-15T06:49:50Z", "--until", "1550213393", "--limit", "100");
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         Path f = Files.writeString(dir.resolve("stdout.csv"), r.out());
-        List<Comment> rows = read(f);
+        List<Comment> rows = DumpFixtures.readAll(f);
         long expected = loaded.stream().filter(c -> c.createdUtc() >= 1550213390.0 && c.createdUtc() < 1550213393.0).count();
         assertEquals(expected, rows.size());
         assertTrue(expected > 0);
@@ -135,7 +116,7 @@ class ExportCommandTest {
         CliRunner.Result r = CliRunner.run("export", "--jdbc-url", TestDatabase.get().url(), "--query-file", q.toString(),
                 "--out", out.toString());
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
-        assertEquals(loaded.stream().filter(c -> Boolean.TRUE.equals(c.isBot())).count(), read(out).size());
+        assertEquals(loaded.stream().filter(c -> Boolean.TRUE.equals(c.isBot())).count(), DumpFixtures.readAll(out).size());
     }
 
     @Test
@@ -242,17 +223,17 @@ class ExportCommandTest {
 
     @Test
     void fileExportConvertsAPsqlDumpToCleanCsv() throws Exception {
-        Path psql = resource("sample.psql", dir);
+        Path psql = DumpFixtures.copy("sample.psql", dir);
         Path out = dir.resolve("from-psql.csv");
         CliRunner.Result r = CliRunner.run("export", "--in", psql.toString(), "--out", out.toString());
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
-        assertEquals(asExported(read(psql)), read(out));
+        assertEquals(asExported(DumpFixtures.readAll(psql)), DumpFixtures.readAll(out));
         assertTrue(Files.readString(out).startsWith("banned_by,no_follow,link_id,gilded,author,"));
     }
 
     @Test
     void fileExportOfABadDumpFailsWithLocationAndNoFile() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.psql"), Files.readString(resource("sample.psql", dir))
+        Path bad = Files.writeString(dir.resolve("bad.psql"), Files.readString(DumpFixtures.copy("sample.psql", dir))
                 .replace("|445852|", "|lots|").replace("(5 rows)\n", ""));
         Path outDir = Files.createDirectories(dir.resolve("o"));
         CliRunner.Result r = CliRunner.run("export", "--in", bad.toString(), "--out", outDir.resolve("c.csv").toString());
@@ -269,7 +250,7 @@ class ExportCommandTest {
 
     @Test
     void inputOptionMistakesAreUsageErrors() throws Exception {
-        Path psql = resource("sample.psql", dir);
+        Path psql = DumpFixtures.copy("sample.psql", dir);
         CliRunner.Result maxWithoutSkip = CliRunner.run("export", "--in", psql.toString(), "--max-errors", "3");
         assertEquals(ExitCode.USAGE, maxWithoutSkip.exitCode());
         assertTrue(maxWithoutSkip.err().contains("--max-errors only applies with --on-error skip"), maxWithoutSkip.err());
@@ -285,7 +266,7 @@ class ExportCommandTest {
 
     @Test
     void forcedFormatOverridesDetection() throws Exception {
-        Path psql = resource("sample.psql", dir);
+        Path psql = DumpFixtures.copy("sample.psql", dir);
         CliRunner.Result r = CliRunner.run("export", "--in", psql.toString(), "--format", "csv",
                 "--out", dir.resolve("x.csv").toString());
         assertEquals(ExitCode.FAILURE, r.exitCode(), "a psql dump read as CSV lacks the required columns");
@@ -294,7 +275,7 @@ class ExportCommandTest {
 
     @Test
     void skippedRowsAreCountedAndSummarised() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.psql"), Files.readString(resource("sample.psql", dir))
+        Path bad = Files.writeString(dir.resolve("bad.psql"), Files.readString(DumpFixtures.copy("sample.psql", dir))
                 .replace("|445852|", "|lots|"));
         Path out = dir.resolve("c.csv");
         CliRunner.Result r = CliRunner.run("export", "--in", bad.toString(), "--on-error", "skip", "--max-errors", "1",
@@ -302,7 +283,7 @@ class ExportCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertTrue(r.err().contains("skipped: " + bad + ":4: column author_comment_karma"), r.err());
         assertTrue(r.err().contains("skipped 1 malformed row, read 4 rows"), r.err());
-        assertEquals(4, read(out).size());
+        assertEquals(4, DumpFixtures.readAll(out).size());
     }
 
     // --- password handling: a child JVM, so the password can travel in an environment variable ---
@@ -317,7 +298,7 @@ class ExportCommandTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.err());
         assertTrue(r.err().contains("connecting to " + TestDatabase.get().urlFor("postgres") + " as tw_scram"), r.err());
         assertFalse(r.err().contains(TestDatabase.PASSWORD) || r.out().contains(TestDatabase.PASSWORD), r.err());
-        assertEquals(10, read(out).size());
+        assertEquals(10, DumpFixtures.readAll(out).size());
     }
 
     @Test
@@ -348,7 +329,7 @@ class ExportCommandTest {
                     "--out", out.toString());
             assertEquals(ExitCode.OK, r.exitCode(), r.err());
             assertFalse(r.err().contains(TestDatabase.PASSWORD), r.err());
-            assertSameRows(loaded, read(out));
+            assertSameRows(loaded, DumpFixtures.readAll(out));
         }
     }
 }

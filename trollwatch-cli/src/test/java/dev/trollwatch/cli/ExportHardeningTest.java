@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.jdbc.CommentsTable;
 import dev.trollwatch.io.jdbc.TestDatabase;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class ExportHardeningTest {
     static void load(@TempDir Path tmp) throws Exception {
         try (Connection c = TestDatabase.get().connect()) {
             CommentsTable.create(c, TABLE);
-            CommentsTable.insert(c, TABLE, ExportCommandTest.read(ExportCommandTest.resource("sample.csv", tmp)));
+            CommentsTable.insert(c, TABLE, DumpFixtures.readAll(DumpFixtures.copy("sample.csv", tmp)));
         }
     }
 

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.ParityFiles;
+import dev.trollwatch.io.dump.DumpFixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -26,12 +24,8 @@ class FeaturesCommandTest {
     @TempDir
     Path dir;
 
-    private Path parityDump() throws IOException {
-        Path p = dir.resolve("parity-sample.csv.gz");
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/golden/parity-sample.csv.gz"))) {
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return p;
+    private Path parityDump() {
+        return DumpFixtures.copy("parity-sample.csv.gz", dir);
     }
 
     private static List<CSVRecord> parse(Reader r) throws IOException {
@@ -70,10 +64,7 @@ class FeaturesCommandTest {
         String reference = null;
         for (String name : List.of("sample.csv", "sample.pg.csv", "sample.psql", "sample.psql.gz", "sample.2019.csv",
                 "sample.jsonl")) {
-            Path dump = dir.resolve(name);
-            try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/dumps/" + name), name)) {
-                Files.copy(in, dump, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Path dump = DumpFixtures.copy(name, dir);
             CliRunner.Result r = CliRunner.run("features", "--in", dump.toString());
             assertEquals(0, r.exitCode(), name + ": " + r.err());
             assertTrue(parse(new StringReader(r.out())).size() >= 2, name);

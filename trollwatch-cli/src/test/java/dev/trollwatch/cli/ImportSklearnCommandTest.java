@@ -8,7 +8,8 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.DumpFixtures;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.model.ScoringModel;
@@ -50,7 +51,7 @@ class ImportSklearnCommandTest {
         ScoringModel json = ModelFiles.load(Path.of(base + ".json"));
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         int i = 1;
-        try (CommentReader reader = CommentReaders.open(Path.of(dump), CommentReaders.detect(Path.of(dump)), ErrorPolicy.FAIL)) {
+        try (CommentReader reader = DumpFixtures.open(Path.of(dump), null, ErrorPolicy.FAIL)) {
             while (reader.hasNext()) {
                 Comment c = reader.next();
                 String label = json.score(featurizer.featurize(c).values()).label().text();

@@ -10,19 +10,17 @@ import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
-import dev.trollwatch.io.dump.CommentWriter;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.OutputFormat;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,12 +42,7 @@ class PredictCommandTest {
         comments = new ArrayList<>();
         new CommentGenerator(new GeneratorSettings(ROWS, 31, 0.1, 0.05)).forEachRemaining(comments::add);
         for (OutputFormat f : OutputFormat.values()) {
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("dump." + f.name().toLowerCase() + ".gz")));
-                 CommentWriter w = f.open(out)) {
-                for (Comment c : comments) {
-                    w.write(c);
-                }
-            }
+            DumpFixtures.writeDump(dir.resolve("dump." + f.name().toLowerCase() + ".gz"), f, comments);
         }
     }
 

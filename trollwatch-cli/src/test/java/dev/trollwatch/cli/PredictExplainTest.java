@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
-import dev.trollwatch.io.dump.CsvCommentWriter;
+import dev.trollwatch.io.dump.DumpFixtures;
+import dev.trollwatch.io.dump.OutputFormat;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +39,7 @@ class PredictExplainTest {
         dump = dir.resolve("dump.csv");
         List<Comment> comments = new ArrayList<>();
         new CommentGenerator(new GeneratorSettings(ROWS, 77, 0.1, 0.05)).forEachRemaining(comments::add);
-        try (OutputStream out = Files.newOutputStream(dump); CsvCommentWriter w = new CsvCommentWriter(out)) {
-            for (Comment c : comments) {
-                w.write(c);
-            }
-        }
+        DumpFixtures.writeDump(dump, OutputFormat.CSV, comments);
     }
 
     @Test

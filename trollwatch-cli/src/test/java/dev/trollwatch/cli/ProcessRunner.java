@@ -10,19 +10,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs trollwatch in a child JVM with a chosen environment — for what an in-process run cannot do,
- * such as passing a password through an environment variable.
+ * Runs trollwatch in a child JVM — for what an in-process run cannot do, such as passing a password
+ * through an environment variable, or receiving a signal.
  */
 final class ProcessRunner {
     private ProcessRunner() {
     }
 
+    /** {@code java [-XmxHEAP] -cp CLASSPATH Main ARGS} on this JVM's class path; {@code maxHeap} null: the default. */
+    static List<String> command(String maxHeap, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (maxHeap != null) {
+            cmd.add("-Xmx" + maxHeap);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     static CliRunner.Result run(Map<String, String> env, List<String> removeEnv, String... args)
             throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.trollwatch.cli.Main"));
-        cmd.addAll(List.of(args));
+        List<String> cmd = command("256m", args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         removeEnv.forEach(pb.environment()::remove);
         pb.environment().putAll(env);

@@ -43,9 +43,7 @@ class ServeCommandTest {
 
     private static Served serve(String shellPrefix) throws Exception {
         String model = Path.of(ServeCommandTest.class.getResource("/modelio/v1/trollwatch.onnx").toURI()).toString();
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--model", model, "--port", "0");
+        List<String> java = ProcessRunner.command(null, "serve", "--model", model, "--port", "0");
         // Reset TERM and INT to their defaults: a test JVM started in the background inherits INT as
         // ignored, and the JVM then leaves an ignored signal alone (as it should for a real user).
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=TERM,INT"));

@@ -25,10 +25,8 @@ class SignalCleanupTest {
 
     @Test
     void sigtermDuringALongWriteRemovesTheTempFile() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path out = dir.resolve("big.csv");
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.trollwatch.cli.Main", "generate", "--rows", "50000000", "--out", out.toString())
+        Process p = new ProcessBuilder(ProcessRunner.command("256m", "generate", "--rows", "50000000", "--out", out.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

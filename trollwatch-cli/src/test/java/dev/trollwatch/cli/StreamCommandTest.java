@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -115,11 +114,10 @@ class StreamCommandTest {
     /** {@code trollwatch stream} in a child JVM; its stderr is collected as it comes. */
     private record StreamProcess(Process process, StringBuffer stderr, Thread drain) {
         static StreamProcess start(Path config) throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+            List<String> cmd = ProcessRunner.command("512m",
                     "stream", "--model", model(), "--bootstrap-servers", KAFKA.broker().bootstrapServers(),
                     "--in-topic", "k-in", "--out-topic", "k-out", "--group", "k", "--transactional-id", "tw-k",
-                    "--kafka-config", config.toString(), "--progress-interval", "1"));
+                    "--kafka-config", config.toString(), "--progress-interval", "1");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             StringBuffer err = new StringBuffer();
             Thread drain = new Thread(() -> {

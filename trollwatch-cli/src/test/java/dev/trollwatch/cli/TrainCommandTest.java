@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trollwatch.TestResources;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.model.FeaturesCsvFixture;
 import dev.trollwatch.model.SyntheticFeatures;
@@ -247,10 +248,7 @@ class TrainCommandTest {
     @Test
     void trainsOnTheReferencePipelinesFeaturesFile() throws IOException {
         // Python conventions: True/False booleans, created_utc as a date-time, a few empty fields.
-        Path golden = dir.resolve("golden.features.csv.gz");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/features/parity-sample.features.csv.gz")) {
-            Files.copy(in, golden);
-        }
+        Path golden = TestResources.copy("/features/parity-sample.features.csv.gz", dir);
         CliRunner.Result r = CliRunner.run("train", "--in", golden.toString(), "--out", dir.resolve("g").toString(), "--min-leaf", "20");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode m = JSON.readTree(dir.resolve("g.metrics.json").toFile());

@@ -211,7 +211,8 @@ class ScoringServerTest {
         ScoringServer own = ScoringServer.start(ServeFixtures.model(), ServeFixtures.featurizer(),
                 new ServeOptions("127.0.0.1", 0, 2, 1 << 20, 10, Duration.ofSeconds(30)));
         byte[] body = ServeFixtures.autoModeratorRequest().getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", own.port())) {
+        int port = own.port(); // read before stopping: a stopped connector has no port any more
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -220,7 +221,7 @@ class ScoringServerTest {
             waitUntilInFlight(own);
             // The request is now in flight (its handler waits for the rest of the body); stop the server.
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(own::stop);
-            waitUntilRefused(own.port());
+            waitUntilRefused(port);
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
             String response = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);

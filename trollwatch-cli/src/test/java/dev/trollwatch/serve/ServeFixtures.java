@@ -6,16 +6,16 @@ import dev.trollwatch.features.Label;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
-import dev.trollwatch.io.dump.CommentWriter;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.OutputFormat;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /** The model, featurizer and requests the server tests use: the real featurizer and a trained model. */
@@ -62,13 +62,11 @@ final class ServeFixtures {
         while (g.hasNext()) {
             Comment c = g.next();
             if (model.score(FEATURIZER.featurize(c).values()).label() == label) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try (CommentWriter w = OutputFormat.JSONL.open(out)) {
-                    w.write(c);
+                try {
+                    return new String(DumpFixtures.dumpBytes(OutputFormat.JSONL, List.of(c)), StandardCharsets.UTF_8).strip();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                return out.toString(StandardCharsets.UTF_8).strip();
             }
         }
         throw new IllegalStateException("no generated comment is predicted " + label);

@@ -88,7 +88,7 @@ public final class CommentDeduplicator {
     }
 
     /** Distinct keys seen so far. */
-    public int distinct() {
+    int distinct() {
         return size;
     }
 

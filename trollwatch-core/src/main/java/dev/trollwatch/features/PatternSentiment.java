@@ -79,11 +79,6 @@ public final class PatternSentiment implements PolarityFunction {
         return score(text).polarity();
     }
 
-    /** Subjectivity of {@code text} in [0, 1]. */
-    public double subjectivity(String text) {
-        return score(text).subjectivity();
-    }
-
     /** One scored chunk: a known word with its modifiers and negation, an emoticon, "(!)". */
     private static final class Assessment {
         double polarity;

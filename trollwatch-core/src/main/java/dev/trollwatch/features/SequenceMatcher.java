@@ -70,7 +70,7 @@ public final class SequenceMatcher {
     }
 
     /** {@code SequenceMatcher(None, a, b).ratio()} of two strings, compared as code points. */
-    public static double ratio(String a, String b) {
+    static double ratio(String a, String b) {
         SequenceMatcher m = forCurrentThread();
         m.setB(b);
         return m.ratioWithA(a);

@@ -68,7 +68,7 @@ public record ConfusionMatrix(long[][] counts) {
         return s;
     }
 
-    public long correct() {
+    private long correct() {
         long c = 0;
         for (int i = 0; i < K; i++) {
             c += counts[i][i];

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class DataPreparation {
     /** The deterministic row order used before splitting. */
-    public static final Comparator<FeatureRow> KEY_ORDER = Comparator
+    private static final Comparator<FeatureRow> KEY_ORDER = Comparator
             .comparing(FeatureRow::author, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(FeatureRow::linkId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingDouble(FeatureRow::createdUtc);

@@ -63,7 +63,7 @@ public final class ReportFormatter {
     }
 
     /** The confusion matrix: rows {@code True}, columns {@code Predicted}, margins {@code All}. */
-    public static String confusionMatrix(ConfusionMatrix m) {
+    static String confusionMatrix(ConfusionMatrix m) {
         List<String> cols = new ArrayList<>();
         for (Label l : Label.values()) {
             cols.add(l.text());
@@ -128,7 +128,7 @@ public final class ReportFormatter {
     }
 
     /** Mean ± sd of accuracy, MCC and kappa over the folds. */
-    public static String crossValidation(CrossValidationSummary cv) {
+    private static String crossValidation(CrossValidationSummary cv) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%d-fold stratified cross-validation (mean ± sd over folds):%n", cv.folds()));
         sb.append(String.format(Locale.ROOT, "  accuracy %.4f ± %.4f%n", Stats.mean(cv.accuracy()), Stats.sd(cv.accuracy())));
@@ -141,7 +141,7 @@ public final class ReportFormatter {
      * The moderators' review budget for bots and trolls together (ranked by p_bot + p_troll): share
      * caught, precision and lift at each budget, and the reviews it takes to catch 50 % and 80 %.
      */
-    public static String reviewBudget(ReviewBudget budget) {
+    private static String reviewBudget(ReviewBudget budget) {
         ReviewBudget.Ranking r = budget.ranking("bot_or_troll");
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Review budget (top comments by p_bot + p_troll, %d bots and trolls in %,d rows;%n",

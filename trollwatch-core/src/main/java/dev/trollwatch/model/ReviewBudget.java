@@ -24,7 +24,7 @@ public record ReviewBudget(long rows, List<Ranking> rankings) {
     /** The budgets reported, in percent of the rows. */
     public static final List<Integer> PERCENTS = List.of(1, 2, 5, 10, 20);
     /** The capture targets reported, in percent of the wanted rows. */
-    public static final List<Integer> TARGETS = List.of(50, 80);
+    static final List<Integer> TARGETS = List.of(50, 80);
 
     /**
      * One ranking's figures.
@@ -86,7 +86,7 @@ public record ReviewBudget(long rows, List<Ranking> rankings) {
     }
 
     /** Reviews for the top {@code percent} % of {@code n} rows, rounded up. */
-    public static long reviewsFor(int percent, long n) {
+    private static long reviewsFor(int percent, long n) {
         return (percent * n + 99) / 100;
     }
 

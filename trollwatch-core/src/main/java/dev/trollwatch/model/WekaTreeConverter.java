@@ -57,7 +57,7 @@ public final class WekaTreeConverter {
     }
 
     /** The same tree with each leaf's {@code rows} = number of {@code rows} of each class reaching it. */
-    public static DecisionTree withRowCounts(DecisionTree tree, List<FeatureRow> rows) {
+    private static DecisionTree withRowCounts(DecisionTree tree, List<FeatureRow> rows) {
         Map<DecisionTree.Leaf, long[]> counts = new IdentityHashMap<>();
         for (DecisionTree.Leaf leaf : tree.leaves()) {
             counts.put(leaf, new long[Label.values().length]);

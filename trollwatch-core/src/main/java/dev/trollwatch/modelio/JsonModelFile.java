@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ScoringModel;
@@ -34,13 +33,6 @@ public final class JsonModelFile {
     private JsonModelFile() {
     }
 
-    /** Writes the model to {@code path} atomically. */
-    public static void save(Path path, DecisionTree tree, ModelInfo info) throws IOException {
-        try (AtomicOutput out = AtomicOutput.create(path)) {
-            write(out.stream(), tree, info);
-            out.commit();
-        }
-    }
 
     /** Writes the model as UTF-8 JSON (does not close the stream). */
     public static void write(OutputStream out, DecisionTree tree, ModelInfo info) throws IOException {

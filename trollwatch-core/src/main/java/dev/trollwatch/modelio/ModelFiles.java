@@ -145,9 +145,4 @@ public final class ModelFiles {
     private static Path sibling(Path base, String extension) {
         return base.resolveSibling(base.getFileName() + extension);
     }
-
-    /** A trained model ready to score, without writing it first. */
-    public static ScoringModel scoring(TrainedModel model) {
-        return new ScoringModel(model.tree(), ModelId.ensure(model.tree(), model.info()), ThresholdPrecision.DOUBLE);
-    }
 }

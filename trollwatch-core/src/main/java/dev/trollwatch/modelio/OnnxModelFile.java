@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ScoringModel;
@@ -52,13 +51,6 @@ public final class OnnxModelFile {
     private OnnxModelFile() {
     }
 
-    /** Writes the model to {@code path} atomically. */
-    public static void save(Path path, DecisionTree tree, ModelInfo info) throws IOException {
-        try (AtomicOutput out = AtomicOutput.create(path)) {
-            write(out.stream(), tree, info);
-            out.commit();
-        }
-    }
 
     /** Writes the ONNX protobuf bytes (does not close the stream). */
     public static void write(OutputStream out, DecisionTree tree, ModelInfo info) throws IOException {
@@ -66,7 +58,7 @@ public final class OnnxModelFile {
     }
 
     /** The ONNX ModelProto bytes for this model. */
-    public static byte[] encode(DecisionTree tree, ModelInfo info) {
+    static byte[] encode(DecisionTree tree, ModelInfo info) {
         ProtoWriter model = new ProtoWriter()
                 .varint(MODEL_IR_VERSION, IR_VERSION)
                 .string(MODEL_PRODUCER_NAME, "trollwatch")

@@ -23,13 +23,6 @@ final class ProtoWriter {
         return this;
     }
 
-    /** A float field. */
-    ProtoWriter float32(int field, float value) {
-        tag(field, FIXED32);
-        rawFixed32(Float.floatToIntBits(value));
-        return this;
-    }
-
     /** A string field (UTF-8). */
     ProtoWriter string(int field, String value) {
         return bytes(field, value.getBytes(StandardCharsets.UTF_8));

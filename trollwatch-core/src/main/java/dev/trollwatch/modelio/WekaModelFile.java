@@ -3,7 +3,6 @@ package dev.trollwatch.modelio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.TrollwatchException;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.DepthCappedJ48;
 import dev.trollwatch.model.ModelInfo;
@@ -65,13 +64,6 @@ public final class WekaModelFile {
     private WekaModelFile() {
     }
 
-    /** Writes the model atomically (gzip when the name ends in .gz). */
-    public static void save(Path file, TrainedModel model) throws IOException {
-        try (AtomicOutput out = AtomicOutput.create(file)) {
-            write(out.stream(), model);
-            out.commit();
-        }
-    }
 
     /** Writes the three objects to {@code out} (not closed; {@link ModelFiles#saveAll} commits it with the others). */
     public static void write(OutputStream out, TrainedModel model) throws IOException {

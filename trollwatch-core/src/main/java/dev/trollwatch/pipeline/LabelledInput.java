@@ -60,10 +60,6 @@ public final class LabelledInput {
     private LabelledInput() {
     }
 
-    public static List<FeatureRow> read(Path file) throws IOException {
-        return read(file, DumpOptions.DEFAULT, n -> { }).rows();
-    }
-
     /** As {@link #read(InputStream, String, DumpOptions, LongConsumer)} for a file, opened once. */
     public static LabelledData read(Path file, DumpOptions options, LongConsumer progress) throws IOException {
         try (InputStream in = new FileInputStream(file.toFile())) { // FIFO-safe, see CommentReaders.open

@@ -21,10 +21,6 @@ import java.util.Map;
  * the same bytes; only {@link ReportContent#createdAt} differs between runs.
  */
 public final class HtmlReport {
-    /** The section ids, in page order. */
-    public static final List<String> SECTIONS = List.of("run", "metrics", "confusion", "per-class", "review-budget",
-            "importance", "tree", "cross-validation");
-
     private static final String PROBABILITY_NOTE = "Probabilities are class-weighted: each leaf's training rows count"
             + " with their class weight (%s), as scikit-learn's predict_proba on a class-weighted tree does."
             + " They are not the share of the leaf's rows (its frequency), which is shown beside them.";

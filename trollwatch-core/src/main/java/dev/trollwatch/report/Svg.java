@@ -8,24 +8,12 @@ import java.util.Locale;
  */
 final class Svg {
     private final StringBuilder sb = new StringBuilder();
-    private final double width;
-    private final double height;
 
     /** {@code label} becomes the drawing's accessible name (role img). */
     Svg(double width, double height, String label) {
-        this.width = width;
-        this.height = height;
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
                 .append("\" width=\"").append(n(width)).append("\" role=\"img\" aria-label=\"").append(Html.escape(label))
                 .append("\">\n");
-    }
-
-    double width() {
-        return width;
-    }
-
-    double height() {
-        return height;
     }
 
     Svg rect(double x, double y, double w, double h, String fill, String extra) {
@@ -70,11 +58,6 @@ final class Svg {
     }
 
     /** A hover title for the last group of shapes: wraps nothing, adds a {@code <title>} element. */
-    Svg title(String text) {
-        sb.append("<title>").append(Html.escape(text)).append("</title>\n");
-        return this;
-    }
-
     private Svg close(String extra) {
         if (extra != null && !extra.isEmpty()) {
             sb.append(' ').append(extra);

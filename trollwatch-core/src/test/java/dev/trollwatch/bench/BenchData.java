@@ -2,18 +2,11 @@ package dev.trollwatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trollwatch.features.ParityFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Realistic benchmark inputs: (body, recent body) pairs from the golden parity dump. */
@@ -25,10 +18,8 @@ final class BenchData {
     static List<String[]> bodyPairs(int max) {
         ObjectMapper json = new ObjectMapper();
         List<String[]> pairs = new ArrayList<>();
-        try (InputStream raw = Objects.requireNonNull(BenchData.class.getResourceAsStream("/golden/parity-sample.csv.gz"));
-                Reader in = new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8);
-                CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            for (CSVRecord r : p) {
+        try {
+            for (CSVRecord r : ParityFiles.records(ParityFiles.DUMP)) {
                 String body = r.get("body");
                 String recent = r.get("recent_comments");
                 if (recent.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.trollwatch.bench;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
 import java.io.IOException;
@@ -42,7 +42,7 @@ public final class ReadDumpBenchmark {
         long start = System.nanoTime();
         long rows = 0;
         long checksum = 0;
-        try (CommentReader r = CommentReaders.open(file, format, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(file, format, ErrorPolicy.FAIL)) {
             while (r.hasNext()) {
                 Comment c = r.next();
                 checksum += c.recentComments().size();

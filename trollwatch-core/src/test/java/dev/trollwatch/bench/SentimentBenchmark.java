@@ -1,12 +1,9 @@
 package dev.trollwatch.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trollwatch.features.ParityFiles;
 import dev.trollwatch.features.PatternSentiment;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,18 +35,10 @@ public class SentimentBenchmark {
     public void setUp() throws IOException {
         sentiment = PatternSentiment.shared();
         List<String> candidates = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (InputStream in = SentimentBenchmark.class.getResourceAsStream("/golden/textblob_sentiment.jsonl")) {
-            if (in == null) {
-                throw new IOException("golden/textblob_sentiment.jsonl not on the test classpath");
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = lines.readLine()) != null) {
-                String text = json.readTree(line).get("text").asText();
-                if (text.length() >= 20 && text.length() <= 2000) {
-                    candidates.add(text);
-                }
+        for (JsonNode vector : ParityFiles.jsonLines("/golden/textblob_sentiment.jsonl")) {
+            String text = vector.get("text").asText();
+            if (text.length() >= 20 && text.length() <= 2000) {
+                candidates.add(text);
             }
         }
         texts = new String[TEXTS];

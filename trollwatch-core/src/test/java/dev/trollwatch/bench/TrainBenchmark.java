@@ -10,7 +10,6 @@ import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.model.TrainingRun;
-import dev.trollwatch.model.WekaEnvironment;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -29,7 +28,6 @@ public final class TrainBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        WekaEnvironment.configure();
         Path file = Path.of(args[0]);
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long t0 = System.nanoTime();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.RecentComment;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
  * Deliberately minimal; the product's dump readers live in dev.trollwatch.io.
  */
 public final class ParityFiles {
-    static final String DUMP = "/golden/parity-sample.csv.gz";
+    public static final String DUMP = "/golden/parity-sample.csv.gz";
     static final String FEATURES = "/golden/parity-sample.features.csv.gz";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -74,7 +75,24 @@ public final class ParityFiles {
         return out;
     }
 
-    private static List<CSVRecord> records(String resource) {
+    /** The non-blank lines of a golden JSON Lines resource (e.g. {@code /golden/difflib_ratio.jsonl}), parsed. */
+    public static List<JsonNode> jsonLines(String resource) {
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream raw = Objects.requireNonNull(ParityFiles.class.getResourceAsStream(resource), resource);
+                BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    out.add(JSON.readTree(line));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The records of a gzip-compressed golden CSV resource with a header. */
+    public static List<CSVRecord> records(String resource) {
         try (InputStream raw = Objects.requireNonNull(ParityFiles.class.getResourceAsStream(resource), resource);
                 Reader in = new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8);
                 CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {

@@ -1,16 +1,11 @@
 package dev.trollwatch.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,26 +42,17 @@ class PatternSentimentGoldenTest {
     private void assertReproduces(String resource, int expectedVectors) throws IOException {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        try (InputStream in = getClass().getResourceAsStream(resource)) {
-            assertNotNull(in, resource + " missing from test resources");
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode vector = json.readTree(line);
-                String text = vector.get("text").asText();
-                double polarity = vector.get("polarity").asDouble();
-                double subjectivity = vector.get("subjectivity").asDouble();
-                SentimentScore actual = sentiment.score(text);
-                checked++;
-                if (Math.abs(actual.polarity() - polarity) > TOLERANCE
-                        || Math.abs(actual.subjectivity() - subjectivity) > TOLERANCE) {
-                    failures.add(String.format("%s: expected (%s, %s), got (%s, %s)",
-                            json.writeValueAsString(text), polarity, subjectivity,
-                            actual.polarity(), actual.subjectivity()));
-                }
+        for (JsonNode vector : ParityFiles.jsonLines(resource)) {
+            String text = vector.get("text").asText();
+            double polarity = vector.get("polarity").asDouble();
+            double subjectivity = vector.get("subjectivity").asDouble();
+            SentimentScore actual = sentiment.score(text);
+            checked++;
+            if (Math.abs(actual.polarity() - polarity) > TOLERANCE
+                    || Math.abs(actual.subjectivity() - subjectivity) > TOLERANCE) {
+                failures.add(String.format("%s: expected (%s, %s), got (%s, %s)",
+                        json.writeValueAsString(text), polarity, subjectivity,
+                        actual.polarity(), actual.subjectivity()));
             }
         }
         assertEquals(expectedVectors, checked, "vectors read from " + resource);

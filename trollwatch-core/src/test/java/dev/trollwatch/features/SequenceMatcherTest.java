@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class SequenceMatcherTest {
@@ -19,24 +14,16 @@ class SequenceMatcherTest {
     /** Every vector CPython 3.11's difflib computed (golden/difflib_ratio.jsonl) is reproduced to 1e-12. */
     @Test
     void reproducesEveryGoldenRatioOfCpython() throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<String> failures = new ArrayList<>();
         int count = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(getClass().getResourceAsStream("/golden/difflib_ratio.jsonl")), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode v = json.readTree(line);
-                String a = v.get("a").asText();
-                String b = v.get("b").asText();
-                double expected = v.get("ratio").asDouble();
-                double actual = SequenceMatcher.ratio(a, b);
-                count++;
-                if (Math.abs(actual - expected) > 1e-12) {
-                    failures.add("line " + count + ": expected " + expected + " got " + actual);
-                }
+        for (JsonNode v : ParityFiles.jsonLines("/golden/difflib_ratio.jsonl")) {
+            String a = v.get("a").asText();
+            String b = v.get("b").asText();
+            double expected = v.get("ratio").asDouble();
+            double actual = SequenceMatcher.ratio(a, b);
+            count++;
+            if (Math.abs(actual - expected) > 1e-12) {
+                failures.add("line " + count + ": expected " + expected + " got " + actual);
             }
         }
         assertEquals(2513, count, "golden vector count");

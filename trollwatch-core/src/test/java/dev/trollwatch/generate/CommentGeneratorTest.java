@@ -11,9 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import dev.trollwatch.io.dump.CommentWriter;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.OutputFormat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -232,14 +231,8 @@ class CommentGeneratorTest {
     }
 
     static byte[] generate(OutputFormat format, long rows, long seed, double bots, double trolls) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CommentGenerator g = new CommentGenerator(new GeneratorSettings(rows, seed, bots, trolls));
-        try (CommentWriter w = format.open(bytes)) {
-            while (g.hasNext()) {
-                w.write(g.next());
-            }
-        }
-        return bytes.toByteArray();
+        return DumpFixtures.dumpBytes(format, () -> g);
     }
 
     static List<CSVRecord> parseCsv(byte[] csv) throws IOException {

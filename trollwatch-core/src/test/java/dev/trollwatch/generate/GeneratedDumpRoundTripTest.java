@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
-import dev.trollwatch.io.dump.CommentWriter;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.OutputFormat;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -147,12 +146,6 @@ class GeneratedDumpRoundTripTest {
     }
 
     private byte[] write(OutputFormat format) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CommentWriter w = format.open(bytes)) {
-            for (Comment c : comments) {
-                w.write(c);
-            }
-        }
-        return bytes.toByteArray();
+        return DumpFixtures.dumpBytes(format, comments);
     }
 }

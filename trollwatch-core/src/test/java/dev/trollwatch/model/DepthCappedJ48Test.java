@@ -3,6 +3,7 @@ package dev.trollwatch.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.TestResources;
 import dev.trollwatch.features.FeatureRow;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,6 @@ class DepthCappedJ48Test {
 
     @BeforeAll
     static void data() {
-        WekaEnvironment.configure();
         rows = SyntheticFeatures.generate(6000, 7);
         weighted = WekaData.weighted(rows, ClassWeights.DEFAULT);
     }
@@ -60,12 +60,13 @@ class DepthCappedJ48Test {
     }
 
     private static List<FeatureRow> golden() throws java.io.IOException {
-        java.nio.file.Path p = java.nio.file.Files.createTempFile("golden", ".csv.gz");
-        try (java.io.InputStream in = DepthCappedJ48Test.class.getResourceAsStream("/features/parity-sample.features.csv.gz")) {
-            java.nio.file.Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("golden");
+        java.nio.file.Path p = TestResources.copy("/features/parity-sample.features.csv.gz", dir);
+        try {
             return dev.trollwatch.io.table.FeaturesCsvReader.readAll(p);
         } finally {
             java.nio.file.Files.deleteIfExists(p);
+            java.nio.file.Files.deleteIfExists(dir);
         }
     }
 

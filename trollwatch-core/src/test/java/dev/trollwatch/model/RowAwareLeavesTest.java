@@ -19,7 +19,6 @@ class RowAwareLeavesTest {
 
     @BeforeAll
     static void data() {
-        WekaEnvironment.configure();
         rows = SyntheticFeatures.generate(8000, 11);
     }
 

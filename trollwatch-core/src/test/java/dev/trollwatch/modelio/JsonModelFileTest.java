@@ -32,7 +32,7 @@ class JsonModelFileTest {
     void writtenModelReadsBackWithTheSameTreeAndMetadata() throws Exception {
         Path file = dir.resolve("m.json");
         DecisionTree tree = TestTrees.depthTwo();
-        JsonModelFile.save(file, tree, TestTrees.info("0123456789abcdef"));
+        SavedModels.save(file, out -> JsonModelFile.write(out, tree, TestTrees.info("0123456789abcdef")));
 
         ScoringModel back = JsonModelFile.read(file);
 
@@ -52,7 +52,7 @@ class JsonModelFileTest {
         double[][] rows = TestTrees.randomRows(rnd, 2000);
         DecisionTree tree = TestTrees.random(rnd, 3, rows);
         Path file = dir.resolve("r.json");
-        JsonModelFile.save(file, tree, TestTrees.info("r"));
+        SavedModels.save(file, out -> JsonModelFile.write(out, tree, TestTrees.info("r")));
         ScoringModel back = JsonModelFile.read(file);
         for (double[] row : rows) {
             DecisionTree.Leaf expected = tree.leafFor(row);
@@ -88,7 +88,7 @@ class JsonModelFileTest {
     void aFloat32TreeRoundTripsWithItsPrecision() throws Exception {
         DecisionTree tree = TestTrees.depthTwo().withPrecision(DecisionTree.FeaturePrecision.FLOAT32);
         Path file = dir.resolve("f32.json");
-        JsonModelFile.save(file, tree, TestTrees.info("id"));
+        SavedModels.save(file, out -> JsonModelFile.write(out, tree, TestTrees.info("id")));
         ScoringModel back = JsonModelFile.read(file);
         assertEquals(DecisionTree.FeaturePrecision.FLOAT32, back.tree().precision());
         // 0.8 is the root threshold: float32(0.8) = 0.800000011920929 > 0.8 goes right, a double 0.8 left
@@ -158,7 +158,7 @@ class JsonModelFileTest {
     private ObjectNode write(DecisionTree tree) {
         try {
             Path file = dir.resolve("w.json");
-            JsonModelFile.save(file, tree, TestTrees.info("id"));
+            SavedModels.save(file, out -> JsonModelFile.write(out, tree, TestTrees.info("id")));
             return (ObjectNode) JsonModelFile.MAPPER.readTree(Files.readString(file));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

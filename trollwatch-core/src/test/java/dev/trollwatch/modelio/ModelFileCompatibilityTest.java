@@ -4,7 +4,6 @@ import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
-import dev.trollwatch.model.WekaEnvironment;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +33,6 @@ class ModelFileCompatibilityTest {
 
     @BeforeAll
     static void readExpected() throws Exception {
-        WekaEnvironment.configure();
         expected = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(v1("expected-predictions.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {

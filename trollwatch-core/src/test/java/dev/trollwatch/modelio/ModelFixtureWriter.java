@@ -5,6 +5,7 @@ import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.table.PredictionsCsvWriter;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.model.ThresholdPrecision;
 import dev.trollwatch.model.TrainedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ public final class ModelFixtureWriter {
         Path dir = Files.createDirectories(Path.of(args[0]));
         List<FeatureRow> training = TrainedFixtures.features(TrainedFixtures.comments(6000, 2019));
         TrainedModel model = ModelFiles.saveAll(dir.resolve("trollwatch"), TrainedFixtures.train(training, "0".repeat(64)));
-        ScoringModel scoring = ModelFiles.scoring(model);
+        ScoringModel scoring = new ScoringModel(model.tree(), ModelId.ensure(model.tree(), model.info()), ThresholdPrecision.DOUBLE);
         List<FeatureRow> other = TrainedFixtures.features(TrainedFixtures.comments(1000, 7));
         try (AtomicOutput out = AtomicOutput.create(dir.resolve("expected-predictions.csv"))) {
-            PredictionsCsvWriter w = new PredictionsCsvWriter(out.stream(), true);
+            PredictionsCsvWriter w = new PredictionsCsvWriter(out.stream(), true, null);
             for (FeatureRow r : other) {
                 Prediction p = scoring.score(r.values());
                 w.write(r, p.label(), p.probabilities());

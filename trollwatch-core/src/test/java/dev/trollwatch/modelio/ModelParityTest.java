@@ -1,23 +1,20 @@
 package dev.trollwatch.modelio;
 
-import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.features.ParallelFeaturizer;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
-import dev.trollwatch.io.dump.CsvCommentWriter;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
+import dev.trollwatch.io.dump.OutputFormat;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.WekaData;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +41,9 @@ class ModelParityTest {
     @BeforeAll
     static void trainAndSave() throws Exception {
         Path dump = dir.resolve("dump.csv.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dump));
-             CsvCommentWriter w = new CsvCommentWriter(out)) {
-            for (Comment c : TrainedFixtures.comments(ROWS, 20_000)) {
-                w.write(c);
-            }
-        }
+        DumpFixtures.writeDump(dump, OutputFormat.CSV, TrainedFixtures.comments(ROWS, 20_000));
         rows = new ArrayList<>();
-        try (CommentReader reader = CommentReaders.open(dump, null, ErrorPolicy.FAIL);
+        try (CommentReader reader = DumpFixtures.open(dump, null, ErrorPolicy.FAIL);
              ParallelFeaturizer featurizer = new ParallelFeaturizer(TrainedFixtures.featurizer(), 2)) {
             featurizer.run(reader, rows::add);
         }

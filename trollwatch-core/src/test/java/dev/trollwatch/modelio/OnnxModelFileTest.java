@@ -86,7 +86,7 @@ class OnnxModelFileTest {
         double[][] rows = TestTrees.randomRows(rnd, 3000);
         DecisionTree tree = TestTrees.random(rnd, 3, rows);
         Path file = dir.resolve("m.onnx");
-        OnnxModelFile.save(file, tree, TestTrees.info("abc"));
+        SavedModels.save(file, out -> OnnxModelFile.write(out, tree, TestTrees.info("abc")));
 
         ScoringModel back = OnnxModelFile.read(file);
 

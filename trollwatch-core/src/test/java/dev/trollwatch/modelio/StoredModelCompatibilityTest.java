@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.TestResources;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.model.Evaluator;
 import dev.trollwatch.model.ModelIdentity;
 import dev.trollwatch.model.TrainedModel;
-import dev.trollwatch.model.WekaEnvironment;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,20 +29,13 @@ class StoredModelCompatibilityTest {
 
     @Test
     void modelFromReleaseZeroOneLoadsAndPredictsAsWhenSaved() throws IOException {
-        WekaEnvironment.configure();
-        Path p = dir.resolve("v0.1.0-synthetic.model");
-        try (InputStream in = getClass().getResourceAsStream("/models/v0.1.0-synthetic.model")) {
-            Files.copy(in, p);
-        }
+        Path p = TestResources.copy("/models/v0.1.0-synthetic.model", dir);
         TrainedModel m = WekaModelFile.load(p);
         assertEquals(m.info().modelId(), ModelIdentity.modelId(m.tree(), m.info().params()),
                 "the tree and parameters read back hash to the id recorded at training");
         assertTrue(m.tree().depth() <= 3);
         assertEquals("25905c038349e4d1", m.info().modelId());
-        Path golden = dir.resolve("golden.features.csv.gz");
-        try (InputStream in = getClass().getResourceAsStream("/features/parity-sample.features.csv.gz")) {
-            Files.copy(in, golden);
-        }
+        Path golden = TestResources.copy("/features/parity-sample.features.csv.gz", dir);
         List<FeatureRow> rows = FeaturesCsvReader.readAll(golden);
         long[][] expected = {{0, 169, 31}, {444, 1147, 103}, {0, 56, 44}};
         assertArrayEquals(expected, Evaluator.evaluate(m.tree(), rows).counts());

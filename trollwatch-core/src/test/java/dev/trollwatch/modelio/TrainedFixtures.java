@@ -13,7 +13,6 @@ import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingRun;
-import dev.trollwatch.model.WekaEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +45,6 @@ public final class TrainedFixtures {
 
     /** Trains with the article's settings (depth 3, 100 rows a leaf, weights 1/2.5/5), 30 % held out. */
     public static TrainedModel train(List<FeatureRow> rows, String dataSha256) {
-        WekaEnvironment.configure();
         TrainingOptions options = new TrainingOptions(LearnerParams.DEFAULT, new SplitPlan.HoldOut(0.3, true), 16,
                 true, 0);
         return TrainingRun.run(DataPreparation.prepare(rows, true), options,

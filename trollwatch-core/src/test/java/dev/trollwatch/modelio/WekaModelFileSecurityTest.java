@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.TrollwatchException;
-import dev.trollwatch.model.WekaEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -30,7 +29,6 @@ class WekaModelFileSecurityTest {
 
     @Test
     void classOutsideTheAllowListIsRefusedBeforeItsStaticInitialiserRuns() throws Exception {
-        WekaEnvironment.configure();
         assertNull(System.getProperty(RAN), "precondition: the payload class has not been initialised");
         Path crafted = dir.resolve("crafted.model");
         Files.write(crafted, serializedInstanceOf(PAYLOAD, 42L));
@@ -49,7 +47,6 @@ class WekaModelFileSecurityTest {
 
     @Test
     void hugeArrayInACompressedModelIsRefusedBeforeItIsAllocated() throws Exception {
-        WekaEnvironment.configure();
         Path bomb = dir.resolve("bomb.model.gz");
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(
                 new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb)))) {

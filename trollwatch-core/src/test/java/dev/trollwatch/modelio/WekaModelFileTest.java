@@ -17,7 +17,6 @@ import dev.trollwatch.model.SyntheticFeatures;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.model.Trainer;
 import dev.trollwatch.model.WekaData;
-import dev.trollwatch.model.WekaEnvironment;
 import dev.trollwatch.model.WekaTreeConverter;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
@@ -46,7 +45,6 @@ class WekaModelFileTest {
 
     @BeforeAll
     static void train() {
-        WekaEnvironment.configure();
         rows = SyntheticFeatures.generate(3000, 5);
         Trainer.Result r = Trainer.train(rows, LearnerParams.DEFAULT);
         ModelInfo info = new ModelInfo(ModelIdentity.modelId(r.tree(), Map.of("max_depth", 3)), "0.1.0",
@@ -60,7 +58,7 @@ class WekaModelFileTest {
     void roundTripKeepsTreeLeafRowsInfoAndPredictions() throws Exception {
         for (String name : new String[] {"m.model", "m.model.gz"}) {
             Path p = dir.resolve(name);
-            WekaModelFile.save(p, model);
+            SavedModels.save(p, out -> WekaModelFile.write(out, model));
             TrainedModel back = WekaModelFile.load(p);
             assertEquals(model.info(), back.info());
             assertEquals(ModelIdentity.modelId(model.tree(), Map.of("max_depth", 3)),
@@ -81,7 +79,7 @@ class WekaModelFileTest {
     @Test
     void wekaCanReadItClassifierThenHeader() throws Exception {
         Path p = dir.resolve("weka.model");
-        WekaModelFile.save(p, model);
+        SavedModels.save(p, out -> WekaModelFile.write(out, model));
         Object[] objects = SerializationHelper.readAll(p.toString());
         assertInstanceOf(Classifier.class, objects[0]);
         assertInstanceOf(Instances.class, objects[1]);

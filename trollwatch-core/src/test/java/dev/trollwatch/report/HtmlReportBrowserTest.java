@@ -55,7 +55,7 @@ class HtmlReportBrowserTest {
                     assertTrue(size.get(0).asDouble() > 0 && size.get(1).asDouble() > 0, id + ": rendered size " + size);
                 }
             }
-            assertEquals(HtmlReport.SECTIONS, ids);
+            assertEquals(HtmlReportTest.SECTIONS, ids);
             JsonNode textWidth = chromium.evaluate("document.querySelector('#tree svg text').getComputedTextLength()");
             assertTrue(textWidth.asDouble() > 0, "SVG text renders");
             String pdf = chromium.call("Page.printToPDF", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode())

@@ -12,7 +12,6 @@ import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.model.TrainingRun;
-import dev.trollwatch.model.WekaEnvironment;
 import dev.trollwatch.modelio.TrainedFixtures;
 import java.util.List;
 
@@ -31,7 +30,6 @@ final class ReportFixtures {
 
     static synchronized ReportContent content(String createdAt) {
         if (outcome == null) {
-            WekaEnvironment.configure();
             List<FeatureRow> rows = TrainedFixtures.features(TrainedFixtures.comments(2000, 424242));
             data = DataPreparation.prepare(rows, true);
             TrainingOptions options = new TrainingOptions(LearnerParams.DEFAULT, new SplitPlan.CrossValidation(3), 16, true, 2);

@@ -18,6 +18,7 @@ import dev.trollwatch.spark.job.DumpOptions;
 import dev.trollwatch.spark.job.FeatureTable;
 import dev.trollwatch.spark.job.FeaturesJob;
 import dev.trollwatch.spark.job.TableFormat;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,8 @@ class SparkFeaturesTest {
         assertEquals(0, r.exitCode(), r.err());
         cli = FeaturesCsvReader.readAll(cliFeatures);
         comments = new ArrayList<>();
-        try (CommentReader reader = CommentReaders.open(golden, null, ErrorPolicy.FAIL)) {
+        try (CommentReader reader = CommentReaders.open(new FileInputStream(golden.toFile()), golden.toString(), null,
+                ErrorPolicy.FAIL)) {
             reader.forEachRemaining(comments::add);
         }
     }

@@ -1,15 +1,11 @@
 package dev.trollwatch.io.dump;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.DumpStructureException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /** The iteration, error-policy and bookkeeping shared by all readers; subclasses parse one row at a time. */
@@ -89,20 +85,6 @@ public abstract class AbstractCommentReader implements CommentReader {
     @Override
     public final InputFormat format() {
         return format;
-    }
-
-    @Override
-    public void requireColumns(Collection<CommentColumn> needed) {
-        List<String> missing = new ArrayList<>();
-        for (CommentColumn c : CommentColumn.values()) {
-            if (needed.contains(c) && !columns().contains(c)) {
-                missing.add(c.columnName());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DumpStructureException(fileName, 0, "missing required column" + (missing.size() > 1 ? "s" : "")
-                    + ": " + String.join(", ", missing));
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.ColumnLayout;
 import dev.trollwatch.io.field.DataFormatException;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -14,8 +13,7 @@ import java.util.Set;
  * FAIL) or is logged and counted (policy SKIP). I/O failures surface as {@link java.io.UncheckedIOException}.
  *
  * <pre>{@code
- * try (CommentReader r = CommentReaders.open(path, null, ErrorPolicy.FAIL)) {
- *     r.requireColumns(ColumnLayout.LABELS);   // training needs is_bot and is_troll
+ * try (CommentReader r = CommentReaders.open(new FileInputStream(file), name, null, ErrorPolicy.FAIL)) {
  *     while (r.hasNext()) { Comment c = r.next(); ... }
  * }
  * }</pre>
@@ -34,9 +32,6 @@ public interface CommentReader extends Iterator<Comment>, AutoCloseable {
     default boolean hasLabels() {
         return columns().containsAll(ColumnLayout.LABELS);
     }
-
-    /** Fails with one {@link DataFormatException} naming every column of {@code needed} that is absent. */
-    void requireColumns(Collection<CommentColumn> needed);
 
     /** The 1-based line where the row last returned by {@link #next()} starts (0 before the first). */
     long lineNumber();

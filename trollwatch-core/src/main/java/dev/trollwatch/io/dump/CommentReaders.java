@@ -2,11 +2,9 @@ package dev.trollwatch.io.dump;
 
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.DumpStructureException;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,18 +16,16 @@ public final class CommentReaders {
     }
 
     /**
-     * @param file   the dump (plain or gzip-compressed)
+     * Reads a dump from a stream (a file, a FIFO, stdin); {@code name} is used in messages. The stream is
+     * closed with the reader. Open a file with {@code FileInputStream}, not {@code Files.newInputStream}:
+     * on a FIFO the channel stream's available() seeks and fails ("Illegal seek"), and gzip asks it at the
+     * end of every member.
+     *
+     * @param in     the dump's bytes (plain or gzip-compressed)
      * @param format the format, or null to detect it from the first lines
      * @param policy what to do with malformed rows
      * @throws DataFormatException when the header lacks required columns (all of them are listed)
      */
-    public static CommentReader open(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
-        // FileInputStream, not Files.newInputStream: on a FIFO the channel stream's available() seeks and
-        // fails ("Illegal seek"), and gzip asks it at the end of every member.
-        return open(new FileInputStream(file.toFile()), file.toString(), format, policy);
-    }
-
-    /** Reads a stream (e.g. stdin); {@code name} is used in messages. The stream is closed with the reader. */
     public static CommentReader open(InputStream in, String name, InputFormat format, ErrorPolicy policy)
             throws IOException {
         DumpInput input;
@@ -57,13 +53,6 @@ public final class CommentReaders {
             if (!ok) {
                 input.close();
             }
-        }
-    }
-
-    /** Detects the format of a dump without reading it all. */
-    public static InputFormat detect(Path file) throws IOException {
-        try (DumpInput input = DumpInput.open(new FileInputStream(file.toFile()))) {
-            return FormatDetector.detect(input.head());
         }
     }
 

@@ -88,7 +88,7 @@ public final class ColumnLayout {
     }
 
     /** Fails with one error naming every column of {@code needed} the header lacks. */
-    public void require(String file, Collection<CommentColumn> needed) {
+    private void require(String file, Collection<CommentColumn> needed) {
         List<String> missing = new ArrayList<>();
         for (CommentColumn c : CommentColumn.values()) {
             if (needed.contains(c) && index[c.ordinal()] < 0) {

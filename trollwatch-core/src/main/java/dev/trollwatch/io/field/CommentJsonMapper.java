@@ -74,11 +74,6 @@ public final class CommentJsonMapper {
         return CommentAssembly.comment(values, recentJson, recent);
     }
 
-    /** Maps a decoded JSON object (e.g. from a web framework); nested values as Jackson would bind them. */
-    public static Comment fromMap(Map<String, ?> map) {
-        return fromJson(MAPPER.valueToTree(map));
-    }
-
     /** The known columns present as keys of this object. */
     public static Set<CommentColumn> columnsOf(JsonNode node) {
         Set<CommentColumn> out = EnumSet.noneOf(CommentColumn.class);

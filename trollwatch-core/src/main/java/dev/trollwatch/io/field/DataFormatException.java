@@ -9,11 +9,8 @@ import dev.trollwatch.TrollwatchException;
 public class DataFormatException extends TrollwatchException {
     private static final long serialVersionUID = 1L;
 
-    private final String file;
     private final long line;
     private final String column;
-    private final String expected;
-    private final String found;
 
     /**
      * @param file     the input's display name
@@ -24,11 +21,8 @@ public class DataFormatException extends TrollwatchException {
      */
     public DataFormatException(String file, long line, String column, String expected, String found) {
         super(location(file, line) + InvalidFieldException.describe(column, expected, found));
-        this.file = file;
         this.line = line;
         this.column = column;
-        this.expected = expected;
-        this.found = found;
     }
 
     /** Places a field error at a file and line. */
@@ -40,23 +34,11 @@ public class DataFormatException extends TrollwatchException {
         return line > 0 ? file + ":" + line + ": " : file + ": ";
     }
 
-    public String file() {
-        return file;
-    }
-
     public long line() {
         return line;
     }
 
     public String column() {
         return column;
-    }
-
-    public String expected() {
-        return expected;
-    }
-
-    public String found() {
-        return found;
     }
 }

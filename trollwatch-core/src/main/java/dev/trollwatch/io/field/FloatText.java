@@ -20,14 +20,7 @@ public final class FloatText {
     private FloatText() {
     }
 
-    /** {@code repr(x)} in Python 3: {@code 917.0}, {@code 0.1}, {@code 1e+16}, {@code 1e-05}, {@code nan}, {@code inf}. */
-    public static String python(double x) {
-        StringBuilder sb = new StringBuilder(24);
-        appendPython(sb, x);
-        return sb.toString();
-    }
-
-    /** Appends {@code repr(x)}; see {@link #python(double)}. */
+    /** Appends {@code repr(x)} of Python 3: {@code 917.0}, {@code 0.1}, {@code 1e+16}, {@code 1e-05}, {@code nan}, {@code inf}. */
     public static void appendPython(StringBuilder sb, double x) {
         if (Double.isNaN(x)) {
             sb.append("nan");
@@ -54,14 +47,7 @@ public final class FloatText {
         }
     }
 
-    /** float8 output of PostgreSQL 12+ (extra_float_digits = 1): {@code 917}, {@code 0.1}, {@code 1e+15}, {@code NaN}. */
-    public static String postgres(double x) {
-        StringBuilder sb = new StringBuilder(24);
-        appendPostgres(sb, x);
-        return sb.toString();
-    }
-
-    /** Appends PostgreSQL's float8 text; see {@link #postgres(double)}. */
+    /** Appends the float8 output of PostgreSQL 12+ (extra_float_digits = 1): {@code 917}, {@code 0.1}, {@code 1e+15}, {@code NaN}. */
     public static void appendPostgres(StringBuilder sb, double x) {
         if (Double.isNaN(x)) {
             sb.append("NaN");

@@ -37,7 +37,7 @@ public final class RecentCommentsJsonWriter {
     }
 
     /** Appends one entry as a JSON object with the 19 keys in table order. */
-    public static void appendObject(StringBuilder sb, RecentComment c) {
+    private static void appendObject(StringBuilder sb, RecentComment c) {
         sb.append('{');
         key(sb, CommentColumn.BANNED_BY, true);
         text(sb, c.bannedBy());

@@ -30,7 +30,7 @@ import java.util.Map;
  */
 public final class RecentCommentsParser {
     /** Keys every entry must carry: exactly those the features read. */
-    public static final List<CommentColumn> REQUIRED_KEYS = List.of(
+    private static final List<CommentColumn> REQUIRED_KEYS = List.of(
             CommentColumn.NO_FOLLOW, CommentColumn.GILDED, CommentColumn.NUM_COMMENTS, CommentColumn.CREATED_UTC,
             CommentColumn.SCORE, CommentColumn.BODY, CommentColumn.CONTROVERSIALITY, CommentColumn.UPS);
 

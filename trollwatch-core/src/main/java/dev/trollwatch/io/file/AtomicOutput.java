@@ -95,7 +95,7 @@ public final class AtomicOutput implements AutoCloseable {
      * Something to write in place: what exists and is not a regular file (following links) — a device, a
      * FIFO, a socket, a tty — and anything under /dev or /proc ({@code /dev/stdout} may lead to a file).
      */
-    public static boolean isSpecial(Path destination) {
+    private static boolean isSpecial(Path destination) {
         Path abs = destination.toAbsolutePath().normalize();
         if (abs.startsWith("/dev") || abs.startsWith("/proc")) {
             return true;
@@ -154,7 +154,7 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /** True when the file name ends in {@code .gz} (output is then compressed). */
-    public static boolean isGzip(Path path) {
+    static boolean isGzip(Path path) {
         return path.getFileName().toString().endsWith(".gz");
     }
 

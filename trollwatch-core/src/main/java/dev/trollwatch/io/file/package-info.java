@@ -1,6 +1,6 @@
 /**
  * Generic file input and output: {@link dev.trollwatch.io.file.AtomicOutput} (temp file, then an
- * atomic move; gzip by extension; devices and FIFOs written in place), byte counting for progress,
- * SHA-256 of an input. Knows nothing of rows; uses nothing of ours but the base exception.
+ * atomic move; gzip by extension; devices and FIFOs written in place) and byte counting for progress.
+ * Knows nothing of rows; uses nothing of ours but the base exception.
  */
 package dev.trollwatch.io.file;

@@ -15,9 +15,9 @@ import java.time.Duration;
 public record ConnectionSettings(String url, String user, String password, Duration connectTimeout,
                                  Duration readTimeout) {
     /** Default wait to connect and log in. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** Default wait for any answer once connected: long enough for a slow first row of a big scan. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
 
     /** Settings with the default timeouts. */
     public ConnectionSettings(String url, String user, String password) {

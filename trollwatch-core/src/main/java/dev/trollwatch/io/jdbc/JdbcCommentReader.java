@@ -153,11 +153,6 @@ public final class JdbcCommentReader extends AbstractCommentReader {
         return layout.columns();
     }
 
-    /** The result's column names in query order (all of them, known or not). */
-    public List<String> columnNames() {
-        return layout.header();
-    }
-
     private static void closeAll(ResultSet rs, PreparedStatement ps, Connection c) {
         try {
             if (rs != null) {

@@ -18,10 +18,6 @@ public final class JdbcUrls {
             this.prefix = prefix;
             this.defaultPort = defaultPort;
         }
-
-        public int defaultPort() {
-            return defaultPort;
-        }
     }
 
     /** Host, port and database named by a URL (first host when several are listed). */

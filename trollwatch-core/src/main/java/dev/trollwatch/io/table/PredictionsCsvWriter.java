@@ -29,12 +29,9 @@ public final class PredictionsCsvWriter implements PredictionWriter {
     private final Function<double[], Explanation> explainer;
     private final List<String> record = new ArrayList<>(32);
 
-    /** Writes the header at once; the stream is closed by {@link #close()}. */
-    public PredictionsCsvWriter(OutputStream out, boolean withFeatures) throws IOException {
-        this(out, withFeatures, null);
-    }
-
     /**
+     * Writes the header at once; the stream is closed by {@link #close()}.
+     *
      * @param explainer explains a feature vector (the scoring model's own), or null for no explanation columns
      */
     public PredictionsCsvWriter(OutputStream out, boolean withFeatures, Function<double[], Explanation> explainer) throws IOException {

@@ -28,18 +28,6 @@ public record Explanation(List<PathCondition> path, int leafIndex, Label predict
         return sb.append(sb.length() > 0 ? " → " : "→ ").append(predicted.text()).toString();
     }
 
-    /** The leaf's support in words: {@code bot 3 · normal 50 · troll 120}. */
-    public String supportText() {
-        StringBuilder sb = new StringBuilder();
-        for (Label l : Label.values()) {
-            if (sb.length() > 0) {
-                sb.append(" · ");
-            }
-            sb.append(l.text()).append(' ').append(support.rows(l));
-        }
-        return sb.toString();
-    }
-
     /** Contributions to the predicted class's probability, per feature. */
     public double[] contributions() {
         return shapley.of(predicted);

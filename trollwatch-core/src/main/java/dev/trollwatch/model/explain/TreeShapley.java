@@ -64,7 +64,7 @@ public final class TreeShapley {
     }
 
     /** The distinct features the tree splits on, ascending. */
-    public static int[] usedFeatures(DecisionTree tree) {
+    static int[] usedFeatures(DecisionTree tree) {
         TreeSet<Integer> set = new TreeSet<>();
         List<DecisionTree.Node> todo = new ArrayList<>(List.of(tree.root()));
         while (!todo.isEmpty()) {
@@ -78,7 +78,7 @@ public final class TreeShapley {
     }
 
     /** Summed training instance weight under a node. */
-    public static double cover(DecisionTree.Node n) {
+    static double cover(DecisionTree.Node n) {
         if (n instanceof DecisionTree.Split s) {
             return cover(s.left()) + cover(s.right());
         }

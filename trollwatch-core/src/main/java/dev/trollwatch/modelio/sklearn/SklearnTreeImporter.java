@@ -31,7 +31,7 @@ public final class SklearnTreeImporter {
     /** The learner recorded in imported models. */
     public static final String LEARNER = "scikit-learn CART, imported";
     /** The 2019 API's feature order ({@code model.py}), used when the pickle names no features. */
-    public static final List<String> ORDER_2019 = List.of("no_follow", "author_verified", "author_comment_karma",
+    static final List<String> ORDER_2019 = List.of("no_follow", "author_verified", "author_comment_karma",
             "author_link_karma", "over_18", "is_submitter", "recent_num_comments", "recent_num_last_30_days",
             "recent_avg_no_follow", "recent_avg_gilded", "recent_avg_responses", "recent_percent_neg_score",
             "recent_avg_score", "recent_min_score", "recent_avg_controversiality", "recent_avg_ups",

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.RecentComment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -75,12 +74,6 @@ class CommentWritersTest {
     }
 
     private static String write(OutputFormat format, Comment... rows) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CommentWriter w = format.open(bytes)) {
-            for (Comment c : rows) {
-                w.write(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return new String(DumpFixtures.dumpBytes(format, List.of(rows)), StandardCharsets.UTF_8);
     }
 }

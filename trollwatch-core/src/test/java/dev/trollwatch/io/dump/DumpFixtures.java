@@ -1,12 +1,16 @@
 package dev.trollwatch.io.dump;
 
+import dev.trollwatch.TestResources;
 import dev.trollwatch.comment.Comment;
+import dev.trollwatch.io.file.AtomicOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +28,34 @@ public final class DumpFixtures {
         return in != null ? in : DumpFixtures.class.getResourceAsStream("/golden/" + name);
     }
 
-    static Path copy(String resource, Path dir) {
-        Path target = dir.resolve(resource);
-        try (InputStream in = testResource(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource dumps/" + resource);
+    /** Copies the test dump {@code name} (dumps/NAME, else golden/NAME) into {@code dir}. */
+    public static Path copy(String name, Path dir) {
+        String resource = DumpFixtures.class.getResource("/dumps/" + name) != null ? "/dumps/" + name : "/golden/" + name;
+        return TestResources.copyTo(resource, dir.resolve(name));
+    }
+
+    /** {@code comments} as a dump in {@code format}. */
+    public static byte[] dumpBytes(OutputFormat format, Iterable<? extends Comment> comments) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeTo(bytes, format, comments);
+        return bytes.toByteArray();
+    }
+
+    /** Writes {@code comments} to {@code file} as a dump in {@code format}, gzip-compressed when the name ends in .gz. */
+    public static Path writeDump(Path file, OutputFormat format, Iterable<? extends Comment> comments) throws IOException {
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            writeTo(out.stream(), format, comments);
+            out.commit();
+        }
+        return file;
+    }
+
+    private static void writeTo(OutputStream out, OutputFormat format, Iterable<? extends Comment> comments)
+            throws IOException {
+        try (CommentWriter w = format.open(out)) {
+            for (Comment c : comments) {
+                w.write(c);
             }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -45,15 +67,21 @@ public final class DumpFixtures {
         }
     }
 
-    static List<Comment> readAll(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
-        try (CommentReader r = CommentReaders.open(file, format, policy)) {
+    /** A reader of a dump file ({@code format} null: detected), named by its path in messages. */
+    public static CommentReader open(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
+        return CommentReaders.open(new FileInputStream(file.toFile()), file.toString(), format, policy);
+    }
+
+    public static List<Comment> readAll(Path file, InputFormat format, ErrorPolicy policy) throws IOException {
+        try (CommentReader r = open(file, format, policy)) {
             List<Comment> out = new ArrayList<>();
             r.forEachRemaining(out::add);
             return out;
         }
     }
 
-    static List<Comment> readAll(Path file) throws IOException {
+    /** Every row of a dump file, format detected, failing on a malformed row. */
+    public static List<Comment> readAll(Path file) throws IOException {
         return readAll(file, null, ErrorPolicy.FAIL);
     }
 }

@@ -26,7 +26,7 @@ class DumpFormatParityTest {
         "sample.2019.csv, CSV_2019",
         "sample.jsonl, JSONL"})
     void everyFormatIsDetected(String resource, InputFormat expected) throws Exception {
-        try (CommentReader r = CommentReaders.open(DumpFixtures.copy(resource, dir), null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(DumpFixtures.copy(resource, dir), null, ErrorPolicy.FAIL)) {
             assertEquals(expected, r.format());
         }
     }
@@ -72,7 +72,7 @@ class DumpFormatParityTest {
     @Test
     void extraColumnsAreIgnoredAndHeaderOrderDoesNotMatter() throws Exception {
         // sample.csv puts recent_comments first and carries is_training and parent_id_ranked
-        try (CommentReader r = CommentReaders.open(DumpFixtures.copy("sample.csv", dir), null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(DumpFixtures.copy("sample.csv", dir), null, ErrorPolicy.FAIL)) {
             Comment c = r.next();
             assertEquals(Boolean.TRUE, c.isTraining());
             assertEquals(3, c.recentComments().size());

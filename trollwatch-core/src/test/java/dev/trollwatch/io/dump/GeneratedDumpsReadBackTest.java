@@ -3,7 +3,6 @@ package dev.trollwatch.io.dump;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
-import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.jdbc.CommentsTable;
 import dev.trollwatch.io.jdbc.TestDatabase;
 import java.io.OutputStream;
@@ -38,20 +37,11 @@ class GeneratedDumpsReadBackTest {
     }
 
     private Path write(OutputFormat format, String name) throws Exception {
-        Path f = dir.resolve(name);
-        try (AtomicOutput out = AtomicOutput.create(f)) {
-            try (CommentWriter w = format.open(out.stream())) {
-                for (Comment c : generated) {
-                    w.write(c);
-                }
-            }
-            out.commit();
-        }
-        return f;
+        return DumpFixtures.writeDump(dir.resolve(name), format, generated);
     }
 
     private void assertReadsBackAsGenerated(Path file, InputFormat expectedFormat) throws Exception {
-        try (CommentReader r = CommentReaders.open(file, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(file, null, ErrorPolicy.FAIL)) {
             assertEquals(expectedFormat, r.format());
             List<Comment> back = new ArrayList<>();
             r.forEachRemaining(back::add);

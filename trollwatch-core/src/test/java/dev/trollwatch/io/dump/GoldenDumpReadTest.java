@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +16,7 @@ class GoldenDumpReadTest {
     @Test
     void goldenSampleReadsAllRowsWithParsedHistory() throws Exception {
         Path file = DumpFixtures.copy("parity-sample.csv.gz", dir);
-        try (CommentReader r = CommentReaders.open(file, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(file, null, ErrorPolicy.FAIL)) {
             assertEquals(InputFormat.CSV, r.format());
             assertTrue(r.hasLabels());
             assertTrue(r.columns().contains(CommentColumn.IS_TRAINING));

@@ -41,7 +41,7 @@ class RealToolDumpsTest {
     void realPsqlDumpReadsToTheGoldenRows() throws Exception {
         List<Comment> golden = DumpFixtures.readAll(DumpFixtures.copy("parity-sample.csv.gz", dir));
         Path psql = DumpFixtures.copy("parity-sample.real-psql.gz", dir);
-        try (CommentReader r = CommentReaders.open(psql, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(psql, null, ErrorPolicy.FAIL)) {
             assertEquals(InputFormat.PSQL, r.format());
         }
         List<Comment> read = DumpFixtures.readAll(psql);
@@ -53,7 +53,7 @@ class RealToolDumpsTest {
     void realCopyCsvReadsToExactlyTheGoldenRows() throws Exception {
         List<Comment> golden = DumpFixtures.readAll(DumpFixtures.copy("parity-sample.csv.gz", dir));
         Path copy = DumpFixtures.copy("parity-sample.real-copy.csv.gz", dir);
-        try (CommentReader r = CommentReaders.open(copy, null, ErrorPolicy.FAIL)) {
+        try (CommentReader r = DumpFixtures.open(copy, null, ErrorPolicy.FAIL)) {
             assertEquals(InputFormat.POSTGRES_CSV, r.format());
         }
         assertEquals(sorted(golden), sorted(DumpFixtures.readAll(copy)));

@@ -62,7 +62,7 @@ class CommentJsonMapperTest {
         m.put("author_link_karma", "4.5");
         m.put("over_18", false);
         m.put("is_submitter", null);
-        Comment c = CommentJsonMapper.fromMap(m);
+        Comment c = CommentJsonMapper.fromJson(JSON.valueToTree(m));
         assertEquals(Boolean.FALSE, c.authorVerified());
         assertEquals(3.0, c.authorCommentKarma());
         assertEquals(4.5, c.authorLinkKarma());

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.Comment;
-import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.field.DataFormatException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -29,23 +25,11 @@ class JdbcCommentReaderTest {
     @BeforeAll
     static void load(@TempDir Path dir) throws Exception {
         loaded = new ArrayList<>();
-        loaded.addAll(readResource("sample.csv", dir));
-        loaded.addAll(readResource("parity-sample.csv.gz", dir));
+        loaded.addAll(DumpFixtures.readAll(DumpFixtures.copy("sample.csv", dir)));
+        loaded.addAll(DumpFixtures.readAll(DumpFixtures.copy("parity-sample.csv.gz", dir)));
         try (Connection c = TestDatabase.get().connect()) {
             CommentsTable.create(c, TABLE);
             CommentsTable.insert(c, TABLE, loaded);
-        }
-    }
-
-    static List<Comment> readResource(String name, Path dir) throws Exception {
-        Path f = dir.resolve(name);
-        try (InputStream in = DumpFixtures.testResource(name)) {
-            Files.copy(in, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (CommentReader r = CommentReaders.open(f, null, ErrorPolicy.FAIL)) {
-            List<Comment> out = new ArrayList<>();
-            r.forEachRemaining(out::add);
-            return out;
         }
     }
 

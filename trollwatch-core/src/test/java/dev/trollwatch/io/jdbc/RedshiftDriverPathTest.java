@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.trollwatch.comment.Comment;
+import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ class RedshiftDriverPathTest {
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         assumeTrue(TestDatabase.get().embedded(), "needs the embedded server (own users and pg_hba)");
-        loaded = JdbcCommentReaderTest.readResource("sample.csv", dir);
+        loaded = DumpFixtures.readAll(DumpFixtures.copy("sample.csv", dir));
         try (Connection c = TestDatabase.get().connect()) {
             CommentsTable.create(c, TABLE);
             CommentsTable.insert(c, TABLE, loaded);

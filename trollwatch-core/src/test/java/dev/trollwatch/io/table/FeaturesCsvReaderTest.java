@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.TestResources;
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
@@ -13,7 +14,6 @@ import dev.trollwatch.features.Label;
 import dev.trollwatch.model.FeaturesCsvFixture;
 import dev.trollwatch.model.SyntheticFeatures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,12 +24,8 @@ class FeaturesCsvReaderTest {
     @TempDir
     Path dir;
 
-    private Path golden() throws IOException {
-        Path p = dir.resolve("parity-sample.features.csv.gz");
-        try (InputStream in = getClass().getResourceAsStream("/features/parity-sample.features.csv.gz")) {
-            Files.copy(in, p);
-        }
-        return p;
+    private Path golden() {
+        return TestResources.copy("/features/parity-sample.features.csv.gz", dir);
     }
 
     @Test
