@@ -391,12 +391,20 @@ public final class SequenceMatcher {
         int bestsize = 0;
         int[] pos = positions;
         int[] runs = cellRun;
-        for (int i = alo; i < ahi; i++) {
+        // No block is longer than the rectangle's shorter side: once the best is, nothing beats it.
+        int bound = Math.min(ahi - alo, bhi - blo);
+        for (int i = alo; i < ahi && bestsize < bound; i++) {
             int height = i - alo + 1;
             if (rowLongest[i] <= bestsize || height <= bestsize) {
                 continue;
             }
-            for (int c = rowStart[i], end = rowEnd[i], p = rowFrom[i]; c < end; c++, p++) {
+            int c = rowStart[i];
+            int end = rowEnd[i];
+            int p = rowFrom[i];
+            if (pos[p + (end - c) - 1] < blo) {
+                continue; // the whole row lies left of the rectangle (columns ascend within a row)
+            }
+            for (; c < end; c++, p++) {
                 int j = pos[p];
                 if (j < blo) {
                     continue;
