@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.features.Label;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -47,24 +49,9 @@ class SparkPredictTest {
     @ValueSource(strings = {".json", ".onnx", ".model"})
     void predictionsEqualTheClisRowForRow(String extension) throws IOException {
         String model = base + extension;
-        Path cliOut = dir.resolve("cli" + extension + ".csv");
-        CliProcess.Result cli = CliProcess.trollwatch("predict", "--model", model, "--in", golden.toString(),
-                "--out", cliOut.toString());
-        assertEquals(0, cli.exitCode(), cli.err());
-
-        Path csv = dir.resolve("spark" + extension + ".csv.d");
-        CliProcess.Result r = CliProcess.spark("predict", "--model", model, "--in", golden.toString(),
-                "--out", csv.toString(), "--format", "csv");
-        assertEquals(0, r.exitCode(), r.err());
-        String expected = Files.readString(cliOut, StandardCharsets.UTF_8);
-        assertEquals(expected, SparkTestSession.csvText(csv));
-
-        Path parquet = dir.resolve("spark" + extension + ".parquet");
-        assertEquals(0, CliProcess.spark("predict", "--model", model, "--in", golden.toString(),
-                "--out", parquet.toString()).exitCode());
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(expected)).getRecords();
-        List<Row> rows = SparkTestSession.parquetInOrder(spark, parquet);
+        String expected = cliCsvEqualsSparkCsv(model, "plain" + extension);
+        List<CSVRecord> records = records(expected);
+        List<Row> rows = sparkParquet(model, "plain" + extension);
         assertEquals(records.size(), rows.size());
         assertTrue(rows.size() > 1990, "every comment scored, duplicates included");
         for (int i = 0; i < rows.size(); i++) {
@@ -82,25 +69,11 @@ class SparkPredictTest {
     @Test
     void explainedPredictionsWithFeaturesAreTheClisFileByteForByte() throws IOException {
         String model = base + ".json";
-        Path cliOut = dir.resolve("cli-explained.csv");
-        CliProcess.Result cli = CliProcess.trollwatch("predict", "--model", model, "--in", golden.toString(),
-                "--out", cliOut.toString(), "--with-features", "--explain");
-        assertEquals(0, cli.exitCode(), cli.err());
-        Path csv = dir.resolve("spark-explained.csv.d");
-        CliProcess.Result r = CliProcess.spark("predict", "--model", model, "--in", golden.toString(),
-                "--out", csv.toString(), "--format", "csv", "--with-features", "--explain");
-        assertEquals(0, r.exitCode(), r.err());
-        String expected = Files.readString(cliOut, StandardCharsets.UTF_8);
+        String expected = cliCsvEqualsSparkCsv(model, "explained", "--with-features", "--explain");
         assertTrue(expected.startsWith("author,link_id,created_utc,predicted,p_bot,p_normal,p_troll,")
                 && expected.contains(",path,leaf_rows_bot,leaf_rows_normal,leaf_rows_troll\n"), expected.lines().findFirst().orElse(""));
-        assertEquals(expected, SparkTestSession.csvText(csv));
-
-        Path parquet = dir.resolve("spark-explained.parquet");
-        assertEquals(0, CliProcess.spark("predict", "--model", model, "--in", golden.toString(),
-                "--out", parquet.toString(), "--explain").exitCode());
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(expected)).getRecords();
-        List<Row> rows = SparkTestSession.parquetInOrder(spark, parquet);
+        List<CSVRecord> records = records(expected);
+        List<Row> rows = sparkParquet(model, "explained", "--explain");
         assertEquals(records.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
             assertEquals(records.get(i).get("path"), rows.get(i).getAs("path"), "row " + (i + 1));
@@ -109,5 +82,43 @@ class SparkPredictTest {
                         (long) rows.get(i).getAs("leaf_rows_" + l.text()), "row " + (i + 1));
             }
         }
+    }
+
+    /**
+     * Runs {@code trollwatch predict} and Spark's predict {@code --format csv} on the golden dump with
+     * the same options, asserts the two files are equal byte for byte, and returns the CLI's text.
+     */
+    private static String cliCsvEqualsSparkCsv(String model, String name, String... options) throws IOException {
+        Path cliOut = dir.resolve("cli-" + name + ".csv");
+        CliProcess.Result cli = CliProcess.trollwatch(args(model, cliOut, List.of(options)));
+        assertEquals(0, cli.exitCode(), cli.err());
+        Path csv = dir.resolve("spark-" + name + ".csv.d");
+        List<String> sparkOptions = new ArrayList<>(List.of(options));
+        sparkOptions.addAll(List.of("--format", "csv"));
+        CliProcess.Result r = CliProcess.spark(args(model, csv, sparkOptions));
+        assertEquals(0, r.exitCode(), r.err());
+        String expected = Files.readString(cliOut, StandardCharsets.UTF_8);
+        assertEquals(expected, SparkTestSession.csvText(csv));
+        return expected;
+    }
+
+    /** Spark's predict to Parquet (the default format), rows in input order. */
+    private static List<Row> sparkParquet(String model, String name, String... options) {
+        Path parquet = dir.resolve("spark-" + name + ".parquet");
+        assertEquals(0, CliProcess.spark(args(model, parquet, List.of(options))).exitCode());
+        return SparkTestSession.parquetInOrder(spark, parquet);
+    }
+
+    /** {@code predict --model M --in GOLDEN --out OUT OPTIONS…} */
+    private static String[] args(String model, Path out, List<String> options) {
+        List<String> a = new ArrayList<>(List.of("predict", "--model", model, "--in", golden.toString(),
+                "--out", out.toString()));
+        a.addAll(options);
+        return a.toArray(String[]::new);
+    }
+
+    private static List<CSVRecord> records(String csv) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
     }
 }

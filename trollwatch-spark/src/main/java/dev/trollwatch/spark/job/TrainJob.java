@@ -181,7 +181,7 @@ public final class TrainJob {
      */
     public static Dataset<Row> relabelKnownBots(Dataset<Row> table) {
         Column author = functions.col(FeatureTable.AUTHOR);
-        Column isBot = functions.lower(functions.trim(functions.col(FeatureTable.TARGET))).equalTo(Label.BOT.text());
+        Column isBot = target().equalTo(Label.BOT.text());
         Dataset<Row> bots = table.filter(isBot.and(author.isNotNull()))
                 .select(author.as(BOT_AUTHOR)).distinct();
         Column known = functions.col(BOT_AUTHOR).isNotNull();
@@ -193,9 +193,14 @@ public final class TrainJob {
                 .drop(BOT_AUTHOR);
     }
 
+    /** The target column as a label's text: trimmed, lower case (null stays null). */
+    private static Column target() {
+        return functions.lower(functions.trim(functions.col(FeatureTable.TARGET)));
+    }
+
     /** The table with MLlib's label and weight columns and the test flag; fails on unlabelled rows. */
     static Dataset<Row> labelled(Dataset<Row> table, Options o) {
-        Column target = functions.lower(functions.trim(functions.col(FeatureTable.TARGET)));
+        Column target = target();
         Column label = functions.lit(null).cast("double");
         Column weight = functions.lit(null).cast("double");
         for (Label l : Label.values()) {
