@@ -112,6 +112,7 @@ public final class Featurizer {
                     : fullBody.substring(0, fullBody.offsetByCodePoints(0, BODY_CODE_POINTS));
             // NaN - 30 days is NaN and NaN > x is false: a null created_utc counts nothing.
             double since = (c.createdUtc() == null ? Double.NaN : c.createdUtc()) - THIRTY_DAYS_SECONDS;
+            matcher.setA(body, bodyLen); // one body against each recent one
             int last30 = 0;
             int negative = 0;
             for (int i = 0; i < n; i++) {
@@ -129,8 +130,7 @@ public final class Featurizer {
                 controversiality[i] = nullable(r.controversiality());
                 ups[i] = nullable(r.ups());
                 String rb = r.body() == null ? "" : r.body();
-                matcher.setB(rb, BODY_CODE_POINTS);
-                ratios[i] = matcher.ratioWithA(body, bodyLen);
+                ratios[i] = matcher.ratioWithB(rb, BODY_CODE_POINTS);
                 polarities[i] = polarity.polarity(rb);
             }
             polarities[n] = polarity.polarity(slicedBody);

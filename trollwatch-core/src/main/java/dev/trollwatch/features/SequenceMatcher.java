@@ -10,50 +10,55 @@ import java.util.Arrays;
  * and the Ratcliff/Obershelp recursion of {@code get_matching_blocks}. Sequences are Unicode code
  * points, as Python strings are.
  *
+ * <p>How: {@link #setA} gives each distinct code point of a a dense id, once for all the b's it is
+ * compared with (the featurizer compares one body with up to 20 recent ones). For each b, every
+ * id gets a bitset of the positions where b holds that code point (none when it is popular), so
+ * row i of the match matrix is the bitset of a[i]'s id. A cell ending a diagonal run of two or
+ * more is a bit of {@code mask(a[i]) & (mask(a[i-1]) << 1)}; only those cells (about one in
+ * eight on real comments) are recorded, with their run lengths. A rectangle's longest block of
+ * two or more comes from them; when there is none, find_longest_match returns the rectangle's
+ * first cell in scan order as a block of one, which the bitsets give directly.
+ *
  * <p>An instance is a reusable workspace: it grows to the largest input seen and allocates nothing
- * per call afterwards. It is NOT thread-safe; use one per thread (see {@link #forCurrentThread()}).
- * {@link #setB} indexes the second sequence once so several first sequences can be compared with it.
+ * per call afterwards. It is NOT thread-safe; use one per thread.
  */
 public final class SequenceMatcher {
-    private static final ThreadLocal<SequenceMatcher> PER_THREAD = ThreadLocal.withInitial(SequenceMatcher::new);
     /** Restart stamp counters well before they could overflow. */
     private static final int STAMP_LIMIT = 1 << 30;
 
-    // The current b and its index (b2j): each distinct code point gets a dense id; the positions of
-    // id d are positions[start[d] .. start[d] + count[d]) in ascending order (count 0: popular).
-    private int[] b = new int[256];
-    private int lb;
-    private int[] start = new int[256];
-    private int[] count = new int[256];
-    private int[] fill = new int[256];
-    private int[] idOfB = new int[256];
-    private int[] positions = new int[256];
-    // code point -> id: a direct table for ASCII, an open-addressing table for the rest; entries
-    // are live only when their stamp equals indexStamp, so nothing is cleared between strings.
+    // The current a, as code points, and the dense id of each position.
+    private int[] a = new int[256];
+    private int la;
+    private int[] idOfA = new int[256];
+    private int distinct;
+    // code point -> id of a: a direct table for ASCII, an open-addressing table for the rest;
+    // entries are live only when their stamp equals the current one, so nothing is cleared per a.
     private final int[] asciiStamp = new int[128];
     private final int[] asciiId = new int[128];
     private int[] hashKey = new int[512];
     private int[] hashStamp = new int[512];
     private int[] hashId = new int[512];
-    private int hashMask = 511;
-    private int indexStamp;
+    private int stamp;
 
-    // The current a, as code points.
-    private int[] a = new int[256];
-    private int la;
+    // The current b, as code points, and the id of a at each position (-1: not in a).
+    private int[] b = new int[256];
+    private int lb;
+    private int[] idOfB = new int[256];
+    private int[] occurrences = new int[256];
+    // b2j as bitsets: positions of id d in b are the bits of masks[d * words .. d * words + words).
+    private long[] masks = new long[1024];
+    private int words;
 
-    // The match cells of (a, b) — (i, j) with a[i] == b[j] and b[j] in b2j — row by row (i
-    // ascending, j ascending within a row): row i's columns are positions[rowFrom[i] ..
-    // rowFrom[i] + rowEnd[i] - rowStart[i]) and the runs ending there cellRun[rowStart[i] ..
-    // rowEnd[i]): the length of the diagonal run of cells ending at (i, j), counted from the
-    // top-left corner of the matrix. rowLongest[i] is the longest run ending in row i.
-    private int[] rowFrom = new int[256];
+    // The cells ending runs of >= 2, row by row (i ascending, j ascending within a row): row i's
+    // are cellColumn/cellRun[rowStart[i] .. rowEnd[i]); a run counts from the matrix's edge.
+    // rowLongest[i] is the longest run ending in row i (0 when none).
     private int[] rowStart = new int[256];
     private int[] rowEnd = new int[256];
     private int[] rowLongest = new int[256];
+    private int[] cellColumn = new int[1024];
     private int[] cellRun = new int[1024];
-    // Per diagonal (j - i + la - 1): (row stamp << 32 | run length) of its latest cell; the
-    // stamp is diagonalBase + i, so entries of earlier pairs never look like the previous row.
+    // Per diagonal (j - i + la - 1): (row stamp << 32 | run length) of its latest recorded cell;
+    // the stamp is diagonalBase + i, so entries of earlier pairs never look like the previous row.
     private long[] diagonal = new long[512];
     private long diagonalBase;
 
@@ -64,56 +69,12 @@ public final class SequenceMatcher {
     // get_matching_blocks' queue of (alo, ahi, blo, bhi).
     private int[] queue = new int[64];
 
-    /** This thread's matcher. */
-    public static SequenceMatcher forCurrentThread() {
-        return PER_THREAD.get();
-    }
-
     /** {@code SequenceMatcher(None, a, b).ratio()} of two strings, compared as code points. */
     static double ratio(String a, String b) {
-        SequenceMatcher m = forCurrentThread();
-        m.setB(b);
-        return m.ratioWithA(a);
-    }
-
-    /** Makes {@code b} (as code points) the second sequence and indexes it. */
-    public void setB(String s) {
-        setB(s, Integer.MAX_VALUE);
-    }
-
-    /** Makes the first {@code maxCodePoints} code points of {@code s} (Python's {@code s[:max]}) the second sequence. */
-    public void setB(String s, int maxCodePoints) {
-        int n = Math.min(maxCodePoints, s.length());
-        if (b.length < n) {
-            b = new int[Math.max(n, b.length * 2)];
-        }
-        lb = toCodePoints(s, b, maxCodePoints);
-        index();
-    }
-
-    /** Makes {@code cps[0..len)} the second sequence and indexes it (the array is copied). */
-    public void setB(int[] cps, int len) {
-        if (b.length < len) {
-            b = new int[Math.max(len, b.length * 2)];
-        }
-        System.arraycopy(cps, 0, b, 0, len);
-        lb = len;
-        index();
-    }
-
-    /** The ratio of {@code a} (as code points) to the current second sequence. */
-    public double ratioWithA(String s) {
-        ensureA(s.length());
-        la = toCodePoints(s, a, Integer.MAX_VALUE);
-        return ratioOfCurrent();
-    }
-
-    /** The ratio of {@code cps[0..len)} to the current second sequence. */
-    public double ratioWithA(int[] cps, int len) {
-        ensureA(len);
-        System.arraycopy(cps, 0, a, 0, len);
-        la = len;
-        return ratioOfCurrent();
+        SequenceMatcher m = new SequenceMatcher();
+        int[] cps = a.codePoints().toArray();
+        m.setA(cps, cps.length);
+        return m.ratioWithB(b, Integer.MAX_VALUE);
     }
 
     /**
@@ -130,88 +91,90 @@ public final class SequenceMatcher {
         return n;
     }
 
-    private void ensureA(int n) {
-        if (a.length < n) {
-            int size = Math.max(n, a.length * 2);
+    /** Makes {@code cps[0..len)} the first sequence and indexes it (the array is copied). */
+    public void setA(int[] cps, int len) {
+        if (a.length < len) {
+            int size = Math.max(len, a.length * 2);
             a = new int[size];
-            rowFrom = new int[size];
+            idOfA = new int[size];
             rowStart = new int[size];
             rowEnd = new int[size];
             rowLongest = new int[size];
         }
-    }
-
-    // ---- b2j ---------------------------------------------------------------------------------
-
-    private void index() {
-        if (idOfB.length < lb) {
-            int size = Math.max(lb, idOfB.length * 2);
-            idOfB = new int[size];
-            positions = new int[size];
-            start = new int[size];
-            count = new int[size];
-            fill = new int[size];
-        }
-        int tableSize = Integer.highestOneBit(Math.max(64, lb * 2) - 1) << 1;
+        System.arraycopy(cps, 0, a, 0, len);
+        la = len;
+        int tableSize = Integer.highestOneBit(Math.max(64, len * 2) - 1) << 1;
         if (hashKey.length < tableSize) {
             hashKey = new int[tableSize];
             hashStamp = new int[tableSize];
             hashId = new int[tableSize];
             Arrays.fill(asciiStamp, 0);
-            indexStamp = 0;
+            stamp = 0;
         }
-        hashMask = hashKey.length - 1;
-        if (++indexStamp >= STAMP_LIMIT) {
+        if (++stamp >= STAMP_LIMIT) {
             Arrays.fill(hashStamp, 0);
             Arrays.fill(asciiStamp, 0);
-            indexStamp = 1;
+            stamp = 1;
         }
-        int stamp = indexStamp;
+        int current = stamp;
+        int mask = hashKey.length - 1;
         int ids = 0;
-        for (int p = 0; p < lb; p++) {
-            int cp = b[p];
+        for (int p = 0; p < len; p++) {
+            int cp = a[p];
             int id;
             if (cp < 128) {
-                if (asciiStamp[cp] != stamp) {
-                    asciiStamp[cp] = stamp;
-                    asciiId[cp] = ids;
-                    count[ids++] = 0;
+                if (asciiStamp[cp] != current) {
+                    asciiStamp[cp] = current;
+                    asciiId[cp] = ids++;
                 }
                 id = asciiId[cp];
             } else {
-                int h = hash(cp) & hashMask;
-                while (hashStamp[h] == stamp && hashKey[h] != cp) {
-                    h = (h + 1) & hashMask;
+                int h = hash(cp) & mask;
+                while (hashStamp[h] == current && hashKey[h] != cp) {
+                    h = (h + 1) & mask;
                 }
-                if (hashStamp[h] != stamp) {
-                    hashStamp[h] = stamp;
+                if (hashStamp[h] != current) {
+                    hashStamp[h] = current;
                     hashKey[h] = cp;
-                    hashId[h] = ids;
-                    count[ids++] = 0;
+                    hashId[h] = ids++;
                 }
                 id = hashId[h];
             }
-            count[id]++;
-            idOfB[p] = id;
+            idOfA[p] = id;
         }
-        int next = 0;
-        for (int d = 0; d < ids; d++) {
-            start[d] = next;
-            fill[d] = next;
-            next += count[d];
+        distinct = ids;
+        if (occurrences.length < ids) {
+            occurrences = new int[Math.max(ids, occurrences.length * 2)];
         }
-        for (int p = 0; p < lb; p++) {
-            positions[fill[idOfB[p]]++] = p;
+    }
+
+    /** The ratio of the first sequence to the first {@code maxCodePoints} code points of {@code s} (Python's {@code s[:max]}). */
+    public double ratioWithB(String s, int maxCodePoints) {
+        int n = Math.min(maxCodePoints, s.length());
+        if (b.length < n) {
+            b = new int[Math.max(n, b.length * 2)];
         }
-        if (lb >= 200) {
-            // autojunk: "popular" elements leave b2j (but are not junk for the extension below).
-            int ntest = lb / 100 + 1;
-            for (int d = 0; d < ids; d++) {
-                if (count[d] > ntest) {
-                    count[d] = 0;
-                }
-            }
+        lb = toCodePoints(s, b, maxCodePoints);
+        return ratioOfCurrent();
+    }
+
+    /** The ratio of the first sequence to {@code cps[0..len)}. */
+    public double ratioWithB(int[] cps, int len) {
+        if (b.length < len) {
+            b = new int[Math.max(len, b.length * 2)];
         }
+        System.arraycopy(cps, 0, b, 0, len);
+        lb = len;
+        return ratioOfCurrent();
+    }
+
+    private double ratioOfCurrent() {
+        int length = la + lb;
+        if (length == 0) {
+            return 1.0;
+        }
+        indexB();
+        return 2.0 * matches() / length;
     }
 
     private static int hash(int cp) {
@@ -219,40 +182,74 @@ public final class SequenceMatcher {
         return h ^ (h >>> 16);
     }
 
-    /** The id of {@code cp} in b's index, or -1 when b has no (non-popular) occurrence. */
-    private int idOf(int cp) {
-        int stamp = indexStamp;
-        int id;
+    /** The id of {@code cp} in a, or -1. */
+    private int idInA(int cp) {
+        int current = stamp;
         if (cp < 128) {
-            if (asciiStamp[cp] != stamp) {
+            return asciiStamp[cp] == current ? asciiId[cp] : -1;
+        }
+        int mask = hashKey.length - 1;
+        int h = hash(cp) & mask;
+        while (true) {
+            if (hashStamp[h] != current) {
                 return -1;
             }
-            id = asciiId[cp];
-        } else {
-            int h = hash(cp) & hashMask;
-            while (true) {
-                if (hashStamp[h] != stamp) {
-                    return -1;
+            if (hashKey[h] == cp) {
+                return hashId[h];
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    // ---- b2j -----------------------------------------------------------------------------------
+
+    /**
+     * The bitsets of b's positions per id of a. Code points of b that are not in a can never be
+     * part of a match, so they are left out; popularity (autojunk) only matters for those in a.
+     */
+    private void indexB() {
+        if (idOfB.length < lb) {
+            idOfB = new int[Math.max(lb, idOfB.length * 2)];
+        }
+        int w = (lb + 63) >>> 6;
+        words = w;
+        int size = distinct * w;
+        if (masks.length < size) {
+            masks = new long[Math.max(size, masks.length * 2)];
+        }
+        long[] mk = masks;
+        Arrays.fill(mk, 0, size, 0L);
+        int[] bv = b;
+        if (lb < 200) {
+            for (int j = 0; j < lb; j++) {
+                int id = idInA(bv[j]);
+                if (id >= 0) {
+                    mk[id * w + (j >>> 6)] |= 1L << j;
                 }
-                if (hashKey[h] == cp) {
-                    id = hashId[h];
-                    break;
-                }
-                h = (h + 1) & hashMask;
+            }
+            return;
+        }
+        // autojunk: "popular" elements leave b2j (but are not junk for the extension below).
+        int[] ids = idOfB;
+        int[] seen = occurrences;
+        Arrays.fill(seen, 0, distinct, 0);
+        for (int j = 0; j < lb; j++) {
+            int id = idInA(bv[j]);
+            ids[j] = id;
+            if (id >= 0) {
+                seen[id]++;
             }
         }
-        return count[id] > 0 ? id : -1;
-    }
-
-    // ---- matching ----------------------------------------------------------------------------
-
-    private double ratioOfCurrent() {
-        int length = la + lb;
-        if (length == 0) {
-            return 1.0;
+        int ntest = lb / 100 + 1;
+        for (int j = 0; j < lb; j++) {
+            int id = ids[j];
+            if (id >= 0 && seen[id] <= ntest) {
+                mk[id * w + (j >>> 6)] |= 1L << j;
+            }
         }
-        return 2.0 * matches() / length;
     }
+
+    // ---- matching ------------------------------------------------------------------------------
 
     /**
      * Sum of the sizes of get_matching_blocks (the order of the queue does not change the sum).
@@ -305,10 +302,11 @@ public final class SequenceMatcher {
     }
 
     /**
-     * One pass over every cell of the matrix, i ascending then j ascending — exactly the scan of
-     * find_longest_match(0, la, 0, lb) — recording each cell with the length of the run that
-     * ends there (diagonal predecessor's + 1), and leaving that call's best block (before its
-     * extension) in matchI/J/Size: the first cell in scan order with the longest run.
+     * One pass over the rows, i ascending — the scan of find_longest_match(0, la, 0, lb) —
+     * recording each cell that ends a run of two or more, j ascending, with its run length
+     * (its diagonal predecessor's + 1, or 2 when that one ends a run of one), and leaving that
+     * call's best block (before its extension) in matchI/J/Size: the first cell in scan order
+     * with the longest run, or the first cell of all when no run reaches two.
      */
     private void collectCells() {
         int diagonals = la + lb;
@@ -323,90 +321,104 @@ public final class SequenceMatcher {
         long base = diagonalBase + 2;
         diagonalBase = base + la;
         long[] diag = diagonal;
-        int[] pos = positions;
+        long[] mk = masks;
+        int[] ids = idOfA;
+        int w = words;
+        int[] columns = cellColumn;
         int[] runs = cellRun;
         int besti = 0;
         int bestj = 0;
         int bestsize = 0;
         int cells = 0;
         int offset = la - 1; // diagonal index of (i, j) is j - i + la - 1
+        int previous = -1;   // masks offset of row i - 1
         for (int i = 0; i < la; i++) {
             rowStart[i] = cells;
-            int id = idOf(a[i]);
-            if (id < 0) {
-                rowEnd[i] = cells;
-                rowLongest[i] = 0;
-                continue;
-            }
-            int from = start[id];
-            int n = count[id];
-            if (runs.length < cells + n) {
-                runs = cellRun = Arrays.copyOf(runs, Math.max(cells + n, runs.length * 2));
-            }
-            long row = (base + i) << 32;
-            long previousRow = row - (1L << 32);
-            int first = cells;
+            int current = ids[i] * w;
             int longest = 0;
-            for (int p = from, end = from + n; p < end; p++) {
-                int j = pos[p];
-                int d = j - i + offset;
-                long e = diag[d];
-                // branch-free: run + 1 when the diagonal's latest cell is in the previous row, else 1
-                int continues = (int) ((((e ^ previousRow) >>> 32) - 1L) >>> 63);
-                int k = ((int) e & -continues) + 1;
-                diag[d] = row | k;
-                runs[cells++] = k;
-                longest = Math.max(longest, k);
-            }
-            if (longest > bestsize) {
-                // the row's first cell with its longest run: the scan's first strictly longer one
-                int c = first;
-                while (runs[c] != longest) {
-                    c++;
+            if (previous >= 0) {
+                if (runs.length < cells + lb) {
+                    int size = Math.max(cells + lb, runs.length * 2);
+                    runs = cellRun = Arrays.copyOf(runs, size);
+                    columns = cellColumn = Arrays.copyOf(columns, size);
                 }
-                bestsize = longest;
-                besti = i - longest + 1;
-                bestj = pos[from + c - first] - longest + 1;
+                long row = (base + i) << 32;
+                long previousRow = row - (1L << 32);
+                long carry = 0;
+                for (int word = 0; word < w; word++) {
+                    long above = mk[previous + word];
+                    long c = mk[current + word] & ((above << 1) | carry);
+                    carry = above >>> 63;
+                    while (c != 0) {
+                        int j = (word << 6) + Long.numberOfTrailingZeros(c);
+                        c &= c - 1;
+                        int d = j - i + offset;
+                        long e = diag[d];
+                        // branch-free: predecessor's run + 1 when it was recorded in the previous
+                        // row (it ends a run of >= 2 itself), else 2
+                        int continues = (int) ((((e ^ previousRow) >>> 32) - 1L) >>> 63);
+                        int k = (((int) e - 1) & -continues) + 2;
+                        diag[d] = row | k;
+                        columns[cells] = j;
+                        runs[cells++] = k;
+                        longest = Math.max(longest, k);
+                    }
+                }
+                if (longest > bestsize) {
+                    // the row's first cell with its longest run: the scan's first strictly longer one
+                    int c = rowStart[i];
+                    while (runs[c] != longest) {
+                        c++;
+                    }
+                    bestsize = longest;
+                    besti = i - longest + 1;
+                    bestj = columns[c] - longest + 1;
+                }
             }
-            rowFrom[i] = from;
             rowEnd[i] = cells;
             rowLongest[i] = longest;
+            previous = current;
         }
-        matchI = besti;
-        matchJ = bestj;
-        matchSize = bestsize;
+        if (bestsize > 0) {
+            matchI = besti;
+            matchJ = bestj;
+            matchSize = bestsize;
+        } else {
+            firstCell(0, la, 0, lb);
+        }
     }
 
     /**
      * find_longest_match(alo, ahi, blo, bhi) for a rectangle inside the matrix, from the
      * recorded cells: inside the rectangle, a run ending at (i, j) is cut off at its top-left
      * edge, so its length is min(recorded run, i - alo + 1, j - blo + 1) — what difflib's j2len
-     * would count there. Cells are visited in the reference's order (i, then j, ascending) and
-     * the first strictly longer run wins, as there; rows whose runs cannot beat the best so far
-     * are skipped. The result (extended) goes to matchI, matchJ, matchSize.
+     * would count there. Every cell whose cut run is two or more is a recorded one; they are
+     * visited in the reference's order (i, then j, ascending) and the first strictly longer run
+     * wins, as there; rows whose runs cannot beat the best so far are skipped. With no such
+     * cell, the reference's answer is the rectangle's first cell ({@link #firstCell}). The result
+     * (extended) goes to matchI, matchJ, matchSize.
      */
     private void findLongestMatchWithin(int alo, int ahi, int blo, int bhi) {
         int besti = alo;
         int bestj = blo;
-        int bestsize = 0;
-        int[] pos = positions;
+        int bestsize = 1; // only cut runs of two or more count here
+        int[] columns = cellColumn;
         int[] runs = cellRun;
         // No block is longer than the rectangle's shorter side: once the best is, nothing beats it.
         int bound = Math.min(ahi - alo, bhi - blo);
-        for (int i = alo; i < ahi && bestsize < bound; i++) {
+        for (int i = alo + 1; i < ahi && bestsize < bound; i++) {
             int height = i - alo + 1;
             if (rowLongest[i] <= bestsize || height <= bestsize) {
                 continue;
             }
             int c = rowStart[i];
             int end = rowEnd[i];
-            int p = rowFrom[i];
-            if (pos[p + (end - c) - 1] < blo) {
-                continue; // the whole row lies left of the rectangle (columns ascend within a row)
+            if (columns[end - 1] <= blo) {
+                continue; // the whole row lies left of the rectangle's second column
             }
-            for (; c < end; c++, p++) {
-                int j = pos[p];
-                if (j < blo) {
+            for (; c < end; c++) {
+                int j = columns[c];
+                if (j <= blo) {
                     continue;
                 }
                 if (j >= bhi) {
@@ -420,7 +432,51 @@ public final class SequenceMatcher {
                 }
             }
         }
-        extendBestMatch(alo, ahi, blo, bhi, besti, bestj, bestsize);
+        if (bestsize > 1) {
+            extendBestMatch(alo, ahi, blo, bhi, besti, bestj, bestsize);
+        } else {
+            firstCell(alo, ahi, blo, bhi);
+            extendBestMatch(alo, ahi, blo, bhi, matchI, matchJ, matchSize);
+        }
+    }
+
+    /**
+     * The rectangle's first cell in scan order (i, then j, ascending) as a block of one, or
+     * (alo, blo, 0) when it has none — what find_longest_match finds when no run reaches two.
+     * Not extended.
+     */
+    private void firstCell(int alo, int ahi, int blo, int bhi) {
+        matchI = alo;
+        matchJ = blo;
+        matchSize = 0;
+        if (alo >= ahi || blo >= bhi) {
+            return;
+        }
+        long[] mk = masks;
+        int[] ids = idOfA;
+        int w = words;
+        int firstWord = blo >>> 6;
+        int lastWord = (bhi - 1) >>> 6;
+        long firstWordMask = -1L << blo;                         // bits blo & 63 and above
+        long lastWordMask = -1L >>> (63 - ((bhi - 1) & 63));    // bits (bhi - 1) & 63 and below
+        for (int i = alo; i < ahi; i++) {
+            int row = ids[i] * w;
+            for (int word = firstWord; word <= lastWord; word++) {
+                long v = mk[row + word];
+                if (word == firstWord) {
+                    v &= firstWordMask;
+                }
+                if (word == lastWord) {
+                    v &= lastWordMask;
+                }
+                if (v != 0) {
+                    matchI = i;
+                    matchJ = (word << 6) + Long.numberOfTrailingZeros(v);
+                    matchSize = 1;
+                    return;
+                }
+            }
+        }
     }
 
     /** The end of find_longest_match: widens the best block, then records it in matchI/J/Size. */

@@ -72,12 +72,17 @@ class SequenceMatcherTest {
     void reusedWorkspaceGivesTheSameRatiosInAnyOrder() {
         SequenceMatcher m = new SequenceMatcher();
         String longB = "the quick brown fox jumps over the lazy dog ".repeat(6);
-        m.setB(longB);
-        double first = m.ratioWithA("a lazy dog");
-        m.setB("x");
-        m.ratioWithA("y".repeat(500));
-        m.setB(longB);
-        assertEquals(first, m.ratioWithA("a lazy dog"));
+        int[] dog = "a lazy dog".codePoints().toArray();
+        m.setA(dog, dog.length);
+        double first = m.ratioWithB(longB, Integer.MAX_VALUE);
+        double x = m.ratioWithB("x", Integer.MAX_VALUE);
+        int[] ys = "y".repeat(500).codePoints().toArray();
+        m.setA(ys, ys.length);
+        m.ratioWithB("x", Integer.MAX_VALUE);
+        m.ratioWithB(longB, 200);
+        m.setA(dog, dog.length);
+        assertEquals(first, m.ratioWithB(longB, Integer.MAX_VALUE));
+        assertEquals(x, m.ratioWithB("x", Integer.MAX_VALUE));
         assertEquals(SequenceMatcher.ratio("a lazy dog", longB), first);
     }
 }
