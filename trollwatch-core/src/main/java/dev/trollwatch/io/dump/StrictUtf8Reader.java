@@ -24,10 +24,14 @@ final class StrictUtf8Reader extends Reader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+    /** Bytes given to the decoder per call (see {@link #decodeWindows}). */
+    private static final int WINDOW = 1 << 10;
     private boolean eof;
     /** The decoder was flushed: every character has been handed out. */
     private boolean done;
     private CharacterCodingException pending;
+    /** The decoder has been told the input ends. */
+    private boolean ended;
 
     StrictUtf8Reader(InputStream in) {
         this.in = in;
@@ -47,7 +51,7 @@ final class StrictUtf8Reader extends Reader {
             if (pending != null) {
                 throw pending;
             }
-            CoderResult r = decoder.decode(bytes, out, eof);
+            CoderResult r = decodeWindows(out);
             if (r.isError()) {
                 pending = new MalformedInputException(r.length());
             } else if (r.isUnderflow()) {
@@ -68,6 +72,34 @@ final class StrictUtf8Reader extends Reader {
             }
         }
         return out.position() - off;
+    }
+
+    /**
+     * Decodes like {@code decoder.decode(bytes, out, eof)}, in windows of {@link #WINDOW} bytes: the
+     * JDK decoder converts an ASCII run in bulk only up to the first non-ASCII byte of a call and goes
+     * byte by byte after it, and a dump has a non-ASCII character every few KB. Feeding it short
+     * windows restarts the bulk path after each one; the characters and errors are the same.
+     */
+    private CoderResult decodeWindows(CharBuffer out) {
+        if (ended) {
+            return decoder.decode(bytes, out, true); // the decoder allows no "more input" after "the end"
+        }
+        int end = bytes.limit();
+        try {
+            while (true) {
+                int window = Math.min(end, bytes.position() + WINDOW);
+                bytes.limit(window);
+                boolean last = window == end;
+                ended = eof && last;
+                CoderResult r = decoder.decode(bytes, out, ended);
+                if (last || !r.isUnderflow()) {
+                    return r;
+                }
+                // underflow inside the window: at most a sequence cut at its end is left, go on
+            }
+        } finally {
+            bytes.limit(end);
+        }
     }
 
     private void refill() throws IOException {
