@@ -30,8 +30,6 @@ final class StrictUtf8Reader extends Reader {
     /** The decoder was flushed: every character has been handed out. */
     private boolean done;
     private CharacterCodingException pending;
-    /** The decoder has been told the input ends. */
-    private boolean ended;
 
     StrictUtf8Reader(InputStream in) {
         this.in = in;
@@ -81,8 +79,8 @@ final class StrictUtf8Reader extends Reader {
      * windows restarts the bulk path after each one; the characters and errors are the same.
      */
     private CoderResult decodeWindows(CharBuffer out) {
-        if (ended) {
-            return decoder.decode(bytes, out, true); // the decoder allows no "more input" after "the end"
+        if (eof) {
+            return decoder.decode(bytes, out, true); // at most a cut sequence is left: nothing to split
         }
         int end = bytes.limit();
         try {
@@ -90,8 +88,7 @@ final class StrictUtf8Reader extends Reader {
                 int window = Math.min(end, bytes.position() + WINDOW);
                 bytes.limit(window);
                 boolean last = window == end;
-                ended = eof && last;
-                CoderResult r = decoder.decode(bytes, out, ended);
+                CoderResult r = decoder.decode(bytes, out, false);
                 if (last || !r.isUnderflow()) {
                     return r;
                 }
