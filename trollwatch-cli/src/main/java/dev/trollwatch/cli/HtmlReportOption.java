@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --report FILE.html} for train and evaluate: the self-contained HTML report, written atomically. */
+/**
+ * {@code --report FILE.html} for train and evaluate: the self-contained HTML report. train hands the
+ * path to its job, which commits the report with the model files; evaluate writes it atomically here.
+ */
 public final class HtmlReportOption {
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (inline SVG and CSS, no script, printable): run facts,"
@@ -25,7 +28,7 @@ public final class HtmlReportOption {
         return report;
     }
 
-    /** Renders and writes the report (temp file, then atomic move). */
+    /** Renders and writes the report (temp file, then atomic move): evaluate's. */
     public void write(ReportContent content) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(report)) {
             out.stream().write(HtmlReport.render(content).getBytes(StandardCharsets.UTF_8));

@@ -7,7 +7,6 @@ import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.pipeline.TrainJob;
-import dev.trollwatch.report.ReportContent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -73,15 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), evaluation.seed(),
                 evaluation.relabelBots(), evaluation.permutationRepeats());
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
+        TrainJob.Report html = report.requested() ? new TrainJob.Report(report.path(), evaluatedOn(options.split())) : null;
         TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, evaluation.reading(), options, Path.of(out),
-                metricsFile, dot, BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
+                metricsFile, dot, html, BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
         TrainingOutcome outcome = r.outcome();
         PreparedData data = r.data();
-        if (report.requested()) {
-            report.write(new ReportContent("train", evaluatedOn(r.plan()), r.facts(), outcome.evaluation(),
-                    outcome.model().tree(), outcome.model().info(), java.util.List.of(), BuildInfo.version(),
-                    r.createdAt()));
-        }
 
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Input: %s — %,d rows read, %,d duplicates dropped, %,d relabelled as bot%s%n", in, data.rowsRead(),
@@ -120,12 +115,13 @@ public final class TrainCommand implements Callable<Integer> {
         return new SplitPlan.HoldOut(testFraction, !noStratify);
     }
 
+    /** In words; known before the run (a --test file becomes the job's test-set plan). */
     private String evaluatedOn(SplitPlan plan) {
+        if (test != null || plan instanceof SplitPlan.TestSet) {
+            return "test file " + test;
+        }
         if (plan instanceof SplitPlan.CrossValidation c) {
             return "out-of-fold predictions pooled over " + c.folds() + " folds";
-        }
-        if (plan instanceof SplitPlan.TestSet) {
-            return "test file " + test;
         }
         return String.format(java.util.Locale.ROOT, "%s hold-out of %.0f%%, seed %d", noStratify ? "random" : "stratified",
                 100 * testFraction, evaluation.seed());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.generate.GeneratorSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GenerateCommandTest {
     @TempDir
     Path dir;
+
+    @Test
+    void theHelpsDefaultMixIsTheGeneratorsOwn() {
+        // picocli needs the defaults as string literals; they must not drift from the library's
+        var spec = new picocli.CommandLine(new GenerateCommand()).getCommandSpec();
+        assertEquals(GeneratorSettings.DEFAULT_BOT_FRACTION, Double.parseDouble(spec.findOption("--bot-fraction").defaultValue()));
+        assertEquals(GeneratorSettings.DEFAULT_TROLL_FRACTION, Double.parseDouble(spec.findOption("--troll-fraction").defaultValue()));
+    }
 
     @Test
     void writesAGzippedCsvFileWhenOutEndsInGz() throws IOException {

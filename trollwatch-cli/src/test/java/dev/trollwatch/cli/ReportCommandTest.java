@@ -49,6 +49,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void trainsReportNamesTheSavedModel() throws Exception {
+        String id = new ObjectMapper().readTree(dir.resolve("tw.metrics.json").toFile()).get("model").get("model_id").asText();
+        assertFalse(id.isBlank());
+        assertTrue(Files.readString(dir.resolve("train.html")).contains("report — model " + id), "the report's model id is " + id);
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenLeavesNoModelFilesBehind() {
+        // the report's folder is a regular file: writing it fails, so nothing of the model set may be committed
+        Path html = train.resolve("report.html");
+        CliRunner.Result r = CliRunner.run("train", "--in", train.toString(), "--out", dir.resolve("unreported").toString(),
+                "--report", html.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(html.toString()), r.err());
+        for (String ext : new String[] {".model", ".json", ".onnx", ".metrics.json"}) {
+            assertFalse(Files.exists(dir.resolve("unreported" + ext)), "unreported" + ext + " must not exist");
+        }
+    }
+
+    @Test
     void evaluateWritesTheReportWithItsGatesAndWarnsOnlyOnTheTrainingData() throws Exception {
         Path html = dir.resolve("evaluate.html");
         CliRunner.Result r = CliRunner.run("evaluate", "--model", dir.resolve("tw.json").toString(), "--in", fresh.toString(),

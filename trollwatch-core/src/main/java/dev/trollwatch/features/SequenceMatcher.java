@@ -66,8 +66,13 @@ public final class SequenceMatcher {
     private int matchJ;
     private int matchSize;
 
-    // get_matching_blocks' queue of (alo, ahi, blo, bhi).
-    private int[] queue = new int[64];
+    // get_matching_blocks' queue of (alo, ahi, blo, bhi, what is known of the rectangle).
+    private int[] queue = new int[80];
+    private static final int ANY_CELLS = 0;
+    private static final int NO_RUNS_OF_TWO = 1;
+    private static final int NO_CELLS = 2;
+    // whether the last block came from firstCell (the rectangle then had no run of two)
+    private boolean foundAsFirstCell;
 
     /** {@code SequenceMatcher(None, a, b).ratio()} of two strings, compared as code points. */
     static double ratio(String a, String b) {
@@ -254,7 +259,10 @@ public final class SequenceMatcher {
     /**
      * Sum of the sizes of get_matching_blocks (the order of the queue does not change the sum).
      * The first find_longest_match, over the whole of a and b, is {@link #collectCells}; the
-     * recursive ones reuse its cells ({@link #findLongestMatchWithin}).
+     * recursive ones reuse its cells ({@link #findLongestMatchWithin}). Each queued rectangle
+     * carries what is already known of it: a rectangle inside one with no run of two has none
+     * either (runs are only cut shorter), and the part above and left of a block of one found as
+     * the first cell in scan order has no cell at all.
      */
     private int matches() {
         collectCells();
@@ -265,7 +273,9 @@ public final class SequenceMatcher {
         queue[top++] = la;
         queue[top++] = 0;
         queue[top++] = lb;
+        queue[top++] = ANY_CELLS;
         while (top > 0) {
+            int known = queue[--top];
             int bhi = queue[--top];
             int blo = queue[--top];
             int ahi = queue[--top];
@@ -273,28 +283,34 @@ public final class SequenceMatcher {
             if (first) {
                 first = false; // matchI/J/Size already hold the whole-range match (not yet extended)
                 extendBestMatch(alo, ahi, blo, bhi, matchI, matchJ, matchSize);
+            } else if (known == NO_CELLS) {
+                foundAsFirstCell = true; // find_longest_match's empty block, which may still extend
+                extendBestMatch(alo, ahi, blo, bhi, alo, blo, 0);
             } else {
-                findLongestMatchWithin(alo, ahi, blo, bhi);
+                findLongestMatchWithin(alo, ahi, blo, bhi, known == NO_RUNS_OF_TWO);
             }
             int i = matchI;
             int j = matchJ;
             int k = matchSize;
             if (k > 0) {
                 total += k;
-                if (queue.length < top + 8) {
+                if (queue.length < top + 10) {
                     queue = Arrays.copyOf(queue, queue.length * 2);
                 }
+                int inside = known != ANY_CELLS || foundAsFirstCell ? Math.max(known, NO_RUNS_OF_TWO) : ANY_CELLS;
                 if (alo < i && blo < j) {
                     queue[top++] = alo;
                     queue[top++] = i;
                     queue[top++] = blo;
                     queue[top++] = j;
+                    queue[top++] = foundAsFirstCell ? NO_CELLS : inside;
                 }
                 if (i + k < ahi && j + k < bhi) {
                     queue[top++] = i + k;
                     queue[top++] = ahi;
                     queue[top++] = j + k;
                     queue[top++] = bhi;
+                    queue[top++] = inside;
                 }
             }
         }
@@ -379,6 +395,7 @@ public final class SequenceMatcher {
             rowLongest[i] = longest;
             previous = current;
         }
+        foundAsFirstCell = bestsize == 0;
         if (bestsize > 0) {
             matchI = besti;
             matchJ = bestj;
@@ -397,15 +414,17 @@ public final class SequenceMatcher {
      * wins, as there; rows whose runs cannot beat the best so far are skipped. With no such
      * cell, the reference's answer is the rectangle's first cell ({@link #firstCell}). The result
      * (extended) goes to matchI, matchJ, matchSize.
+     *
+     * @param noRunsOfTwo the rectangle is known to hold no cut run of two or more
      */
-    private void findLongestMatchWithin(int alo, int ahi, int blo, int bhi) {
+    private void findLongestMatchWithin(int alo, int ahi, int blo, int bhi, boolean noRunsOfTwo) {
         int besti = alo;
         int bestj = blo;
         int bestsize = 1; // only cut runs of two or more count here
         int[] columns = cellColumn;
         int[] runs = cellRun;
         // No block is longer than the rectangle's shorter side: once the best is, nothing beats it.
-        int bound = Math.min(ahi - alo, bhi - blo);
+        int bound = noRunsOfTwo ? 1 : Math.min(ahi - alo, bhi - blo);
         for (int i = alo + 1; i < ahi && bestsize < bound; i++) {
             int height = i - alo + 1;
             if (rowLongest[i] <= bestsize || height <= bestsize) {
@@ -432,6 +451,7 @@ public final class SequenceMatcher {
                 }
             }
         }
+        foundAsFirstCell = bestsize == 1;
         if (bestsize > 1) {
             extendBestMatch(alo, ahi, blo, bhi, besti, bestj, bestsize);
         } else {

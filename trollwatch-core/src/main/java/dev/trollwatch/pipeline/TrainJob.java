@@ -12,6 +12,8 @@ import dev.trollwatch.model.TrainingOutcome;
 import dev.trollwatch.model.TrainingRun;
 import dev.trollwatch.model.TreeDot;
 import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.report.HtmlReport;
+import dev.trollwatch.report.ReportContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import java.util.List;
 /**
  * {@code trollwatch train} as a job: read labelled rows (features CSV or dump), de-duplicate and
  * relabel, train and evaluate as the split plan says, then write the three model files, the metrics
- * file and, when asked, the tree as DOT.
+ * file and, when asked, the tree as DOT and the HTML report — all in one all-or-nothing commit.
  */
 public final class TrainJob {
     /**
@@ -37,10 +39,20 @@ public final class TrainJob {
      * @param modelBase   output path without extension (BASE.model, BASE.json, BASE.onnx)
      * @param metricsFile where the metrics JSON goes
      * @param dotFile     where the DOT rendering goes, or null for none
+     * @param report      the HTML report to write, or null for none
      * @param toolVersion trollwatch version recorded in the files
      */
     public record Request(Path in, Path test, LabelledInput.DumpOptions reading, TrainingOptions options,
-            Path modelBase, Path metricsFile, Path dotFile, String toolVersion) {
+            Path modelBase, Path metricsFile, Path dotFile, Report report, String toolVersion) {
+    }
+
+    /**
+     * The HTML report to write with the model files.
+     *
+     * @param file        where it goes
+     * @param evaluatedOn how the rows were evaluated, in words, as the text report says it
+     */
+    public record Report(Path file, String evaluatedOn) {
     }
 
     /**
@@ -80,7 +92,7 @@ public final class TrainJob {
         DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 request.test() == null ? null : request.test().toString(), testSha);
         int repeats = options.permutationRepeats();
-        // metrics and DOT describe the saved model (with its id): they are committed with the model files
+        // metrics, DOT and report describe the saved model (with its id): they are committed with the model files
         ModelFiles.saveAll(request.modelBase(), outcome.model(), saved -> {
             List<ModelFiles.Companion> files = new ArrayList<>();
             try {
@@ -93,6 +105,12 @@ public final class TrainJob {
             if (request.dotFile() != null) {
                 files.add(new ModelFiles.Companion(request.dotFile(),
                         TreeDot.of(saved.tree()).getBytes(StandardCharsets.UTF_8)));
+            }
+            Report report = request.report();
+            if (report != null) {
+                ReportContent content = new ReportContent("train", report.evaluatedOn(), facts, outcome.evaluation(),
+                        saved.tree(), saved.info(), List.of(), request.toolVersion(), createdAt);
+                files.add(new ModelFiles.Companion(report.file(), HtmlReport.render(content).getBytes(StandardCharsets.UTF_8)));
             }
             return files;
         });
