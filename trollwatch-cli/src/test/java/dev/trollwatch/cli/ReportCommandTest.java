@@ -56,13 +56,14 @@ class ReportCommandTest {
     }
 
     @Test
-    void aReportThatCannotBeWrittenLeavesNoModelFilesBehind() {
+    void aReportThatCannotBeWrittenFailsBeforeTrainingAndLeavesNoModelFiles() {
         // the report's folder is a regular file: writing it fails, so nothing of the model set may be committed
         Path html = train.resolve("report.html");
         CliRunner.Result r = CliRunner.run("train", "--in", train.toString(), "--out", dir.resolve("unreported").toString(),
                 "--report", html.toString());
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains(html.toString()), r.err());
+        assertTrue(r.err().contains(html + ": cannot be created, " + train + " is not a directory"), r.err());
+        assertFalse(r.err().contains("training on"), "checked before the work: " + r.err());
         for (String ext : new String[] {".model", ".json", ".onnx", ".metrics.json"}) {
             assertFalse(Files.exists(dir.resolve("unreported" + ext)), "unreported" + ext + " must not exist");
         }

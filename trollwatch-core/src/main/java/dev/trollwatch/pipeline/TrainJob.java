@@ -1,5 +1,6 @@
 package dev.trollwatch.pipeline;
 
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -73,6 +74,7 @@ public final class TrainJob {
     }
 
     public static Result run(Request request, Progress progress) throws IOException {
+        checkOutputs(request);
         TrainingOptions options = request.options();
         boolean relabel = options.relabelBots();
         LabelledInput.LabelledData input = read(request.in(), request.reading(), progress);
@@ -115,6 +117,19 @@ public final class TrainJob {
             return files;
         });
         return new Result(data, outcome, options.split(), modelFile, facts, createdAt);
+    }
+
+    /** Every output this request will write can be created: checked before minutes of work, not after. */
+    private static void checkOutputs(Request request) throws IOException {
+        List<Path> outputs = new ArrayList<>(ModelFiles.paths(request.modelBase()));
+        outputs.add(request.metricsFile());
+        outputs.add(request.dotFile());
+        outputs.add(request.report() == null ? null : request.report().file());
+        for (Path output : outputs) {
+            if (output != null) {
+                AtomicOutput.checkCreatable(output);
+            }
+        }
     }
 
     /**

@@ -92,6 +92,27 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /**
+     * Fails now, naming the file, when {@link #create} would fail for want of a folder: when
+     * {@code destination} is a directory, or the nearest existing entry on its path is not one. A
+     * long job checks its outputs this way before its work, instead of at the end.
+     */
+    public static void checkCreatable(Path destination) throws IOException {
+        if (Files.isDirectory(destination)) {
+            throw new IOException(destination + ": is a directory, not a file to write");
+        }
+        if (isSpecial(destination)) {
+            return;
+        }
+        Path folder = destination.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IOException(destination + ": cannot be created, " + folder + " is not a directory");
+        }
+    }
+
+    /**
      * Something to write in place: what exists and is not a regular file (following links) — a device, a
      * FIFO, a socket, a tty — and anything under /dev or /proc ({@code /dev/stdout} may lead to a file).
      */

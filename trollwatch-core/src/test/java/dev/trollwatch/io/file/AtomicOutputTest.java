@@ -2,7 +2,9 @@ package dev.trollwatch.io.file;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicOutputTest {
     @TempDir
     Path dir;
+
+    @Test
+    void creatableIsCheckedUpFrontWithoutWritingAnything() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        IOException underAFile = assertThrows(IOException.class, () -> AtomicOutput.checkCreatable(file.resolve("a/b.csv")));
+        assertEquals(file.resolve("a/b.csv") + ": cannot be created, " + file + " is not a directory", underAFile.getMessage());
+        IOException aFolder = assertThrows(IOException.class, () -> AtomicOutput.checkCreatable(dir));
+        assertTrue(aFolder.getMessage().contains("is a directory"), aFolder.getMessage());
+        assertDoesNotThrow(() -> AtomicOutput.checkCreatable(dir.resolve("new/folders/out.csv")));
+        assertDoesNotThrow(() -> AtomicOutput.checkCreatable(Path.of("/dev/null")));
+        assertFalse(Files.exists(dir.resolve("new")), "a check creates nothing");
+    }
 
     @Test
     void committedFileAppearsWithItsBytes() throws IOException {
