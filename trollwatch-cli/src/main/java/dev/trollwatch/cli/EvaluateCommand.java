@@ -51,6 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<QualityGate> gates = gateOptions.gates();
         LabelledInput.DumpOptions reading = evaluation.reading(); // validate options before any work
+        report.checkCreatable();
         EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, evaluation.relabelBots(),
                 evaluation.permutationRepeats(), evaluation.seed(), gates, metricsJson,
                 BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));

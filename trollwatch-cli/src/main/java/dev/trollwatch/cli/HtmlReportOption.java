@@ -28,6 +28,13 @@ public final class HtmlReportOption {
         return report;
     }
 
+    /** Fails now, naming the file, when the report could not be written at the end (see {@link AtomicOutput#checkCreatable}). */
+    public void checkCreatable() throws IOException {
+        if (report != null) {
+            AtomicOutput.checkCreatable(report);
+        }
+    }
+
     /** Renders and writes the report (temp file, then atomic move): evaluate's. */
     public void write(ReportContent content) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(report)) {

@@ -70,6 +70,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void evaluateChecksItsOutputsBeforeEvaluating() {
+        for (String option : new String[] {"--report", "--metrics-json"}) {
+            Path out = train.resolve("out.file");
+            CliRunner.Result r = CliRunner.run("evaluate", "--model", dir.resolve("tw.json").toString(), "--in", fresh.toString(),
+                    option, out.toString());
+            assertEquals(1, r.exitCode(), option + ": " + r.err());
+            assertTrue(r.err().contains(out + ": cannot be created, " + train + " is not a directory"), r.err());
+            assertEquals("", r.out(), option + ": nothing evaluated");
+        }
+    }
+
+    @Test
     void evaluateWritesTheReportWithItsGatesAndWarnsOnlyOnTheTrainingData() throws Exception {
         Path html = dir.resolve("evaluate.html");
         CliRunner.Result r = CliRunner.run("evaluate", "--model", dir.resolve("tw.json").toString(), "--in", fresh.toString(),

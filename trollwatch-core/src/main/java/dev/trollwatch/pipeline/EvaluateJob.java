@@ -1,5 +1,6 @@
 package dev.trollwatch.pipeline;
 
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -63,6 +64,9 @@ public final class EvaluateJob {
     }
 
     public static Result run(Request request, Progress progress) throws IOException {
+        if (request.metricsFile() != null) {
+            AtomicOutput.checkCreatable(request.metricsFile()); // before the work, not after
+        }
         // .model, .json, .onnx or a base as given to train --out; refused unless this featurizer fits it
         ScoringModel trained = ModelFiles.load(request.model());
         LabelledInput.LabelledData input = TrainJob.read(request.in(), request.reading(), progress);
