@@ -347,12 +347,12 @@ public final class SequenceMatcher {
         int bestsize = 0;
         int cells = 0;
         int offset = la - 1; // diagonal index of (i, j) is j - i + la - 1
-        int previous = -1;   // masks offset of row i - 1
+        int previous = 0;    // masks offset of row i - 1 (set from row 0 on)
         for (int i = 0; i < la; i++) {
             rowStart[i] = cells;
             int current = ids[i] * w;
             int longest = 0;
-            if (previous >= 0) {
+            if (i > 0) {
                 if (runs.length < cells + lb) {
                     int size = Math.max(cells + lb, runs.length * 2);
                     runs = cellRun = Arrays.copyOf(runs, size);

@@ -69,9 +69,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** Opens a temp file next to {@code destination} (its parent directories are created). */
     public static AtomicOutput create(Path destination) throws IOException {
-        if (Files.isDirectory(destination)) {
-            throw new IOException(destination + ": is a directory, not a file to write");
-        }
+        refuseDirectory(destination);
         if (isSpecial(destination)) {
             // append: on /dev/stdout redirected to a file, opening it afresh must not truncate what the shell set up
             return new AtomicOutput(destination, null, new BufferedOutputStream(
@@ -97,9 +95,7 @@ public final class AtomicOutput implements AutoCloseable {
      * long job checks its outputs this way before its work, instead of at the end.
      */
     public static void checkCreatable(Path destination) throws IOException {
-        if (Files.isDirectory(destination)) {
-            throw new IOException(destination + ": is a directory, not a file to write");
-        }
+        refuseDirectory(destination);
         if (isSpecial(destination)) {
             return;
         }
@@ -109,6 +105,12 @@ public final class AtomicOutput implements AutoCloseable {
         }
         if (folder != null && !Files.isDirectory(folder)) {
             throw new IOException(destination + ": cannot be created, " + folder + " is not a directory");
+        }
+    }
+
+    private static void refuseDirectory(Path destination) throws IOException {
+        if (Files.isDirectory(destination)) {
+            throw new IOException(destination + ": is a directory, not a file to write");
         }
     }
 
