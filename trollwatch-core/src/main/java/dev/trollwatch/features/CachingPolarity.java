@@ -3,13 +3,18 @@ package dev.trollwatch.features;
 /**
  * A bounded memo in front of a {@link PolarityFunction}, shared by all threads. The sliding
  * window of recent comments puts one body in up to 21 rows; this scores it once while it stays
- * cached. Direct-mapped (a new text evicts whatever shared its slot), so memory is fixed.
+ * cached. Direct-mapped (a new text evicts whatever shared its slot), and only texts of at most
+ * {@link #MAX_CACHED_CHARS} chars are kept, so memory is bounded by slots × that length whatever
+ * the input: without the cap, a dump of long distinct bodies filled the heap.
  *
  * <p>Thread-safe without locks: slots hold immutable entries whose fields are final, so a
  * racing reader sees either a complete entry or another one, never a torn one; a lost update
  * only costs a recomputation. Results are exactly those of the wrapped (pure) function.
  */
 final class CachingPolarity implements PolarityFunction {
+    /** Longer texts are scored every time; Reddit comments are mostly far shorter. */
+    static final int MAX_CACHED_CHARS = 1000;
+
     private final PolarityFunction delegate;
     private final Entry[] slots;
     private final int mask;
@@ -27,6 +32,9 @@ final class CachingPolarity implements PolarityFunction {
 
     @Override
     public double polarity(String text) {
+        if (text.length() > MAX_CACHED_CHARS) {
+            return delegate.polarity(text);
+        }
         int h = text.hashCode();
         int slot = (h ^ (h >>> 16)) & mask;
         Entry e = slots[slot];

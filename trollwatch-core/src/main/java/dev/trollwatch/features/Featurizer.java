@@ -20,7 +20,10 @@ public final class Featurizer {
     public static final int BODY_CODE_POINTS = 200;
     /** The "last 30 days" window, in seconds. */
     public static final double THIRTY_DAYS_SECONDS = 30 * 24 * 3600;
-    /** Polarity memo slots (a body appears in up to 21 rows of its author); about 10 MB when full. */
+    /**
+     * Polarity memo slots (a body appears in up to 21 rows of its author): about 10 MB when full of
+     * typical comments, at most about 68 MB (texts over 1,000 chars are not kept).
+     */
     public static final int DEFAULT_POLARITY_CACHE = 1 << 15;
 
     private final ThreadLocal<Workspace> workspaces;

@@ -3,6 +3,7 @@ package dev.trollwatch.io.field;
 import dev.trollwatch.comment.RecentComment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +19,38 @@ import java.util.Map;
  * error messages are exactly {@link RecentCommentsParser}'s.
  *
  * <p>Bounded: the {@code authors} most recently seen authors are remembered (least recently used
- * evicted), each with one array's text and entries. Not thread-safe: one per reader.
+ * evicted), each with one array's text and entries, and no more than {@code maxChars} chars of
+ * array text in all (an array longer than that is parsed in full every time). The count alone did
+ * not bound memory: a dump of long histories kept thousands of them and filled the heap. Not
+ * thread-safe: one per reader.
  */
 public final class RecentCommentsWindows {
     /** Authors remembered by a reader; about 20–40 KB each (one array's text and 20 parsed entries). */
     public static final int DEFAULT_AUTHORS = 4096;
+    /**
+     * Array text remembered by a reader, in chars: about 800 typical 20-entry histories, ample for a
+     * dump in time order (an author's next row comes within a few hundred others); at most about
+     * 32 MB with the entries parsed from it.
+     */
+    public static final long DEFAULT_MAX_CHARS = 8L << 20;
 
     /** One author's last array: its text, the parsed entries, and where each entry starts. */
     private record Window(String json, List<RecentComment> entries, int[] starts, int lastEnd) {
     }
 
-    private final Map<String, Window> byAuthor;
+    // Least recently parsed first: every parse removes the author's window and puts the new one last.
+    private final Map<String, Window> byAuthor = new LinkedHashMap<>();
+    private final int authors;
+    private final long maxChars;
+    private long retainedChars;
 
     public RecentCommentsWindows(int authors) {
-        this.byAuthor = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-                return size() > authors;
-            }
-        };
+        this(authors, DEFAULT_MAX_CHARS);
+    }
+
+    public RecentCommentsWindows(int authors, long maxChars) {
+        this.authors = authors;
+        this.maxChars = maxChars;
     }
 
     /** The entries of {@code json} (a row of {@code author}; null author: no reuse). */
@@ -57,8 +71,30 @@ public final class RecentCommentsWindows {
             List<RecentComment> entries = RecentCommentsParser.parse(json, spans);
             next = new Window(json, entries, Arrays.copyOf(spans.starts, spans.count), spans.lastEnd);
         }
-        byAuthor.put(author, next);
+        remember(author, next);
         return next.entries;
+    }
+
+    private void remember(String author, Window window) {
+        Window old = byAuthor.remove(author);
+        if (old != null) {
+            retainedChars -= old.json.length();
+        }
+        if (window.json.length() > maxChars) {
+            return;
+        }
+        byAuthor.put(author, window);
+        retainedChars += window.json.length();
+        Iterator<Window> eldest = byAuthor.values().iterator();
+        while (retainedChars > maxChars || byAuthor.size() > authors) {
+            retainedChars -= eldest.next().json.length(); // never the new window: it fits on its own
+            eldest.remove();
+        }
+    }
+
+    /** Chars of array text remembered now (for tests of the bound). */
+    long retainedChars() {
+        return retainedChars;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.trollwatch.io.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.RecentComment;
 import java.util.ArrayList;
@@ -86,6 +87,25 @@ class RecentCommentsWindowsTest {
         }
         assertEquals(List.of(), windows.parse(null, null));
         assertEquals(RecentCommentsParser.parse(array(0, 2)), windows.parse(null, array(0, 2)));
+    }
+
+    @Test
+    void theRememberedTextStaysWithinItsCharBudget() {
+        long budget = 3 * array(0, 5).length();
+        RecentCommentsWindows windows = new RecentCommentsWindows(100, budget);
+        for (int round = 0; round < 4; round++) {
+            for (int author = 0; author < 10; author++) {
+                String json = array(round, round + 5);
+                assertEquals(RecentCommentsParser.parse(json), windows.parse("author" + author, json));
+                assertTrue(windows.retainedChars() <= budget, "retained " + windows.retainedChars());
+            }
+        }
+        assertTrue(windows.retainedChars() > 0);
+        // an array longer than the whole budget is parsed, not remembered
+        String longer = array(0, 20);
+        assertEquals(RecentCommentsParser.parse(longer), windows.parse("author0", longer));
+        assertEquals(RecentCommentsParser.parse(array(1, 21)), windows.parse("author0", array(1, 21)));
+        assertTrue(windows.retainedChars() <= budget);
     }
 
     private static void assertSameFailure(Executable expected, Executable actual) {
