@@ -87,8 +87,28 @@ public final class SequenceMatcher {
      * {@code min(limit, s.length())} ints); returns how many were copied.
      */
     public static int toCodePoints(String s, int[] out, int limit) {
-        int n = 0;
-        for (int i = 0, len = s.length(); i < len && n < limit; ) {
+        // A counted loop over chars while they are not surrogates: its bound is provably inside
+        // both arrays, so C2 hoists the range checks for good. (The plain code point loop's bound
+        // is not, and its speculative hoisting failed on the first long body, recompiling the
+        // featurizer twice.)
+        int len = s.length();
+        int max = Math.min(len, limit);
+        if (out.length < max) {
+            throw new IllegalArgumentException("code point buffer of " + out.length + " < " + max);
+        }
+        int k = 0;
+        for (; k < max; k++) {
+            char ch = s.charAt(k);
+            if (Character.isSurrogate(ch)) {
+                break;
+            }
+            out[k] = ch;
+        }
+        if (k == max) {
+            return k;
+        }
+        int n = k;
+        for (int i = k; i < len && n < limit; ) {
             int cp = s.codePointAt(i);
             out[n++] = cp;
             i += Character.charCount(cp);
@@ -503,16 +523,23 @@ public final class SequenceMatcher {
     private void extendBestMatch(int alo, int ahi, int blo, int bhi, int besti, int bestj, int bestsize) {
         // Extend over equal non-junk neighbours; with no junk function that includes popular ones.
         // (The reference's second pair of loops extends over junk only: nothing is junk here.)
+        // Counted loops with the bounds worked out first, so C2's hoisted range checks hold.
         int[] av = a;
         int[] bv = b;
-        while (besti > alo && bestj > blo && av[besti - 1] == bv[bestj - 1]) {
-            besti--;
-            bestj--;
-            bestsize++;
+        int back = Math.min(besti - alo, bestj - blo);
+        int k = 0;
+        while (k < back && av[besti - 1 - k] == bv[bestj - 1 - k]) {
+            k++;
         }
-        while (besti + bestsize < ahi && bestj + bestsize < bhi && av[besti + bestsize] == bv[bestj + bestsize]) {
-            bestsize++;
+        besti -= k;
+        bestj -= k;
+        bestsize += k;
+        int forward = Math.min(ahi - besti, bhi - bestj) - bestsize;
+        k = 0;
+        while (k < forward && av[besti + bestsize + k] == bv[bestj + bestsize + k]) {
+            k++;
         }
+        bestsize += k;
         matchI = besti;
         matchJ = bestj;
         matchSize = bestsize;
