@@ -87,10 +87,10 @@ public final class SequenceMatcher {
      * {@code min(limit, s.length())} ints); returns how many were copied.
      */
     public static int toCodePoints(String s, int[] out, int limit) {
-        // A counted loop over chars while they are not surrogates: its bound is provably inside
-        // both arrays, so C2 hoists the range checks for good. (The plain code point loop's bound
-        // is not, and its speculative hoisting failed on the first long body, recompiling the
-        // featurizer twice.)
+        // A counted loop over chars while they are not surrogates, bounded by min(len, limit)
+        // checked against out first. The plain code point loop's bound was unknown to C2: its
+        // speculatively hoisted range check failed on the first long body, and each failure
+        // recompiled the featurizer that had inlined it.
         int len = s.length();
         int max = Math.min(len, limit);
         if (out.length < max) {
