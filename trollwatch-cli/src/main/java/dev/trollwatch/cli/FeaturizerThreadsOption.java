@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.features.ParallelFeaturizer;
 import picocli.CommandLine.Option;
 
 /**
@@ -8,14 +9,18 @@ import picocli.CommandLine.Option;
  */
 public final class FeaturizerThreadsOption {
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads computing features; results do not depend on it. Default: all cores"
-                    + " (${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
+            description = "Threads computing features (1.." + ParallelFeaturizer.MAX_THREADS + "); results do not"
+                    + " depend on it. Default: all cores (${DEFAULT-VALUE} here).")
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), ParallelFeaturizer.MAX_THREADS);
 
-    /** The thread count; a usage error when it is below 1. */
+    /** The thread count; a usage error outside 1..{@link ParallelFeaturizer#MAX_THREADS}. */
     public int count() {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, got " + threads);
+        }
+        if (threads > ParallelFeaturizer.MAX_THREADS) {
+            throw new UsageException("--threads must be at most " + ParallelFeaturizer.MAX_THREADS + ", got " + threads
+                    + " (the work is CPU-bound: more threads than cores only cost memory)");
         }
         return threads;
     }

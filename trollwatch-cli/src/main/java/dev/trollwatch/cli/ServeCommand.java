@@ -42,7 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Worker threads; 0 = two per core. Default: ${DEFAULT-VALUE}.")
+            description = "Worker threads, at most " + ServeOptions.MAX_THREADS + "; 0 = two per core. Default:"
+                    + " ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--max-body-bytes", paramLabel = "N", defaultValue = "1048576",
@@ -68,14 +69,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535 || threads < 0 || maxBodyBytes < 1 || maxBatch < 1 || shutdownGrace < 0
-                || requestTimeout < 1 || idleTimeout < 1) {
-            throw new UsageException("--port must be 0..65535; --threads, --shutdown-grace >= 0;"
-                    + " --max-body-bytes, --max-batch, --request-timeout, --idle-timeout >= 1");
-        }
+        requireRange("--port", port, 0, 65535);
+        requireRange("--threads", threads, 0, ServeOptions.MAX_THREADS);
+        requireRange("--max-body-bytes", maxBodyBytes, 1, Integer.MAX_VALUE);
+        requireRange("--max-batch", maxBatch, 1, Integer.MAX_VALUE);
+        requireRange("--shutdown-grace", shutdownGrace, 0, Integer.MAX_VALUE);
+        requireRange("--request-timeout", requestTimeout, 1, Integer.MAX_VALUE);
+        requireRange("--idle-timeout", idleTimeout, 1, Integer.MAX_VALUE);
         ScoringModel scoring = ModelFiles.load(model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
-        int workers = threads == 0 ? 2 * Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads == 0 ? ServeOptions.defaultThreads() : threads;
         ScoringServer server = ScoringServer.start(scoring, c -> featurizer.featurize(c).values(),
                 new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace),
                         Duration.ofSeconds(requestTimeout), Duration.ofSeconds(idleTimeout)));
@@ -87,5 +90,15 @@ public final class ServeCommand implements Callable<Integer> {
         LOG.info("trollwatch serve: {} received, stopping", signal);
         server.stop();
         return ExitCode.OK;
+    }
+
+    /** A usage error naming the option when {@code value} is outside {@code min..max}. */
+    private static void requireRange(String option, int value, int min, int max) {
+        if (value < min) {
+            throw new UsageException(option + " must be at least " + min + ", got " + value);
+        }
+        if (value > max) {
+            throw new UsageException(option + " must be at most " + max + ", got " + value);
+        }
     }
 }

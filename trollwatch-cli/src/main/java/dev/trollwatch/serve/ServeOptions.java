@@ -22,13 +22,15 @@ public record ServeOptions(String bind, int port, int threads, int maxBodyBytes,
     public static final int DEFAULT_MAX_BATCH = 1000;
     private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** Workers are started up front: a bound keeps a typo from starting 100,000 threads. */
+    public static final int MAX_THREADS = 256;
 
     public ServeOptions {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
-        if (threads < 1 || maxBodyBytes < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("threads, maxBodyBytes and maxBatch must be positive");
+        if (threads < 1 || threads > MAX_THREADS || maxBodyBytes < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + ", maxBodyBytes and maxBatch positive");
         }
         if (requestTimeout.toMillis() < 1 || idleTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("requestTimeout and idleTimeout must be positive");
@@ -42,8 +44,13 @@ public record ServeOptions(String bind, int port, int threads, int maxBodyBytes,
 
     /** Defaults on this port: loopback, 2 threads per core, 1 MiB bodies, 1000 comments a batch, 10 s grace. */
     public static ServeOptions defaults(int port) {
-        return new ServeOptions(DEFAULT_BIND, port, 2 * Runtime.getRuntime().availableProcessors(),
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH, Duration.ofSeconds(10));
+        return new ServeOptions(DEFAULT_BIND, port, defaultThreads(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH,
+                Duration.ofSeconds(10));
+    }
+
+    /** Two workers per core, at most {@link #MAX_THREADS}. */
+    public static int defaultThreads() {
+        return Math.min(2 * Runtime.getRuntime().availableProcessors(), MAX_THREADS);
     }
 
     /** The same options with other request and idle timeouts. */

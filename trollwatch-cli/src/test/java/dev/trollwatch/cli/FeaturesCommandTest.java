@@ -131,6 +131,9 @@ class FeaturesCommandTest {
         Files.writeString(dump, header() + "\n" + row("alice", "[]") + "\n");
         assertEquals(2, CliRunner.run("features", "--in", dump.toString(), "--format", "xml").exitCode());
         assertEquals(2, CliRunner.run("features", "--in", dump.toString(), "--threads", "0").exitCode());
+        CliRunner.Result many = CliRunner.run("features", "--in", dump.toString(), "--threads", "100000");
+        assertEquals(2, many.exitCode(), many.err());
+        assertTrue(many.err().contains("--threads must be at most 256, got 100000"), many.err());
         assertEquals(2, CliRunner.run("features", "--in", dump.toString(), "--max-errors", "3").exitCode());
     }
 

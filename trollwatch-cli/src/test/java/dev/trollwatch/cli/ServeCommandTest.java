@@ -136,4 +136,19 @@ class ServeCommandTest {
             assertTrue(r.err().contains("trollwatch: error: "), r.err());
         }
     }
+
+    @Test
+    void outOfRangeOptionsAreUsageErrorsNamingTheOption() throws Exception {
+        String model = Path.of(getClass().getResource("/modelio/v1/trollwatch.json").toURI()).toString();
+        // Workers start up front: 100,000 of them used to hang the start instead of failing.
+        CliRunner.Result threads = CliRunner.run("serve", "--model", model, "--port", "0", "--threads", "100000");
+        assertEquals(ExitCode.USAGE, threads.exitCode(), threads.err());
+        assertTrue(threads.err().contains("--threads must be at most 256, got 100000"), threads.err());
+        CliRunner.Result timeout = CliRunner.run("serve", "--model", model, "--port", "0", "--idle-timeout", "0");
+        assertEquals(ExitCode.USAGE, timeout.exitCode(), timeout.err());
+        assertTrue(timeout.err().contains("--idle-timeout must be at least 1, got 0"), timeout.err());
+        CliRunner.Result port = CliRunner.run("serve", "--model", model, "--port", "70000");
+        assertEquals(ExitCode.USAGE, port.exitCode(), port.err());
+        assertTrue(port.err().contains("--port must be at most 65535, got 70000"), port.err());
+    }
 }

@@ -3,6 +3,7 @@ package dev.trollwatch.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.Comment;
 import java.util.ArrayList;
@@ -70,6 +71,43 @@ class ParallelFeaturizerTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.run(DUMP.iterator(), r -> { }));
             assertEquals("no sentiment", e.getMessage());
         }
+    }
+
+    @Test
+    void commentsInFlightAreBoundedWhateverTheThreadCount() {
+        // The reading side may run ahead of the sink by at most the batches in flight: count how far.
+        int[] pulled = new int[1];
+        int[] consumed = new int[1];
+        int[] ahead = new int[1];
+        Iterator<Comment> counting = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pulled[0] < 20_000;
+            }
+
+            @Override
+            public Comment next() {
+                ahead[0] = Math.max(ahead[0], ++pulled[0] - consumed[0]);
+                return DUMP.get(pulled[0] % DUMP.size());
+            }
+        };
+        int threads = ParallelFeaturizer.MAX_THREADS;
+        try (ParallelFeaturizer p = new ParallelFeaturizer(new Featurizer(POLARITY), threads)) {
+            assertEquals(20_000, p.run(counting, r -> consumed[0]++));
+        }
+        int batch = ParallelFeaturizer.defaultBatch(threads);
+        assertEquals(15, batch);
+        assertTrue(ahead[0] <= ParallelFeaturizer.MAX_COMMENTS_IN_FLIGHT, "ran " + ahead[0] + " comments ahead");
+        // a few threads keep the full batch
+        assertEquals(ParallelFeaturizer.DEFAULT_BATCH, ParallelFeaturizer.defaultBatch(2));
+        assertEquals(ParallelFeaturizer.DEFAULT_BATCH, ParallelFeaturizer.defaultBatch(14));
+    }
+
+    @Test
+    void threadCountsOutsideTheBoundAreRefused() {
+        Featurizer f = new Featurizer(POLARITY);
+        assertThrows(IllegalArgumentException.class, () -> new ParallelFeaturizer(f, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ParallelFeaturizer(f, ParallelFeaturizer.MAX_THREADS + 1));
     }
 
     @Test
