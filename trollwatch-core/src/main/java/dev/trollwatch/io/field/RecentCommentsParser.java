@@ -1,8 +1,9 @@
 package dev.trollwatch.io.field;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -71,15 +72,32 @@ public final class RecentCommentsParser {
      * object starts and where the last one ends (char offsets into {@code json}).
      */
     static List<RecentComment> parse(String json, EntrySpans spans) {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(json);
             return parse(p, spans);
         } catch (JsonProcessingException e) {
             // Syntax errors and the parser's limits (nesting depth, number or name length) alike: bad text.
+            // A limit's exception carries no location; the parser's last token (the
+            // key of a too-long number, say) still says where.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentTokenLocation();
+            String where = at == null || at.getCharOffset() < 0 ? "" : " at character " + (at.getCharOffset() + 1);
             throw new InvalidFieldException(COLUMN, "a JSON array",
-                    "invalid JSON at character " + (e.getLocation() == null ? "?" : e.getLocation().getCharOffset() + 1)
-                            + " (" + shorten(e.getOriginalMessage()) + ")");
+                    "invalid JSON" + where + " (" + shorten(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a String source
+        } finally {
+            closeQuietly(p);
+        }
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // cannot happen on a String source
+            }
         }
     }
 
@@ -251,7 +269,8 @@ public final class RecentCommentsParser {
             return "malformed";
         }
         int nl = s.indexOf('\n');
-        String first = nl >= 0 ? s.substring(0, nl) : s;
+        // Jackson's limits name the Java setting that raises them, which a user of the CLI cannot reach.
+        String first = (nl >= 0 ? s.substring(0, nl) : s).replaceAll(", from `[^`]*`", "");
         return first.length() > 100 ? first.substring(0, 97) + "..." : first;
     }
 
