@@ -11,6 +11,7 @@ import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.ColumnLayout;
 import dev.trollwatch.io.field.CommentJsonMapper;
 import dev.trollwatch.io.field.InvalidFieldException;
+import dev.trollwatch.io.field.JsonErrorText;
 import java.io.IOException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,8 +40,7 @@ final class CommentMessages {
         try {
             node = JSON.readTree(value);
         } catch (JsonProcessingException e) {
-            return Decoded.rejected(null, "not JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            return Decoded.rejected(null, "not JSON" + JsonErrorText.lineAndColumn(e) + ": " + JsonErrorText.reason(e));
         } catch (IOException e) {
             return Decoded.rejected(null, "not JSON: " + e.getMessage());
         }

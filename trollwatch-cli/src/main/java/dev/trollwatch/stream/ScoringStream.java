@@ -168,7 +168,14 @@ public final class ScoringStream {
     }
 
     private Outcome outcome(ConsumerRecord<byte[], byte[]> r) {
-        CommentMessages.Decoded d = CommentMessages.decode(r.value());
+        CommentMessages.Decoded d;
+        try {
+            d = CommentMessages.decode(r.value());
+        } catch (RuntimeException e) { // a bug in decoding must not stall the partition either (it did: a long number)
+            LOG.error("stream: decoding {}-{}@{} failed (a bug, please report it)", r.topic(), r.partition(), r.offset(), e);
+            Rejection rejection = new Rejection(null, "could not decode: " + e);
+            return new Outcome(DeadLetters.record(settings.deadLetterTopic(), r, rejection), rejection);
+        }
         Rejection rejection = d.rejection();
         if (rejection == null) {
             try {

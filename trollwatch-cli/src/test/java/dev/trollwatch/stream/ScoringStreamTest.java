@@ -94,8 +94,9 @@ class ScoringStreamTest {
                 replaced(sample, "recent_comments", "42"),
                 removed(sample, "author"),
                 "[1, 2]".getBytes(StandardCharsets.UTF_8),
-                new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
-        String[] expectedField = {null, "score", "recent_comments", "recent_comments", "author", null, null};
+                new byte[] {(byte) 0xff, (byte) 0xfe, 0x00},
+                ("{\"score\": " + "9".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8)); // over Jackson's limit
+        String[] expectedField = {null, "score", "recent_comments", "recent_comments", "author", null, null, null};
         KAFKA.broker().createTopics(2, "c2", "v2", "c2-rejected");
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < good.size(); i++) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.field.JsonErrorText;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ScoringModel;
@@ -55,8 +56,8 @@ public final class JsonModelFile {
         try {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new MalformedModelException(name + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new MalformedModelException(name + ": not valid JSON" + JsonErrorText.lineAndColumn(e) + ": "
+                    + JsonErrorText.reason(e));
         } catch (java.io.CharConversionException e) {
             throw new MalformedModelException(name + ": not JSON text (" + e.getMessage() + ")");
         }

@@ -145,6 +145,16 @@ class JsonModelFileTest {
         assertTrue(e.getMessage().startsWith("bad.json: not valid JSON at line 2"), e.getMessage());
     }
 
+    @Test
+    void aNumberOverTheParsersLimitIsAMalformedModelNotACrash() {
+        // Jackson's limits throw without a location: reading it used to be a NullPointerException (exit 4).
+        String text = "{\"format_version\": " + "9".repeat(5000) + "}";
+        MalformedModelException e = assertThrows(MalformedModelException.class, () -> JsonModelFile.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "long.json"));
+        assertEquals("long.json: not valid JSON: Number value length (5000) exceeds the maximum allowed (1000)",
+                e.getMessage());
+    }
+
     private void assertRefused(Consumer<ObjectNode> change, String expectedInMessage) {
         ObjectNode json = write(TestTrees.depthTwo());
         change.accept(json);

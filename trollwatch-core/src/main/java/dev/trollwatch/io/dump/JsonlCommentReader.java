@@ -7,6 +7,7 @@ import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.CommentJsonMapper;
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.InvalidFieldException;
+import dev.trollwatch.io.field.JsonErrorText;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -41,7 +42,7 @@ final class JsonlCommentReader extends AbstractCommentReader {
                 node = CommentJsonMapper.mapper().readTree(text);
             } catch (JsonProcessingException e) {
                 throw new DataFormatException(fileName(), line, null, "a JSON object",
-                        "invalid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+                        "invalid JSON (" + JsonErrorText.reason(e) + ")");
             }
             if (columns == null && node != null && node.isObject()) {
                 columns = Collections.unmodifiableSet(CommentJsonMapper.columnsOf(node));

@@ -83,7 +83,7 @@ public final class RecentCommentsParser {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentTokenLocation();
             String where = at == null || at.getCharOffset() < 0 ? "" : " at character " + (at.getCharOffset() + 1);
             throw new InvalidFieldException(COLUMN, "a JSON array",
-                    "invalid JSON" + where + " (" + shorten(e.getOriginalMessage()) + ")");
+                    "invalid JSON" + where + " (" + JsonErrorText.reason(e) + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a String source
         } finally {
@@ -262,16 +262,6 @@ public final class RecentCommentsParser {
             sb.append(sb.length() == 0 ? "" : ", ").append(c.columnName());
         }
         return sb.toString();
-    }
-
-    private static String shorten(String s) {
-        if (s == null) {
-            return "malformed";
-        }
-        int nl = s.indexOf('\n');
-        // Jackson's limits name the Java setting that raises them, which a user of the CLI cannot reach.
-        String first = (nl >= 0 ? s.substring(0, nl) : s).replaceAll(", from `[^`]*`", "");
-        return first.length() > 100 ? first.substring(0, 97) + "..." : first;
     }
 
     public static JsonFactory factory() {

@@ -1,0 +1,26 @@
+package dev.trollwatch.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CommentMessagesTest {
+    @Test
+    void syntaxErrorsSayWhere() {
+        CommentMessages.Decoded d = CommentMessages.decode("{\"author\": \"x\", oops".getBytes(StandardCharsets.UTF_8));
+        assertNull(d.comment());
+        assertEquals("not JSON at line 1, column 17: Unexpected character ('o' (code 111)): was expecting double-quote"
+                + " to start field name", d.rejection().reason());
+    }
+
+    @Test
+    void aNumberOverTheParsersLimitIsARejectionNotACrash() {
+        // Jackson's limits throw without a location: reading it was a NullPointerException.
+        byte[] value = ("{\"score\": " + "9".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
+        CommentMessages.Decoded d = CommentMessages.decode(value);
+        assertNull(d.comment());
+        assertEquals("not JSON: Number value length (5000) exceeds the maximum allowed (1000)", d.rejection().reason());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.trollwatch.io.field;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * A Jackson parse error as a user of the CLI reads it. Jackson's size limits (number length,
+ * nesting depth) throw without a location and name the Java setting that raises them, which the
+ * user cannot reach; callers that dereferenced the location failed with a NullPointerException.
+ */
+public final class JsonErrorText {
+    private static final int MAX_REASON_CHARS = 200;
+
+    private JsonErrorText() {
+    }
+
+    /** The first line of the parser's message, without the Java setting, at most 200 chars. */
+    public static String reason(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null || m.isBlank()) {
+            return "malformed";
+        }
+        int nl = m.indexOf('\n');
+        String first = (nl >= 0 ? m.substring(0, nl) : m).replaceAll(", from `[^`]*`", "");
+        return first.length() > MAX_REASON_CHARS ? first.substring(0, MAX_REASON_CHARS - 3) + "..." : first;
+    }
+
+    /** " at line L, column C" when the error has a location, else "". */
+    public static String lineAndColumn(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+}
