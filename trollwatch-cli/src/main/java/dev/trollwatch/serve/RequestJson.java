@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.trollwatch.io.field.JsonErrorText;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,7 +56,7 @@ final class RequestJson {
                 }
             } catch (StreamConstraintsException e) {
                 throw new BadRequestException(400, where(p.getParsingContext()),
-                        "the body exceeds a JSON limit: " + e.getOriginalMessage());
+                        "the body exceeds a JSON limit: " + JsonErrorText.reason(e));
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 String position = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -1,6 +1,7 @@
 package dev.trollwatch.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,6 +194,7 @@ class ServeHardeningTest {
         JsonNode e = assertJsonError(a, 400);
         assertTrue(e.get("field").asText().startsWith("author[0][0]"), a.text());
         assertTrue(e.get("error").asText().contains("nesting"), a.text());
+        assertFalse(e.get("error").asText().contains("StreamReadConstraints"), "no Java setting for API clients: " + a.text());
     }
 
     @Test
