@@ -8,10 +8,16 @@ import net.jqwik.api.Combinators;
 
 /**
  * Byte-level mutations of a real input, as fuzzers make them: overwrite, insert, delete, duplicate
- * a range, truncate. Positions are fractions of the input's length, so one mutation list applies to
- * any seed.
+ * a range, truncate, and insert a long run of digits or '[' (1,040 to 3,560 bytes) — long enough
+ * to cross the JSON parser's limits (1,000-digit numbers, nesting 1,000 deep), which short edits
+ * never reached while three readers crashed on them. Positions are fractions of the input's length, so one mutation
+ * list applies to any seed.
  */
 public final class ByteMutations {
+    /** A long run is this many bytes plus {@link #LONG_RUN_SCALE} per unit of {@code length}. */
+    static final int LONG_RUN_BASE = 1000;
+    static final int LONG_RUN_SCALE = 40;
+
     /** One edit at a fraction {@code at} of the input, {@code length} bytes long, writing {@code value}. */
     public record Mutation(int kind, double at, int length, byte value) {
         byte[] apply(byte[] in) {
@@ -24,13 +30,8 @@ public final class ByteMutations {
                     Arrays.fill(out, pos, pos + len, value);
                     return out;
                 }
-                case 1: { // insert
-                    byte[] out = new byte[n + length];
-                    System.arraycopy(in, 0, out, 0, pos);
-                    Arrays.fill(out, pos, pos + length, value);
-                    System.arraycopy(in, pos, out, pos + length, n - pos);
-                    return out;
-                }
+                case 1: // insert
+                    return insert(in, pos, length, value);
                 case 2: { // delete
                     byte[] out = new byte[n - len];
                     System.arraycopy(in, 0, out, 0, pos);
@@ -43,9 +44,19 @@ public final class ByteMutations {
                     System.arraycopy(in, pos, out, pos + len, n - pos);
                     return out;
                 }
+                case 5: // insert a long run of what the parser's limits count
+                    return insert(in, pos, LONG_RUN_BASE + length * LONG_RUN_SCALE, (value & 1) == 0 ? (byte) '9' : (byte) '[');
                 default: // truncate
                     return Arrays.copyOf(in, pos);
             }
+        }
+
+        private static byte[] insert(byte[] in, int pos, int count, byte value) {
+            byte[] out = new byte[in.length + count];
+            System.arraycopy(in, 0, out, 0, pos);
+            Arrays.fill(out, pos, pos + count, value);
+            System.arraycopy(in, pos, out, pos + count, in.length - pos);
+            return out;
         }
     }
 
@@ -60,7 +71,8 @@ public final class ByteMutations {
                 Arbitraries.bytes());
         Arbitrary<Mutation> one = Combinators.combine(
                 Arbitraries.frequency(net.jqwik.api.Tuple.of(4, 0), net.jqwik.api.Tuple.of(3, 1),
-                        net.jqwik.api.Tuple.of(3, 2), net.jqwik.api.Tuple.of(2, 3), net.jqwik.api.Tuple.of(1, 4)),
+                        net.jqwik.api.Tuple.of(3, 2), net.jqwik.api.Tuple.of(2, 3), net.jqwik.api.Tuple.of(1, 4),
+                        net.jqwik.api.Tuple.of(2, 5)),
                 Arbitraries.doubles().between(0, 1),
                 Arbitraries.integers().between(1, 64).withDistribution(net.jqwik.api.RandomDistribution.biased()),
                 values).as(Mutation::new);
