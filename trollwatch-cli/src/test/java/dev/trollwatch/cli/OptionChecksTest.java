@@ -37,6 +37,14 @@ class OptionChecksTest {
     }
 
     @Test
+    void permutationRepeatsAreBounded() {
+        usage("--permutation-repeats must be 1..1000, got 1000000", "train", "--in", data.toString(), "--out",
+                dir.resolve("p").toString(), "--permutation-importance", "--permutation-repeats", "1000000");
+        usage("--permutation-repeats must be 1..1000, got 0", "evaluate", "--model", "m.json", "--in", data.toString(),
+                "--permutation-importance", "--permutation-repeats", "0");
+    }
+
+    @Test
     void classWeightsNameEveryClass() {
         usage("give a weight for every class; missing bot, troll",
                 "train", "--in", data.toString(), "--out", dir.resolve("w").toString(), "--class-weights", "normal=1");
