@@ -135,6 +135,15 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFetchSizeTheDriverWouldHoldInMemoryIsRefused() {
+        CliRunner.Result r = CliRunner.run("export", "--jdbc-url", TestDatabase.get().url(), "--fetch-size", "2000000000",
+                "--out", dir.resolve("f.csv").toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--fetch-size must be 1..10000, got 2000000000"), r.err());
+        assertFalse(Files.exists(dir.resolve("f.csv")));
+    }
+
+    @Test
     void passwordInTheUrlIsRefused() {
         CliRunner.Result r = CliRunner.run("export", "--jdbc-url", TestDatabase.get().url() + "&password=hunter2",
                 "--out", dir.resolve("x.csv").toString());
