@@ -1,15 +1,13 @@
 package dev.trollwatch.stream;
 
 import dev.trollwatch.fuzz.BoundedRun;
-import dev.trollwatch.fuzz.ByteMutations;
 import dev.trollwatch.fuzz.FuzzTally;
+import dev.trollwatch.fuzz.MutatedSeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -26,9 +24,6 @@ class CommentMessageFuzzTest {
     private static final List<byte[]> SEEDS = seeds();
     private static final BoundedRun RUN = new BoundedRun();
 
-    record Input(int seed, List<ByteMutations.Mutation> mutations) {
-    }
-
     @AfterContainer
     static void report() {
         RUN.close();
@@ -36,9 +31,9 @@ class CommentMessageFuzzTest {
     }
 
     @Property
-    void everyMutatedMessageIsACommentOrARejection(@ForAll("inputs") Input input) throws Exception {
+    void everyMutatedMessageIsACommentOrARejection(@ForAll("inputs") MutatedSeed input) throws Exception {
         TALLY.input();
-        byte[] value = ByteMutations.applyAll(SEEDS.get(input.seed()), input.mutations());
+        byte[] value = input.apply(SEEDS);
         CommentMessages.Decoded[] decoded = new CommentMessages.Decoded[1];
         Throwable t = RUN.run(() -> decoded[0] = CommentMessages.decode(value), 5);
         TALLY.judge(t, "returned", "unexpected refusal");
@@ -50,9 +45,8 @@ class CommentMessageFuzzTest {
     }
 
     @Provide
-    Arbitrary<Input> inputs() {
-        return Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1), ByteMutations.mutations())
-                .as(Input::new);
+    Arbitrary<MutatedSeed> inputs() {
+        return MutatedSeed.over(SEEDS.size());
     }
 
     private static List<byte[]> seeds() {

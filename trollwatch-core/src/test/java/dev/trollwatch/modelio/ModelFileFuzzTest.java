@@ -1,17 +1,15 @@
 package dev.trollwatch.modelio;
 
 import dev.trollwatch.fuzz.BoundedRun;
-import dev.trollwatch.fuzz.ByteMutations;
 import dev.trollwatch.fuzz.FuzzTally;
+import dev.trollwatch.fuzz.MutatedSeed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -29,9 +27,6 @@ class ModelFileFuzzTest {
     private static final BoundedRun RUN = new BoundedRun();
     private static final Path DIR = tempDir();
 
-    record Input(int seed, List<ByteMutations.Mutation> mutations) {
-    }
-
     @AfterContainer
     static void report() {
         RUN.close();
@@ -39,18 +34,17 @@ class ModelFileFuzzTest {
     }
 
     @Property
-    void everyMutatedModelFileLoadsOrIsRefusedCleanly(@ForAll("inputs") Input input) throws Exception {
+    void everyMutatedModelFileLoadsOrIsRefusedCleanly(@ForAll("inputs") MutatedSeed input) throws Exception {
         TALLY.input();
         Path file = DIR.resolve("fuzz-" + NAMES.get(input.seed()));
-        Files.write(file, ByteMutations.applyAll(SEEDS.get(input.seed()), input.mutations()));
+        Files.write(file, input.apply(SEEDS));
         Throwable t = RUN.run(() -> ModelFiles.load(file), 20);
         TALLY.judge(t, "loaded", "refused");
     }
 
     @Provide
-    Arbitrary<Input> inputs() {
-        return Combinators.combine(Arbitraries.integers().between(0, SEEDS.size() - 1), ByteMutations.mutations())
-                .as(Input::new);
+    Arbitrary<MutatedSeed> inputs() {
+        return MutatedSeed.over(SEEDS.size());
     }
 
     private static List<byte[]> seeds() {
