@@ -17,7 +17,7 @@ public final class CommentReaders {
 
     /**
      * Reads a dump from a stream (a file, a FIFO, stdin); {@code name} is used in messages. The stream is
-     * closed with the reader. Open a file with {@code FileInputStream}, not {@code Files.newInputStream}:
+     * closed with the reader, or at once when opening fails. Open a file with {@code FileInputStream}, not {@code Files.newInputStream}:
      * on a FIFO the channel stream's available() seeks and fails ("Illegal seek"), and gzip asks it at the
      * end of every member.
      *
@@ -34,6 +34,9 @@ public final class CommentReaders {
         } catch (CorruptTextException e) {
             in.close();
             throw new DumpStructureException(name, e.line(), e.getMessage());
+        } catch (IOException | RuntimeException e) { // a read error in the first chunk: no reader owns the stream yet
+            in.close();
+            throw e;
         }
         boolean ok = false;
         try {

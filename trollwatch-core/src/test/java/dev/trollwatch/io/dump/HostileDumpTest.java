@@ -11,6 +11,7 @@ import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.DumpStructureException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +127,38 @@ class HostileDumpTest {
         assertTrue(e.getMessage().contains("a NUL character"), e.getMessage());
         assertTrue(e.getMessage().startsWith(f + ":" + (format.equals("jsonl") ? 2 : format.equals("csv") ? 3 : 2) + ":"),
                 e.getMessage());
+    }
+
+    @Test
+    void aReadErrorWhileDetectingTheFormatClosesTheStream() {
+        boolean[] closed = new boolean[1];
+        InputStream failing = new InputStream() {
+            private int reads;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk error");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (reads++ > 0) {
+                    throw new IOException("disk error");
+                }
+                byte[] start = HEADER.getBytes(StandardCharsets.UTF_8);
+                int n = Math.min(len, start.length);
+                System.arraycopy(start, 0, b, off, n);
+                return n;
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> CommentReaders.open(failing, "bad.csv", null, ErrorPolicy.FAIL));
+        assertEquals("disk error", e.getMessage());
+        assertTrue(closed[0], "the stream no reader owns is closed");
     }
 
     @Test
