@@ -168,14 +168,7 @@ public final class ScoringStream {
     }
 
     private Outcome outcome(ConsumerRecord<byte[], byte[]> r) {
-        CommentMessages.Decoded d;
-        try {
-            d = CommentMessages.decode(r.value());
-        } catch (RuntimeException e) { // a bug in decoding must not stall the partition either (it did: a long number)
-            LOG.error("stream: decoding {}-{}@{} failed (a bug, please report it)", r.topic(), r.partition(), r.offset(), e);
-            Rejection rejection = new Rejection(null, "could not decode: " + e);
-            return new Outcome(DeadLetters.record(settings.deadLetterTopic(), r, rejection), rejection);
-        }
+        CommentMessages.Decoded d = decode(r);
         Rejection rejection = d.rejection();
         if (rejection == null) {
             try {
@@ -189,6 +182,16 @@ public final class ScoringStream {
             }
         }
         return new Outcome(DeadLetters.record(settings.deadLetterTopic(), r, rejection), rejection);
+    }
+
+    /** The message's comment or rejection; a bug in decoding must not stall the partition either (it did: a long number). */
+    private static CommentMessages.Decoded decode(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            return CommentMessages.decode(r.value());
+        } catch (RuntimeException e) {
+            LOG.error("stream: decoding {}-{}@{} failed (a bug, please report it)", r.topic(), r.partition(), r.offset(), e);
+            return CommentMessages.Decoded.rejected(null, "could not decode: " + e);
+        }
     }
 
     private void abortAndRewind(ConsumerRecords<byte[], byte[]> records, KafkaProducer<byte[], byte[]> producer,

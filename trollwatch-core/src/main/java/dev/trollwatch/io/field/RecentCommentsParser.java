@@ -72,32 +72,20 @@ public final class RecentCommentsParser {
      * object starts and where the last one ends (char offsets into {@code json}).
      */
     static List<RecentComment> parse(String json, EntrySpans spans) {
-        JsonParser p = null;
-        try {
-            p = FACTORY.createParser(json);
-            return parse(p, spans);
-        } catch (JsonProcessingException e) {
-            // Syntax errors and the parser's limits (nesting depth, number or name length) alike: bad text.
-            // A limit's exception carries no location; the parser's last token (the
-            // key of a too-long number, say) still says where.
-            JsonLocation at = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentTokenLocation();
-            String where = at == null || at.getCharOffset() < 0 ? "" : " at character " + (at.getCharOffset() + 1);
-            throw new InvalidFieldException(COLUMN, "a JSON array",
-                    "invalid JSON" + where + " (" + JsonErrorText.reason(e) + ")");
+        try (JsonParser p = FACTORY.createParser(json)) {
+            try {
+                return parse(p, spans);
+            } catch (JsonProcessingException e) {
+                // Syntax errors and the parser's limits (nesting depth, number or name length) alike: bad text.
+                // A limit's exception carries no location; the parser's last token (the key of a too-long
+                // number, say) still says where.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentTokenLocation();
+                String where = at == null || at.getCharOffset() < 0 ? "" : " at character " + (at.getCharOffset() + 1);
+                throw new InvalidFieldException(COLUMN, "a JSON array",
+                        "invalid JSON" + where + " (" + JsonErrorText.reason(e) + ")");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a String source
-        } finally {
-            closeQuietly(p);
-        }
-    }
-
-    private static void closeQuietly(JsonParser p) {
-        if (p != null) {
-            try {
-                p.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // cannot happen on a String source
-            }
         }
     }
 
