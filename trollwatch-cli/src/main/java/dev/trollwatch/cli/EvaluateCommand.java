@@ -5,6 +5,7 @@ import dev.trollwatch.model.PreparedData;
 import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.pipeline.EvaluateJob;
 import dev.trollwatch.pipeline.LabelledInput;
 import dev.trollwatch.report.ReportContent;
@@ -52,6 +53,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<QualityGate> gates = gateOptions.gates();
         LabelledInput.DumpOptions reading = evaluation.reading(); // validate options before any work
         report.checkCreatable();
+        InputOverwriteCheck.requireDistinct(
+                List.of(new InputOverwriteCheck.Named("--metrics-json", metricsJson),
+                        new InputOverwriteCheck.Named("--report", report.path())),
+                List.of(new InputOverwriteCheck.Named("--in", in), new InputOverwriteCheck.Named("--model", model),
+                        new InputOverwriteCheck.Named("--model", Path.of(model + ModelFiles.JSON))));
         EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, evaluation.relabelBots(),
                 evaluation.permutationRepeats(), evaluation.seed(), gates, metricsJson,
                 BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));

@@ -99,6 +99,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.requireNotInput("--in", input.path());
         try (CommentReader reader = jdbcUrl != null ? openDatabase() : openFile();
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "export", input::fractionRead)) {
             DumpExport.Result r = output.write(stream -> DumpExport.toStream(reader, stream, progress::advance));

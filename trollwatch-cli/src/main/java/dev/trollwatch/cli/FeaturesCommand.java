@@ -42,6 +42,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int threads = threadsOption.count();
+        output.requireNotInput("--in", input.path());
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         FeaturesExport.Result r;
         try (CommentReader reader = input.open();

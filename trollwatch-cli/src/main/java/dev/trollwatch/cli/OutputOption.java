@@ -38,6 +38,11 @@ public final class OutputOption {
         return toStdout() ? null : out;
     }
 
+    /** A usage error when the output file is {@code input} (named {@code inputOption}): the result would replace it. */
+    public void requireNotInput(String inputOption, Path input) {
+        InputOverwriteCheck.requireDistinct("--out", file(), inputOption, input);
+    }
+
     /** Runs {@code body} on stdout (flushed, left open) or on the file (committed when it returns normally). */
     public <T> T write(Body<T> body) throws IOException {
         if (toStdout()) {

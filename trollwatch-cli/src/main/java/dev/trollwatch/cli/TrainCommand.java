@@ -6,9 +6,12 @@ import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.SplitPlan;
 import dev.trollwatch.model.TrainingOptions;
 import dev.trollwatch.model.TrainingOutcome;
+import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.pipeline.TrainJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), evaluation.seed(),
                 evaluation.relabelBots(), evaluation.permutationRepeats());
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
+        refuseOverwritingInputs(metricsFile);
         TrainJob.Report html = report.requested() ? new TrainJob.Report(report.path(), evaluatedOn(options.split())) : null;
         TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, evaluation.reading(), options, Path.of(out),
                 metricsFile, dot, html, BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
@@ -94,6 +98,16 @@ public final class TrainCommand implements Callable<Integer> {
         }
         w.flush();
         return ExitCode.OK;
+    }
+
+    private void refuseOverwritingInputs(Path metricsFile) {
+        List<InputOverwriteCheck.Named> outputs = new ArrayList<>();
+        ModelFiles.paths(Path.of(out)).forEach(p -> outputs.add(new InputOverwriteCheck.Named("--out", p)));
+        outputs.add(new InputOverwriteCheck.Named(metricsJson != null ? "--metrics-json" : "--out", metricsFile));
+        outputs.add(new InputOverwriteCheck.Named("--dot", dot));
+        outputs.add(new InputOverwriteCheck.Named("--report", report.path()));
+        InputOverwriteCheck.requireDistinct(outputs,
+                List.of(new InputOverwriteCheck.Named("--in", in), new InputOverwriteCheck.Named("--test", test)));
     }
 
     private SplitPlan splitPlanFromOptions() {

@@ -1,0 +1,95 @@
+package dev.trollwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An output that names one of the command's inputs is a usage error before any work: the output's atomic
+ * move used to replace the input ({@code features --in d.csv --out d.csv} exited 0 and the dump was gone).
+ */
+class InputOverwriteTest {
+    @TempDir
+    static Path dir;
+
+    private static Path dump;
+    private static byte[] dumpBytes;
+    private static Path modelBase;
+    private static byte[] modelJsonBytes;
+
+    @BeforeAll
+    static void dumpAndModel() throws IOException {
+        dump = dir.resolve("dump.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("generate", "--rows", "400", "--out", dump.toString()).exitCode());
+        dumpBytes = Files.readAllBytes(dump);
+        modelBase = dir.resolve("m");
+        CliRunner.Result trained = CliRunner.run("train", "--in", dump.toString(), "--out", modelBase.toString());
+        assertEquals(ExitCode.OK, trained.exitCode(), trained.err());
+        modelJsonBytes = Files.readAllBytes(Path.of(modelBase + ".json"));
+    }
+
+    private static void refused(String expected, String... args) throws IOException {
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertArrayEquals(dumpBytes, Files.readAllBytes(dump), "the dump is untouched");
+        assertArrayEquals(modelJsonBytes, Files.readAllBytes(Path.of(modelBase + ".json")), "the model is untouched");
+    }
+
+    @Test
+    void featuresExportAndPredictRefuseToReplaceTheirDump() throws IOException {
+        String sameFileOtherSpelling = dir.resolve(".").resolve("dump.csv").toString();
+        refused("--out " + sameFileOtherSpelling + " is the --in file " + dump,
+                "features", "--in", dump.toString(), "--out", sameFileOtherSpelling);
+        refused("is the --in file", "export", "--in", dump.toString(), "--out", dump.toString());
+        refused("is the --in file", "predict", "--in", dump.toString(), "--model", modelBase.toString(),
+                "--out", dump.toString());
+    }
+
+    @Test
+    void aLinkToTheDumpIsTheDumpToo() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), dump);
+        refused("is the --in file", "features", "--in", dump.toString(), "--out", link.toString());
+    }
+
+    @Test
+    void predictRefusesToReplaceItsModel() throws IOException {
+        refused("--out " + modelBase + ".json is the --model file",
+                "predict", "--in", dump.toString(), "--model", modelBase.toString(), "--out", modelBase + ".json");
+    }
+
+    @Test
+    void trainAndEvaluateRefuseToReplaceWhatTheyRead() throws IOException {
+        Path features = dir.resolve("features.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("features", "--in", dump.toString(), "--out", features.toString()).exitCode());
+        byte[] featureBytes = Files.readAllBytes(features);
+        refused("--metrics-json " + features + " is the --in file", "train", "--in", features.toString(),
+                "--out", dir.resolve("t").toString(), "--metrics-json", features.toString());
+        refused("--report " + dump + " is the --test file", "train", "--in", features.toString(),
+                "--test", dump.toString(), "--out", dir.resolve("t").toString(), "--report", dump.toString());
+        refused("--out " + modelBase + ".json is the --in file", "train", "--in", modelBase + ".json",
+                "--out", modelBase.toString());
+        refused("--report " + modelBase + ".json is the --model file",
+                "evaluate", "--in", dump.toString(), "--model", modelBase.toString(), "--report", modelBase + ".json");
+        refused("--metrics-json " + dump + " is the --in file",
+                "evaluate", "--in", dump.toString(), "--model", modelBase.toString(), "--metrics-json", dump.toString());
+        assertArrayEquals(featureBytes, Files.readAllBytes(features));
+        assertTrue(Files.notExists(dir.resolve("t.json")), "nothing was trained");
+    }
+
+    @Test
+    void aNewOrDistinctOutputIsFine() throws IOException {
+        Path out = dir.resolve("out.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("export", "--in", dump.toString(), "--out", out.toString()).exitCode());
+        assertEquals(ExitCode.OK, CliRunner.run("export", "--in", dump.toString(), "--out", out.toString()).exitCode(),
+                "an existing output that is no input is replaced as before");
+        assertTrue(Files.size(out) > 0);
+    }
+}
