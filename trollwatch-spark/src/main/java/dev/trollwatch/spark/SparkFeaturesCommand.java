@@ -26,7 +26,7 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var options = input.options();
         SparkSession session = spark.session("features");
-        output.check(session);
+        output.check(session, input.in);
         FeaturesJob.Result r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
         System.err.printf("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s%n",
                 r.rowsWritten(), output.out, output.format.name().toLowerCase(java.util.Locale.ROOT), r.duplicates(),

@@ -1,8 +1,11 @@
 package dev.trollwatch.spark;
 
 import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.spark.job.InputFiles;
 import dev.trollwatch.spark.job.TableFormat;
 import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
@@ -19,11 +22,26 @@ public final class TableOutputOptions {
     @Option(names = "--overwrite", description = "Replace an existing --out directory. Default: refuse.")
     boolean overwrite;
 
-    /** Fails before any work when the output exists and may not be replaced. */
-    void check(SparkSession spark) throws IOException {
+    /**
+     * Fails before any work when the output exists and may not be replaced, or when replacing it would
+     * delete input files: Spark empties the directory before the job reads them.
+     */
+    void check(SparkSession spark, String in) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path p = new Path(out);
-        if (!overwrite && p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+        FileSystem fs = p.getFileSystem(conf);
+        if (!fs.exists(p)) {
+            return;
+        }
+        if (!overwrite) {
             throw new TrollwatchException(out + ": already exists (use --overwrite to replace it)");
+        }
+        String replaced = fs.makeQualified(p).toString();
+        for (String file : InputFiles.list(conf, in)) {
+            if (file.equals(replaced) || file.startsWith(replaced + "/")) {
+                throw new TrollwatchException("--out " + out + " holds the input " + file
+                        + ": --overwrite would delete it before it is read; choose another --out");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.trollwatch.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +175,19 @@ class SparkFeaturesTest {
         CliProcess.Result exists = CliProcess.spark("features", "--in", golden.toString(), "--out", existing.toString());
         assertEquals(1, exists.exitCode(), exists.err());
         assertTrue(exists.err().contains("already exists (use --overwrite"), exists.err());
+    }
+
+    @Test
+    void overwriteRefusesAnOutputThatHoldsTheInput() throws IOException {
+        Path table = Files.createDirectories(dir.resolve("holds-input"));
+        Path dump = Files.copy(golden, table.resolve(golden.getFileName()));
+        byte[] before = Files.readAllBytes(dump);
+        for (String in : List.of(dump.toString(), table.toString())) {
+            CliProcess.Result r = CliProcess.spark("features", "--in", in, "--out", table.toString(), "--overwrite");
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.err().contains("--overwrite would delete it before it is read"), r.err());
+            assertArrayEquals(before, Files.readAllBytes(dump), "the input is still there, unchanged");
+        }
     }
 
     /** Index of the first row whose key occurred before. */
