@@ -56,8 +56,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         InputOverwriteCheck.requireDistinct(
                 List.of(new InputOverwriteCheck.Named("--metrics-json", metricsJson),
                         new InputOverwriteCheck.Named("--report", report.path())),
-                List.of(new InputOverwriteCheck.Named("--in", in), new InputOverwriteCheck.Named("--model", model),
-                        new InputOverwriteCheck.Named("--model", Path.of(model + ModelFiles.JSON))));
+                List.of(new InputOverwriteCheck.Named("--in", in),
+                        new InputOverwriteCheck.Named("--model", ModelFiles.fileToLoad(model))));
         EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, evaluation.relabelBots(),
                 evaluation.permutationRepeats(), evaluation.seed(), gates, metricsJson,
                 BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));

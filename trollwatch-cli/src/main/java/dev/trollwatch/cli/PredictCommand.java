@@ -73,8 +73,7 @@ public final class PredictCommand implements Callable<Integer> {
         boolean json = jsonLines();
         boolean explained = explain || explainFormat != null;
         output.requireNotInput("--in", input.path());
-        output.requireNotInput("--model", model);
-        output.requireNotInput("--model", Path.of(model + ModelFiles.JSON));
+        output.requireNotInput("--model", ModelFiles.fileToLoad(model));
         ScoringModel loaded = ModelFiles.load(model);
         Function<double[], Explanation> explainer = explained ? x -> Explainer.explain(loaded, x) : null;
         LOG.info("predict: model {} from {}", loaded.modelId(), model);

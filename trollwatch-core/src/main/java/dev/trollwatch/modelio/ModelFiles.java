@@ -113,8 +113,7 @@ public final class ModelFiles {
      * without one of these names a model base: its {@code .json} file is loaded.
      */
     public static ScoringModel load(Path path) throws IOException {
-        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean named = lower.endsWith(JSON) || lower.endsWith(ONNX) || lower.endsWith(WEKA) || lower.endsWith(WEKA + ".gz");
+        boolean named = namesModelFile(path);
         if (named && Files.exists(path) && !Files.isRegularFile(path)) {
             // /dev/zero, a FIFO, a directory: would read forever or fail obscurely
             throw new TrollwatchException(path + ": not a regular file; a model file is a regular file");
@@ -140,6 +139,16 @@ public final class ModelFiles {
         }
         throw new TrollwatchException(path + ": not a model file: expected a name ending in .model, .json or .onnx"
                 + " (or a model base with a .json beside it)");
+    }
+
+    /** The file {@link #load} reads for {@code path}: the path itself when it names a model file, else the base's .json. */
+    public static Path fileToLoad(Path path) {
+        return namesModelFile(path) ? path : sibling(path, JSON);
+    }
+
+    private static boolean namesModelFile(Path path) {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(JSON) || lower.endsWith(ONNX) || lower.endsWith(WEKA) || lower.endsWith(WEKA + ".gz");
     }
 
     private static Path sibling(Path base, String extension) {

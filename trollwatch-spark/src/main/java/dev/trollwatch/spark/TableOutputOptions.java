@@ -24,7 +24,7 @@ public final class TableOutputOptions {
 
     /**
      * Fails before any work when the output exists and may not be replaced, or when replacing it would
-     * delete input files: Spark empties the directory before the job reads them.
+     * delete input files: {@code --overwrite} replaces the whole directory, inputs inside it included.
      */
     void check(SparkSession spark, String in) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
