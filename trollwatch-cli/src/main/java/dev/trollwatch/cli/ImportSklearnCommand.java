@@ -55,6 +55,10 @@ public final class ImportSklearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        InputOverwriteCheck.requireDistinct(
+                List.of(new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.JSON)),
+                        new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.ONNX))),
+                List.of(new InputOverwriteCheck.Named("--in", in)));
         Path stale = Path.of(out + ModelFiles.WEKA);
         if (Files.exists(stale)) {
             throw new TrollwatchException(stale + " exists (another model's Weka file): import-sklearn writes only "

@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
-import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.modelio.ModelFiles;
@@ -63,6 +63,22 @@ class ImportSklearnCommandTest {
         CliRunner.Result e = CliRunner.run("evaluate", "--model", base.toString(), "--in", dump);
         assertEquals(0, e.exitCode(), e.err());
         assertTrue(e.out().contains("Accuracy:"), e.out());
+    }
+
+    @Test
+    void refusesAnOutputThatWouldReplaceThePickle() throws Exception {
+        for (String extension : List.of(".json", ".onnx")) {
+            Path pickle = dir.resolve("legacy" + extension);
+            Files.copy(Path.of(fixture("legacy-0.20-layout-p3.pkl")), pickle);
+            byte[] bytes = Files.readAllBytes(pickle);
+            CliRunner.Result r = CliRunner.run("import-sklearn", "--in", pickle.toString(),
+                    "--out", dir.resolve("legacy").toString());
+            assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+            assertTrue(r.err().contains("--out " + pickle + " is the --in file"), r.err());
+            assertArrayEquals(bytes, Files.readAllBytes(pickle), "the pickle is untouched");
+            Files.delete(pickle);
+            assertFalse(Files.exists(dir.resolve("legacy.json")) || Files.exists(dir.resolve("legacy.onnx")));
+        }
     }
 
     @Test
