@@ -39,7 +39,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var options = input.options();
         SparkSession session = spark.session("predict");
-        output.check(session, input.in);
+        output.check(session, input.in, model);
         ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
         System.err.println("predict: model " + shipped.modelId() + " from " + model);
         PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, output.out, output.format,

@@ -4,6 +4,8 @@ import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.spark.job.InputFiles;
 import dev.trollwatch.spark.job.TableFormat;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,9 +26,10 @@ public final class TableOutputOptions {
 
     /**
      * Fails before any work when the output exists and may not be replaced, or when replacing it would
-     * delete input files: {@code --overwrite} replaces the whole directory, inputs inside it included.
+     * delete a file the job reads: {@code --overwrite} replaces the whole directory, the {@code --in}
+     * files and any {@code alsoRead} file (predict's {@code --model}) inside it included.
      */
-    void check(SparkSession spark, String in) throws IOException {
+    void check(SparkSession spark, String in, String... alsoRead) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path p = new Path(out);
         FileSystem fs = p.getFileSystem(conf);
@@ -37,10 +40,15 @@ public final class TableOutputOptions {
             throw new TrollwatchException(out + ": already exists (use --overwrite to replace it)");
         }
         String replaced = fs.makeQualified(p).toString();
-        for (String file : InputFiles.list(conf, in)) {
+        List<String> read = new ArrayList<>(InputFiles.list(conf, in));
+        for (String file : alsoRead) {
+            Path f = new Path(file);
+            read.add(f.getFileSystem(conf).makeQualified(f).toString());
+        }
+        for (String file : read) {
             if (file.equals(replaced) || file.startsWith(replaced + "/")) {
                 throw new TrollwatchException("--out " + out + " holds the input " + file
-                        + ": --overwrite would delete it before it is read; choose another --out");
+                        + ": --overwrite would delete it; choose another --out");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.trollwatch.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,17 @@ class SparkPredictTest {
                         (long) rows.get(i).getAs("leaf_rows_" + l.text()), "row " + (i + 1));
             }
         }
+    }
+
+    @Test
+    void overwriteRefusesAnOutputThatHoldsTheModel() throws IOException {
+        Path table = Files.createDirectories(dir.resolve("holds-model"));
+        Path model = Files.copy(Path.of(base + ".json"), table.resolve("m.json"));
+        byte[] before = Files.readAllBytes(model);
+        CliProcess.Result r = CliProcess.spark(args(model.toString(), table, List.of("--overwrite")));
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--out " + table + " holds the input ") && r.err().contains("m.json"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(model), "the model is still there, unchanged");
     }
 
     /**
