@@ -1,11 +1,15 @@
 package dev.trollwatch.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Featurizer;
@@ -190,5 +194,30 @@ class SparkTrainTest {
         }
         CliProcess.Result evalMllib = CliProcess.trollwatch("evaluate", "--model", base + ".onnx", "--in", features.toString());
         assertEquals(0, evalMllib.exitCode(), evalMllib.err());
+    }
+
+    @Test
+    void refusesABaseWhoseModelFileIsTheInput() throws Exception {
+        Path input = dir.resolve("clash.json");
+        CliProcess.Result cli = CliProcess.trollwatch("features", "--in",
+                SparkTestSession.resource("/golden/parity-sample.csv.gz").toString(), "--out", input.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        byte[] before = Files.readAllBytes(input);
+        CliProcess.Result r = CliProcess.spark("train", "--in", input.toString(), "--out", dir.resolve("clash").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("would replace the input") && r.err().contains("clash.json"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(input), "the features file is untouched");
+        assertFalse(Files.exists(dir.resolve("clash.onnx")));
+    }
+
+    @Test
+    void anMllibTrainRefusesABaseWithAnotherModelsWekaFile() throws Exception {
+        Path base = dir.resolve("stale");
+        Path weka = Files.writeString(dir.resolve("stale.model"), "an older j48 model");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> TrainJob.run(spark, table.toString(),
+                base.toString(), TrainJob.Options.DEFAULT, new Provenance("test", null, "2026-12-01T00:00:00Z")));
+        assertTrue(e.getMessage().contains("stale.model exists (another model's Weka file)"), e.getMessage());
+        assertEquals("an older j48 model", Files.readString(weka));
+        assertFalse(Files.exists(dir.resolve("stale.json")) || Files.exists(dir.resolve("stale.onnx")));
     }
 }

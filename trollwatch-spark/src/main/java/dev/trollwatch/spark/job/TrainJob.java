@@ -111,6 +111,7 @@ public final class TrainJob {
 
     public static Result run(SparkSession spark, String in, String base, Options o, Provenance provenance)
             throws IOException {
+        ModelBaseCheck.check(spark.sparkContext().hadoopConfiguration(), in, base, o.learner() == Learner.J48);
         Dataset<Row> table = FeatureTable.read(spark, in);
         long relabelled = 0;
         if (o.relabelBots()) {
