@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +70,40 @@ class TrainOnDumpTest {
         assertEquals(d.at("/model/model_id"), fm.at("/model/model_id"));
         assertEquals(d.get("confusion_matrix"), fm.get("confusion_matrix"));
         assertEquals(d.at("/data/rows"), fm.at("/data/rows"));
+    }
+
+    @Test
+    void aFeaturesFileWithMissingKeysTrainsAsItsDumpDoes() throws IOException {
+        Path gaps = dir.resolve("gaps.csv");
+        CSVFormat csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dump));
+             CSVParser parser = CSVParser.parse(in, java.nio.charset.StandardCharsets.UTF_8, csv);
+             CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(gaps),
+                     CSVFormat.RFC4180.builder().setHeader(parser.getHeaderNames().toArray(String[]::new)).get())) {
+            for (CSVRecord rec : parser) {
+                List<String> values = new ArrayList<>(rec.toList());
+                long n = rec.getRecordNumber();
+                if (n % 7 == 0) {
+                    values.set(parser.getHeaderMap().get("created_utc"), "");
+                }
+                if (n % 11 == 0) {
+                    values.set(parser.getHeaderMap().get("author"), "");
+                }
+                out.printRecord(values);
+            }
+        }
+        Path features = dir.resolve("gaps.features.csv");
+        CliRunner.Result f = CliRunner.run("features", "--in", gaps.toString(), "--out", features.toString());
+        assertEquals(0, f.exitCode(), f.err());
+        assertTrue(Files.readString(features).contains("\n,t3_"), "some rows have no author");
+        CliRunner.Result fromDump = CliRunner.run("train", "--in", gaps.toString(), "--out", dir.resolve("gd").toString(), "--min-leaf", "30");
+        CliRunner.Result fromFeatures = CliRunner.run("train", "--in", features.toString(), "--out", dir.resolve("gf").toString(), "--min-leaf", "30");
+        assertEquals(0, fromDump.exitCode(), fromDump.err());
+        assertEquals(0, fromFeatures.exitCode(), fromFeatures.err());
+        JsonNode d = metrics(dir.resolve("gd.metrics.json"));
+        JsonNode fm = metrics(dir.resolve("gf.metrics.json"));
+        assertEquals(d.at("/model/model_id"), fm.at("/model/model_id"));
+        assertEquals(d.get("confusion_matrix"), fm.get("confusion_matrix"));
     }
 
     @Test

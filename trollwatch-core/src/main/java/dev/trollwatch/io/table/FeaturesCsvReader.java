@@ -27,13 +27,14 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a features CSV: header {@code author,link_id,created_utc,<the 20 features>[,target]}
  * (columns found by name; extra columns ignored), RFC 4180, gzip recognised by its magic bytes.
  * Also reads the 2019 pipeline's conventions: booleans {@code True}/{@code False} and {@code created_utc} as {@code YYYY-MM-DD HH:MM:SS} (UTC). An empty feature value is 0 (the
- * features' rule for nulls); NaN, infinities and non-numbers are errors naming file, line and column.
+ * features' rule for nulls), an empty key a missing one (null author or link_id, NaN created_utc,
+ * as {@code trollwatch features} writes them); NaN, infinities and non-numbers are errors naming
+ * file, line and column.
  * Line numbers assume one record per line (true of every features file trollwatch writes).
  */
 public final class FeaturesCsvReader {
@@ -142,10 +143,34 @@ public final class FeaturesCsvReader {
         }
     }
 
-    /** As {@link #read(Path, Consumer)} from a stream ({@code file} names it in messages); does not close it. */
+    /** As {@link #read(Path, Consumer)} from a stream ({@code file} names it in messages); closes it. */
     public static void read(InputStream raw, String file, Consumer<FeatureRow> sink) throws IOException {
+        try (FeaturesCsvRows rows = open(raw, file)) {
+            while (rows.hasNext()) {
+                sink.accept(rows.next());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Opens a features CSV for reading row by row; the header is read and checked now. Closing the
+     * rows closes {@code raw}.
+     *
+     * @throws TrollwatchException for an empty file or a missing column (file named)
+     */
+    public static FeaturesCsvRows open(InputStream raw, String file) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader in = reader(new BufferedInputStream(raw, 1 << 16)); CSVParser parser = CSVParser.parse(in, format)) {
+        Reader in = reader(new BufferedInputStream(raw, 1 << 16));
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(in, format);
+        } catch (IllegalStateException | IOException | java.io.UncheckedIOException e) {
+            in.close();
+            throw new TrollwatchException(file + ": malformed CSV header: " + e.getMessage());
+        }
+        try {
             Map<String, Integer> header = parser.getHeaderMap();
             if (header == null || header.isEmpty()) {
                 throw new TrollwatchException(file + ": empty file: expected a features CSV header");
@@ -159,35 +184,10 @@ public final class FeaturesCsvReader {
                 features[i] = column(file, header, FeatureSchema.NAMES.get(i));
             }
             Integer target = header.get(TARGET);
-            for (CSVRecord rec : parser) {
-                long line = rec.getRecordNumber() + 1;
-                if (rec.size() < header.size()) {
-                    throw new TrollwatchException(String.format(Locale.ROOT, "%s: line %d: expected %d columns, got %d",
-                            file, line, header.size(), rec.size()));
-                }
-                double[] v = new double[FeatureSchema.SIZE];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = number(file, line, FeatureSchema.NAMES.get(i), rec.get(features[i]));
-                }
-                Label label = null;
-                if (target != null) {
-                    String t = rec.get(target);
-                    if (!t.isEmpty()) {
-                        label = Label.parse(t);
-                        if (label == null) {
-                            throw new TrollwatchException(String.format(Locale.ROOT,
-                                    "%s: line %d, column 'target': expected bot, normal or troll, got '%s'", file, line, t));
-                        }
-                    }
-                }
-                sink.accept(new FeatureRow(rec.get(keys[0]), rec.get(keys[1]),
-                        createdUtc(file, line, rec.get(keys[2])), v, label));
-            }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        } catch (IllegalStateException e) {
-            // commons-csv reports malformed CSV (e.g. an unterminated quote) this way
-            throw new TrollwatchException(file + ": malformed CSV: " + e.getMessage());
+            return new FeaturesCsvRows(parser, file, header.size(), keys, features, target == null ? -1 : target);
+        } catch (RuntimeException e) {
+            parser.close();
+            throw e;
         }
     }
 
@@ -245,6 +245,9 @@ public final class FeaturesCsvReader {
     /** Unix seconds, or a UTC date-time {@code YYYY-MM-DD HH:MM:SS} as the 2019 pipeline wrote it. */
     static double createdUtc(String file, long line, String raw) {
         String s = raw.trim();
+        if (s.isEmpty()) {
+            return Double.NaN; // the dump had none; the writer writes that as empty
+        }
         if (FieldParsers.looksNumeric(s)) {
             return Double.parseDouble(s);
         }

@@ -114,4 +114,54 @@ class FeaturesCsvReaderTest {
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
         assertTrue(e.getMessage().contains("line 4, column 'created_utc'"), e.getMessage());
     }
+
+    @Test
+    void readsBackTheMissingKeysTheWriterWritesAsEmpty() throws IOException {
+        double[] v = SyntheticFeatures.generate(1, 5).get(0).values();
+        List<FeatureRow> rows = List.of(new FeatureRow(null, null, Double.NaN, v, Label.TROLL),
+                new FeatureRow("a,b", "t3_x", 1545170506, v, null));
+        Path p = dir.resolve("keys.csv");
+        try (FeaturesCsvWriter w = new FeaturesCsvWriter(Files.newOutputStream(p))) {
+            for (FeatureRow r : rows) {
+                w.write(r);
+            }
+        }
+        List<FeatureRow> back = FeaturesCsvReader.readAll(p);
+        assertEquals(2, back.size());
+        assertEquals(null, back.get(0).author());
+        assertEquals(null, back.get(0).linkId());
+        assertTrue(Double.isNaN(back.get(0).createdUtc()), "no created_utc stays missing");
+        assertEquals(Label.TROLL, back.get(0).label());
+        assertEquals("a,b", back.get(1).author());
+        assertEquals(1545170506, back.get(1).createdUtc(), 0);
+        assertArrayEquals(v, back.get(1).values());
+    }
+
+    @Test
+    void rowsArePulledOneAtATimeWithTheirLine() throws IOException {
+        try (FeaturesCsvRows rows = FeaturesCsvReader.open(Files.newInputStream(golden()), "golden")) {
+            assertEquals(1, rows.lineNumber());
+            assertEquals("old_salty", rows.next().author());
+            assertEquals(2, rows.lineNumber());
+            long n = 1;
+            while (rows.hasNext()) {
+                rows.next();
+                n++;
+            }
+            assertEquals(1994, n);
+            assertEquals(1995, rows.lineNumber());
+        }
+    }
+
+    @Test
+    void aBadValueMidStreamNamesFileLineAndColumn() throws IOException {
+        Path p = withValue("recent_avg_score", "NaN");
+        try (FeaturesCsvRows rows = FeaturesCsvReader.open(Files.newInputStream(p), p.toString())) {
+            rows.next();
+            rows.next();
+            TrollwatchException e = assertThrows(TrollwatchException.class, rows::next);
+            assertTrue(e.getMessage().contains(p + ": line 4, column 'recent_avg_score': value 'NaN' is not finite"),
+                    e.getMessage());
+        }
+    }
 }
