@@ -220,4 +220,35 @@ class SparkTrainTest {
         assertEquals("an older j48 model", Files.readString(weka));
         assertFalse(Files.exists(dir.resolve("stale.json")) || Files.exists(dir.resolve("stale.onnx")));
     }
+
+    @Test
+    void readsFeaturesCsvAsTheCliDoesThe2019ConventionsIncluded() throws Exception {
+        // the golden file writes True/False and created_utc as a date-time, as the 2019 notebooks did
+        CliProcess.Result r = CliProcess.spark("train", "--in", features.toString(), "--out", dir.resolve("from-2019").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        long trainRows = 0;
+        for (Number n : ModelFiles.load(Path.of(dir.resolve("from-2019") + ".json")).info().trainingRows().values()) {
+            trainRows += n.longValue();
+        }
+        assertTrue(trainRows > 1994 * 0.7 && trainRows < 1994 * 0.9, "about 80% of the 1,994 rows train: " + trainRows);
+    }
+
+    @Test
+    void aBadValueInAFeaturesCsvNamesFileLineAndColumn() throws Exception {
+        Path bad = dir.resolve("bad.features.csv");
+        List<String> lines;
+        try (var gz = new java.util.zip.GZIPInputStream(Files.newInputStream(features))) {
+            lines = new ArrayList<>(List.of(new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")));
+        }
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] cells = lines.get(5).split(",", -1);
+        cells[header.indexOf("recent_avg_score")] = "NaN";
+        lines.set(5, String.join(",", cells));
+        Files.write(bad, lines);
+        CliProcess.Result r = CliProcess.spark("train", "--in", bad.toString(), "--out", dir.resolve("bad").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bad.features.csv: line 6, column 'recent_avg_score': value 'NaN' is not finite"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(dir.resolve("bad.json")));
+    }
 }

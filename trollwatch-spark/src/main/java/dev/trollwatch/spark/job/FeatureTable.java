@@ -79,8 +79,8 @@ public final class FeatureTable {
     }
 
     /**
-     * Reads a features table: the Parquet or CSV output of the Spark job, or a features CSV
-     * written by {@code trollwatch features} (plain or gzip).
+     * Reads a features table: the Parquet or CSV output of the Spark job, or a features CSV as
+     * {@code trollwatch train} reads it (plain or gzip; {@link FeaturesCsvSource}).
      */
     public static Dataset<Row> read(SparkSession spark, String in) throws IOException {
         List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), in);
@@ -89,7 +89,7 @@ public final class FeatureTable {
         if (parquet.size() == files.size()) {
             table = spark.read().parquet(files.toArray(String[]::new));
         } else if (parquet.isEmpty()) {
-            table = TableFormat.csvReader(spark).schema(SCHEMA).csv(files.toArray(String[]::new));
+            table = FeaturesCsvSource.read(spark, files);
         } else {
             throw new TrollwatchException(in + ": mixes Parquet and CSV files; a features table is one or the other");
         }

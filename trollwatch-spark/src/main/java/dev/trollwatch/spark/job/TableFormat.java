@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -56,18 +55,6 @@ public enum TableFormat {
                 .option("lineSep", "\n")
                 .csv(out);
         return written.value();
-    }
-
-    /** A CSV reader for what {@link #write} writes (and for the CLI's features CSV). */
-    static DataFrameReader csvReader(SparkSession spark) {
-        return spark.read()
-                .option("header", true)
-                .option("quote", "\"")
-                .option("escape", "\"")
-                .option("multiLine", true)
-                .option("ignoreLeadingWhiteSpace", false)
-                .option("ignoreTrailingWhiteSpace", false)
-                .option("mode", "FAILFAST");
     }
 
     private static StructType textSchema(StructType s) {
