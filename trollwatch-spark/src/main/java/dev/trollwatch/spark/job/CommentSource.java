@@ -12,7 +12,6 @@ import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.dump.RowDecoder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -115,54 +113,29 @@ public final class CommentSource {
         public Iterator<Row> call(Iterator<String> files) {
             Featurizer featurizer = new Featurizer(PatternSentiment.shared());
             Function<FeatureRow, Object[]> make = maker.open();
-            return new Iterator<>() {
-                private CommentReader reader;
-                private String file;
-
+            return new FileByFile<CommentReader, Row>(files) {
                 @Override
-                public boolean hasNext() {
-                    while (reader == null || !reader.hasNext()) {
-                        finishFile();
-                        if (!files.hasNext()) {
-                            return false;
-                        }
-                        open(files.next());
-                    }
-                    return true;
+                protected CommentReader open(String name) throws IOException {
+                    Path path = new Path(name);
+                    return CommentReaders.open(path.getFileSystem(conf.value().value()).open(path), name,
+                            options.format(), options.policy());
                 }
 
                 @Override
-                public Row next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
+                protected boolean hasMore(CommentReader reader) {
+                    return reader.hasNext();
+                }
+
+                @Override
+                protected Row next(CommentReader reader, String file) {
                     Comment c = reader.next();
                     return positioned(make.apply(featurizer.featurize(c)), file, reader.lineNumber());
                 }
 
-                private void open(String name) {
-                    Path path = new Path(name);
-                    try {
-                        reader = CommentReaders.open(path.getFileSystem(conf.value().value()).open(path), name,
-                                options.format(), options.policy());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-                    }
-                    file = name;
-                    CommentReader opened = reader;
-                    TaskContext task = TaskContext.get();
-                    if (task != null) {
-                        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> opened.close());
-                    }
-                }
-
-                private void finishFile() {
-                    if (reader != null) {
-                        counters.rows().add(reader.rowsRead());
-                        counters.skipped().add(reader.skippedRows());
-                        reader.close();
-                        reader = null;
-                    }
+                @Override
+                protected void finished(CommentReader reader) {
+                    counters.rows().add(reader.rowsRead());
+                    counters.skipped().add(reader.skippedRows());
                 }
             };
         }

@@ -3,12 +3,9 @@ package dev.trollwatch.spark.job;
 import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.io.table.FeaturesCsvRows;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -49,58 +46,23 @@ final class FeaturesCsvSource {
 
         @Override
         public Iterator<Row> call(Iterator<String> files) {
-            return new Iterator<>() {
-                private FeaturesCsvRows rows;
-
+            return new FileByFile<FeaturesCsvRows, Row>(files) {
                 @Override
-                public boolean hasNext() {
-                    while (rows == null || !rows.hasNext()) {
-                        closeFile();
-                        if (!files.hasNext()) {
-                            return false;
-                        }
-                        open(files.next());
-                    }
-                    return true;
+                protected FeaturesCsvRows open(String name) throws IOException {
+                    Path path = new Path(name);
+                    return FeaturesCsvReader.open(path.getFileSystem(conf.value().value()).open(path), name);
                 }
 
                 @Override
-                public Row next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
+                protected boolean hasMore(FeaturesCsvRows rows) {
+                    return rows.hasNext();
+                }
+
+                @Override
+                protected Row next(FeaturesCsvRows rows, String file) {
                     return RowFactory.create(FeatureTable.values(rows.next()));
                 }
-
-                private void open(String name) {
-                    Path path = new Path(name);
-                    try {
-                        rows = FeaturesCsvReader.open(path.getFileSystem(conf.value().value()).open(path), name);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-                    }
-                    FeaturesCsvRows opened = rows;
-                    TaskContext task = TaskContext.get();
-                    if (task != null) {
-                        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> close(opened));
-                    }
-                }
-
-                private void closeFile() {
-                    if (rows != null) {
-                        close(rows);
-                        rows = null;
-                    }
-                }
             };
-        }
-
-        private static void close(FeaturesCsvRows rows) {
-            try {
-                rows.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
