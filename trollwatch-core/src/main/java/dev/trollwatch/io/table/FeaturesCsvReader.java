@@ -35,7 +35,8 @@ import org.apache.commons.csv.CSVParser;
  * features' rule for nulls), an empty key a missing one (null author or link_id, NaN created_utc,
  * as {@code trollwatch features} writes them); NaN, infinities and non-numbers are errors naming
  * file, line and column.
- * Line numbers assume one record per line (true of every features file trollwatch writes).
+ * Line numbers assume one record per line (true of every features file trollwatch writes). A record
+ * longer than {@link #MAX_RECORD_CHARS} is an error.
  */
 public final class FeaturesCsvReader {
     private static final List<String> KEY_COLUMNS = List.of("author", "link_id", "created_utc");
@@ -78,6 +79,9 @@ public final class FeaturesCsvReader {
             in.reset();
         }
     }
+
+    /** The longest record read (a features row is about 400 characters): bounds memory on any input. */
+    static final int MAX_RECORD_CHARS = 1 << 20;
 
     /** How far into a stream the features-CSV test may look (the header line is ~400 bytes). */
     private static final int PEEK_BYTES = 1 << 16;
@@ -162,10 +166,13 @@ public final class FeaturesCsvReader {
      */
     public static FeaturesCsvRows open(InputStream raw, String file) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        Reader in = reader(new BufferedInputStream(raw, 1 << 16));
+        Reader in = new RecordLengthLimit(reader(new BufferedInputStream(raw, 1 << 16)), file, MAX_RECORD_CHARS);
         CSVParser parser;
         try {
             parser = CSVParser.parse(in, format);
+        } catch (TrollwatchException e) {
+            in.close();
+            throw e;
         } catch (IllegalStateException | IOException | java.io.UncheckedIOException e) {
             in.close();
             throw new TrollwatchException(file + ": malformed CSV header: " + e.getMessage());

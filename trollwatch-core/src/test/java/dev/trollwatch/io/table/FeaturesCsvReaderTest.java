@@ -1,6 +1,7 @@
 package dev.trollwatch.io.table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,5 +164,33 @@ class FeaturesCsvReaderTest {
             assertTrue(e.getMessage().contains(p + ": line 4, column 'recent_avg_score': value 'NaN' is not finite"),
                     e.getMessage());
         }
+    }
+
+    @Test
+    void aRecordPastTheBoundFailsBeforeItIsBuffered() throws IOException {
+        Path p = FeaturesCsvFixture.write(dir.resolve("long.csv"), SyntheticFeatures.generate(3, 1));
+        // an author field that never closes its quote, with line breaks, past 1M characters
+        String huge = "\"" + "x\n".repeat(FeaturesCsvReader.MAX_RECORD_CHARS / 2 + 1);
+        Files.writeString(p, huge + ",t3_x,1\n", java.nio.file.StandardOpenOption.APPEND);
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().contains(p + ": line 5: a record longer than 1,048,576 characters"), e.getMessage());
+    }
+
+    @Test
+    void quotedLineBreaksAndDoubledQuotesDoNotEndARecordEarly() {
+        RecordLengthLimit r = new RecordLengthLimit(new java.io.StringReader("\"a\"\"\nb\",1\nshort\n"), "f", 8);
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> {
+            char[] buf = new char[64];
+            while (r.read(buf, 0, buf.length) >= 0) {
+                // reading
+            }
+        });
+        assertTrue(e.getMessage().contains("f: line 1: a record longer than 8 characters"), e.getMessage());
+        RecordLengthLimit ok = new RecordLengthLimit(new java.io.StringReader("\"a\"\"\nb\",1\nshort\n"), "f", 9);
+        assertDoesNotThrow(() -> {
+            while (ok.read() >= 0) {
+                // reading
+            }
+        });
     }
 }
