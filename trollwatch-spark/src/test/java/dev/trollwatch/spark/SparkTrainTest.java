@@ -251,4 +251,28 @@ class SparkTrainTest {
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertFalse(Files.exists(dir.resolve("bad.json")));
     }
+
+    @Test
+    void aParquetTableIsHeldToTheFeaturesCsvRules() throws Exception {
+        Dataset<Row> golden = FeatureTable.read(spark, features.toString());
+        Column someRows = functions.col(FeatureTable.AUTHOR).startsWith("a");
+        Column score = functions.col("recent_avg_score");
+        golden.withColumn("recent_avg_score", functions.when(someRows, functions.lit(null).cast("double")).otherwise(score))
+                .write().parquet(dir.resolve("nulls.parquet").toString());
+        golden.withColumn("recent_avg_score", functions.when(someRows, functions.lit(Double.NaN)).otherwise(score))
+                .write().parquet(dir.resolve("nans.parquet").toString());
+        golden.withColumn("recent_avg_score", score.cast("string")).write().parquet(dir.resolve("text.parquet").toString());
+
+        CliProcess.Result nulls = CliProcess.spark("train", "--in", dir.resolve("nulls.parquet").toString(), "--out", dir.resolve("nulls").toString());
+        assertEquals(0, nulls.exitCode(), "a null feature is 0, as an empty one in a CSV: " + nulls.err());
+        CliProcess.Result nans = CliProcess.spark("train", "--in", dir.resolve("nans.parquet").toString(), "--out", dir.resolve("nans").toString());
+        assertEquals(1, nans.exitCode(), nans.err());
+        assertTrue(nans.err().matches("(?s).*\\.parquet: row \\d+, column 'recent_avg_score': value NaN is not finite.*"), nans.err());
+        CliProcess.Result text = CliProcess.spark("train", "--in", dir.resolve("text.parquet").toString(), "--out", dir.resolve("text").toString());
+        assertEquals(1, text.exitCode(), text.err());
+        assertTrue(text.err().contains("column 'recent_avg_score' is string; a features table has it as a number"), text.err());
+        for (CliProcess.Result r : List.of(nans, text)) {
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        }
+    }
 }

@@ -79,27 +79,20 @@ public final class FeatureTable {
     }
 
     /**
-     * Reads a features table: the Parquet or CSV output of the Spark job, or a features CSV as
-     * {@code trollwatch train} reads it (plain or gzip; {@link FeaturesCsvSource}).
+     * Reads a features table, columns in {@link #SCHEMA} order: the Parquet or CSV output of the
+     * Spark job, or a features CSV as {@code trollwatch train} reads it (plain or gzip); both checked
+     * as the CLI checks a features CSV ({@link FeaturesCsvSource}, {@link FeaturesParquetSource}).
      */
     public static Dataset<Row> read(SparkSession spark, String in) throws IOException {
         List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), in);
         List<String> parquet = files.stream().filter(InputFiles::isParquet).toList();
-        Dataset<Row> table;
         if (parquet.size() == files.size()) {
-            table = spark.read().parquet(files.toArray(String[]::new));
-        } else if (parquet.isEmpty()) {
-            table = FeaturesCsvSource.read(spark, files);
-        } else {
-            throw new TrollwatchException(in + ": mixes Parquet and CSV files; a features table is one or the other");
+            return FeaturesParquetSource.read(spark, in, files);
         }
-        List<String> missing = new ArrayList<>(FeaturesCsvWriter.HEADER);
-        missing.removeAll(Arrays.asList(table.columns()));
-        if (!missing.isEmpty()) {
-            throw new TrollwatchException(in + ": not a features table: missing column" + (missing.size() > 1 ? "s" : "")
-                    + " " + String.join(", ", missing));
+        if (parquet.isEmpty()) {
+            return FeaturesCsvSource.read(spark, files);
         }
-        return table.select(FeaturesCsvWriter.HEADER.stream().map(table::col).toArray(org.apache.spark.sql.Column[]::new));
+        throw new TrollwatchException(in + ": mixes Parquet and CSV files; a features table is one or the other");
     }
 
     private static final class Maker implements RowMaker {
