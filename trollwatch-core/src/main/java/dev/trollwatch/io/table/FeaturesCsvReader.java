@@ -170,12 +170,12 @@ public final class FeaturesCsvReader {
         CSVParser parser;
         try {
             parser = CSVParser.parse(in, format);
-        } catch (TrollwatchException e) {
+        } catch (IllegalStateException e) {
+            in.close(); // commons-csv reports a malformed header (e.g. a duplicate name) this way
+            throw new TrollwatchException(file + ": malformed CSV: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
-        } catch (IllegalStateException | IOException | java.io.UncheckedIOException e) {
-            in.close();
-            throw new TrollwatchException(file + ": malformed CSV header: " + e.getMessage());
         }
         try {
             Map<String, Integer> header = parser.getHeaderMap();

@@ -84,7 +84,11 @@ public final class FeatureTable {
      * as the CLI checks a features CSV ({@link FeaturesCsvSource}, {@link FeaturesParquetSource}).
      */
     public static Dataset<Row> read(SparkSession spark, String in) throws IOException {
-        List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), in);
+        return read(spark, in, InputFiles.list(spark.sparkContext().hadoopConfiguration(), in));
+    }
+
+    /** As {@link #read(SparkSession, String)}, the files of {@code in} already listed ({@link InputFiles#list}). */
+    static Dataset<Row> read(SparkSession spark, String in, List<String> files) {
         List<String> parquet = files.stream().filter(InputFiles::isParquet).toList();
         if (parquet.size() == files.size()) {
             return FeaturesParquetSource.read(spark, in, files);

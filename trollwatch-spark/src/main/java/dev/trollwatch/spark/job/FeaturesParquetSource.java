@@ -62,7 +62,7 @@ final class FeaturesParquetSource {
     /** Nulls to 0, non-finite values refused; the position columns dropped. */
     private static final class Checked implements MapFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
-        private static final int FIRST_FEATURE = 3;
+        private static final int FIRST_FEATURE = FeatureTable.SCHEMA.fieldIndex(FeatureSchema.NAMES.get(0));
 
         @Override
         public Row call(Row r) {

@@ -5,7 +5,6 @@ import dev.trollwatch.modelio.ModelFiles;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -18,21 +17,21 @@ final class ModelBaseCheck {
     private ModelBaseCheck() {
     }
 
-    static void check(Configuration conf, String in, String base, boolean writesWeka) throws IOException {
-        List<String> inputs = InputFiles.list(conf, in);
+    /** {@code inputs}: the {@code --in} files, as {@link InputFiles#list} gives them. */
+    static void check(Configuration conf, List<String> inputs, String base, boolean writesWeka) throws IOException {
         for (String extension : List.of(ModelFiles.WEKA, ModelFiles.JSON, ModelFiles.ONNX)) {
             Path p = new Path(base + extension);
-            FileSystem fs = p.getFileSystem(conf);
-            String file = fs.makeQualified(p).toString();
+            String file = p.getFileSystem(conf).makeQualified(p).toString();
             if (inputs.contains(file)) {
                 throw new TrollwatchException("--out " + base + " would replace the input " + file
                         + " with the model; choose another --out");
             }
-            if (extension.equals(ModelFiles.WEKA) && !writesWeka && fs.exists(p)) {
-                throw new TrollwatchException(base + ModelFiles.WEKA + " exists (another model's Weka file): this learner"
-                        + " writes only " + base + ".json and " + base + ".onnx, and the three would disagree;"
-                        + " remove it or choose another --out");
-            }
+        }
+        Path weka = new Path(base + ModelFiles.WEKA);
+        if (!writesWeka && weka.getFileSystem(conf).exists(weka)) {
+            throw new TrollwatchException(base + ModelFiles.WEKA + " exists (another model's Weka file): this learner"
+                    + " writes only " + base + ".json and " + base + ".onnx, and the three would disagree;"
+                    + " remove it or choose another --out");
         }
     }
 }

@@ -111,8 +111,10 @@ public final class TrainJob {
 
     public static Result run(SparkSession spark, String in, String base, Options o, Provenance provenance)
             throws IOException {
-        ModelBaseCheck.check(spark.sparkContext().hadoopConfiguration(), in, base, o.learner() == Learner.J48);
-        Dataset<Row> table = FeatureTable.read(spark, in);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<String> files = InputFiles.list(conf, in);
+        ModelBaseCheck.check(conf, files, base, o.learner() == Learner.J48);
+        Dataset<Row> table = FeatureTable.read(spark, in, files);
         long relabelled = 0;
         if (o.relabelBots()) {
             table = relabelKnownBots(table).cache();
