@@ -1,7 +1,10 @@
 package dev.trollwatch.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -27,7 +30,7 @@ public final class Main {
         CommandLine cl = configure(new CommandLine(new TrollwatchCommand()));
         // Every result and message goes through these writers; UTF-8 whatever the locale, because
         // dumps and tables are UTF-8 (the bytes written by the table writers come out unchanged).
-        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setOut(new StdoutWriter(new FileOutputStream(FileDescriptor.out)));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         return cl;
     }
@@ -39,19 +42,41 @@ public final class Main {
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> Failures.report(ex, cmd.getErr(), cmd.getCommandName()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help and version text are printed outside the commands, so picocli would show a failed
+        // write of them (stdout a full disk) as a stack trace.
+        cl.setExecutionStrategy(parse -> {
+            try {
+                return new CommandLine.RunLast().execute(parse);
+            } catch (UncheckedIOException e) {
+                return Failures.report(e, cl.getErr(), cl.getCommandName());
+            }
+        });
         return cl;
     }
 
     /**
      * Runs the command line. picocli hands only {@link Exception}s to the execution exception
      * handler; an {@link Error} thrown by a command (OutOfMemoryError, StackOverflowError) leaves
-     * {@code execute} and is reported here the same way.
+     * {@code execute} and is reported here the same way, as is a failed write of help text. A
+     * command that succeeded but whose results could not all be written to stdout fails (exit 1).
      */
     static int execute(CommandLine cl, String... args) {
+        int code;
         try {
-            return cl.execute(args);
-        } catch (Error e) {
+            code = cl.execute(args);
+        } catch (Error | UncheckedIOException e) {
             return Failures.report(e, cl.getErr(), cl.getCommandName());
         }
+        if (cl.getOut() instanceof StdoutWriter stdout) {
+            try {
+                stdout.flush();
+            } catch (UncheckedIOException e) {
+                // reported below: the failure is kept
+            }
+            if (stdout.failure() != null && code == ExitCode.OK) {
+                return Failures.report(stdout.failure(), cl.getErr(), cl.getCommandName());
+            }
+        }
+        return code;
     }
 }

@@ -2,6 +2,7 @@ package dev.trollwatch.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -58,13 +59,21 @@ final class Utf8WriterStream extends OutputStream {
 
     private void drain() throws IOException {
         chars.flip();
-        out.write(chars.array(), chars.arrayOffset(), chars.remaining());
+        try {
+            out.write(chars.array(), chars.arrayOffset(), chars.remaining());
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // StdoutWriter's failure: the table writers stop on an IOException
+        }
         chars.clear();
     }
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        try {
+            out.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     @Override
@@ -75,7 +84,7 @@ final class Utf8WriterStream extends OutputStream {
         decode(true);
         decoder.flush(chars);
         drain();
-        out.flush();
+        flush();
         closed = true;
     }
 }

@@ -42,7 +42,16 @@ public final class SparkMain {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> report(ex, cmd.getErr()));
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // System.out drops a failed write: train's summary on a full disk or a closed pipe was lost
+        // with exit 0. (checkError flushes first.)
+        if (code == OK && System.out.checkError()) {
+            cl.getErr().println("trollwatch-spark: error: I/O error: standard output could not be written"
+                    + " (a full disk or a closed pipe)");
+            cl.getErr().flush();
+            return FAILURE;
+        }
+        return code;
     }
 
     private static int report(Exception ex, PrintWriter err) {

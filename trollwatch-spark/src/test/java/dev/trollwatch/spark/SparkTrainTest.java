@@ -27,10 +27,14 @@ import dev.trollwatch.spark.job.FeaturesJob;
 import dev.trollwatch.spark.job.TableFormat;
 import dev.trollwatch.spark.job.MllibTree;
 import dev.trollwatch.spark.job.TrainJob;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,6 +198,27 @@ class SparkTrainTest {
         }
         CliProcess.Result evalMllib = CliProcess.trollwatch("evaluate", "--model", base + ".onnx", "--in", features.toString());
         assertEquals(0, evalMllib.exitCode(), evalMllib.err());
+    }
+
+    @Test
+    void aSummaryThatCannotBeWrittenFailsTheJob() throws Exception {
+        PrintStream saved = System.out;
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        CliProcess.Result r;
+        try (PrintStream failing = new PrintStream(full, true, StandardCharsets.UTF_8)) {
+            System.setOut(failing);
+            r = CliProcess.spark("train", "--in", table.toString(), "--out", dir.resolve("no-stdout").toString(),
+                    "--learner", "mllib");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("trollwatch-spark: error: I/O error: standard output could not be written"), r.err());
     }
 
     @Test
