@@ -6,6 +6,7 @@ import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelIdentity;
 import dev.trollwatch.model.ModelInfo;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -58,12 +59,16 @@ public final class SklearnTreeImporter {
      */
     public static ImportedModel read(Path pickle, List<String> featureNames, String toolVersion, String createdAt)
             throws IOException {
-        long size = Files.size(pickle);
-        if (size > MAX_PICKLE_BYTES) {
-            throw new PickleException(pickle + ": " + size + " bytes is larger than a decision tree pickle can be"
-                    + " here (limit " + MAX_PICKLE_BYTES + ")");
+        // Read to the limit and no further: Files.size is 0 for a device or a FIFO (/dev/zero ran
+        // readAllBytes out of memory), and a file may grow while it is read.
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(pickle)) {
+            bytes = in.readNBytes((int) MAX_PICKLE_BYTES + 1);
         }
-        byte[] bytes = Files.readAllBytes(pickle);
+        if (bytes.length > MAX_PICKLE_BYTES) {
+            throw new PickleException(pickle + ": more than " + MAX_PICKLE_BYTES + " bytes, larger than a decision"
+                    + " tree pickle can be here");
+        }
         return decode(bytes, pickle.toString(), pickle.getFileName().toString(), featureNames, toolVersion, createdAt);
     }
 

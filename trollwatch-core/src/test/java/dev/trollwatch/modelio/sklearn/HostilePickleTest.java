@@ -3,6 +3,7 @@ package dev.trollwatch.modelio.sklearn;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,17 @@ class HostilePickleTest {
             assertTrue(e.getMessage().contains(p), "message lacks '" + p + "': " + e.getMessage());
         }
         assertTrue(e.getMessage().startsWith("x.pkl: "), e.getMessage());
+    }
+
+    @Test
+    void anEndlessInputIsReadOnlyToTheLimit() {
+        // Files.size is 0 for a device: the whole-file read this replaced ran out of memory here.
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero), "skipped: no /dev/zero on this system");
+        PickleException e = assertThrows(PickleException.class,
+                () -> SklearnTreeImporter.read(zero, null, "t", "now"));
+        assertTrue(e.getMessage().equals("/dev/zero: more than " + SklearnTreeImporter.MAX_PICKLE_BYTES
+                + " bytes, larger than a decision tree pickle can be here"), e.getMessage());
     }
 
     @Test
