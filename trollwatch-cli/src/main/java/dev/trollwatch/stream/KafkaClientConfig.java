@@ -1,5 +1,6 @@
 package dev.trollwatch.stream;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,6 +36,8 @@ public final class KafkaClientConfig {
             Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "verdicts are written as bytes"),
             Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "verdicts are written as bytes"));
 
+    /** The longest configuration file read: real ones are a few KB, with inline certificates tens. */
+    public static final int MAX_BYTES = 1 << 20;
     private static final String CONSUMER_PREFIX = "consumer.";
     private static final String PRODUCER_PREFIX = "producer.";
     private static final String CONFIG_PROVIDERS = "config.providers";
@@ -42,12 +45,21 @@ public final class KafkaClientConfig {
     private KafkaClientConfig() {
     }
 
-    /** Reads a properties file (ISO-8859-1 with {@code \}u escapes, as Kafka's own tools read them) and checks it. */
+    /**
+     * Reads a properties file (ISO-8859-1 with {@code \}u escapes, as Kafka's own tools read them) and
+     * checks it. A FIFO works ({@code --kafka-config <(vault ...)} keeps secrets off the disk); any
+     * input is read to {@link #MAX_BYTES} and no further (/dev/zero ran the JVM out of memory).
+     */
     public static Map<String, String> load(Path file) throws IOException {
-        Properties p = new Properties();
+        byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
+            bytes = in.readNBytes(MAX_BYTES + 1);
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new StreamException(file + ": more than " + MAX_BYTES + " bytes; that is no client configuration");
+        }
+        Properties p = new Properties();
+        p.load(new ByteArrayInputStream(bytes));
         Map<String, String> settings = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> settings.put(k.trim(), p.getProperty(k).trim()));
         check(settings, file.toString());

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,6 +41,31 @@ class KafkaClientConfigTest {
         assertTrue(logged.contains("ssl.keystore.key=[hidden]"), logged);
         assertTrue(logged.contains("security.protocol=SASL_SSL"), logged);
         assertTrue(logged.contains("ssl.keystore.certificate.chain=-----BEGIN CERTIFICATE-----"), "certificates are public: " + logged);
+    }
+
+    @Test
+    void anEndlessFileIsReadOnlyToTheLimit() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero), "skipped: no /dev/zero on this system");
+        StreamException e = assertThrows(StreamException.class, () -> KafkaClientConfig.load(zero));
+        assertEquals("/dev/zero: more than 1048576 bytes; that is no client configuration", e.getMessage());
+    }
+
+    @Test
+    void aFifoIsRead(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("client.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "skipped: no mkfifo");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "security.protocol=SSL\nssl.key.password=s3cret\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Map<String, String> settings = KafkaClientConfig.load(fifo);
+        writer.join();
+        assertEquals(Map.of("security.protocol", "SSL", "ssl.key.password", "s3cret"), settings);
     }
 
     @Test
