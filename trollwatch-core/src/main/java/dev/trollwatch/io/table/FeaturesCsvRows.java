@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -19,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@link TrollwatchException} naming file, line and column; an I/O error is an {@link UncheckedIOException}.
  */
 public final class FeaturesCsvRows implements Iterator<FeatureRow>, Closeable {
+    /** How commons-csv's lexer starts a message: the line its record began on. */
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\) ");
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String file;
@@ -107,9 +112,18 @@ public final class FeaturesCsvRows implements Iterator<FeatureRow>, Closeable {
         return new TrollwatchException(file + ": malformed CSV: " + e.getMessage());
     }
 
-    /** A read error, or what the CSV lexer throws as one (an unterminated quote): the file is named. */
-    private UncheckedIOException unreadable(UncheckedIOException e) {
+    /**
+     * A read error names the file. The CSV lexer throws bad data (an unterminated quote) as an I/O
+     * error too, "(startline 6) EOF reached …": that is a data error at a line, like the others here.
+     */
+    private RuntimeException unreadable(UncheckedIOException e) {
         IOException cause = e.getCause();
+        if (cause instanceof CSVException) {
+            Matcher m = START_LINE.matcher(cause.getMessage());
+            String where = m.lookingAt() ? ": line " + m.group(1) : "";
+            String what = m.lookingAt() ? cause.getMessage().substring(m.end()) : cause.getMessage();
+            return new TrollwatchException(file + where + ": malformed CSV: " + what);
+        }
         return new UncheckedIOException(new IOException(file + ": " + cause.getMessage(), cause));
     }
 }

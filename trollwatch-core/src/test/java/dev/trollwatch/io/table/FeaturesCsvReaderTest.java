@@ -86,6 +86,14 @@ class FeaturesCsvReaderTest {
     }
 
     @Test
+    void anUnterminatedQuoteIsADataErrorAtItsLine() throws IOException {
+        Path p = withValue("author", "\"never closed");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertEquals("bad.csv: line 4: malformed CSV: EOF reached before encapsulated token finished",
+                e.getMessage().substring(e.getMessage().indexOf("bad.csv")));
+    }
+
+    @Test
     void nanAndInfinityAreRejected() throws IOException {
         for (String bad : new String[] {"NaN", "inf", "-Infinity", "1e999"}) {
             Path p = withValue("author_link_karma", bad);
