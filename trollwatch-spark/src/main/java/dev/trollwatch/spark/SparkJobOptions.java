@@ -1,5 +1,6 @@
 package dev.trollwatch.spark;
 
+import dev.trollwatch.TrollwatchException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
@@ -22,6 +23,13 @@ public final class SparkJobOptions {
         } else if (!new SparkConf().contains("spark.master")) {
             b.master("local[*]");
         }
-        return b.getOrCreate();
+        try {
+            return b.getOrCreate();
+        } catch (Exception e) {
+            // A bad --master, too little driver memory: Spark's message says what to change; it is
+            // no bug of trollwatch's (it was exit 4 with a stack trace).
+            throw new TrollwatchException("could not start Spark" + (master == null ? "" : " (--master " + master + ")")
+                    + ": " + e.getMessage(), e);
+        }
     }
 }

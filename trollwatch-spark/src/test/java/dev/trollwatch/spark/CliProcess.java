@@ -51,6 +51,40 @@ final class CliProcess {
         }
     }
 
+    /**
+     * {@code trollwatch-spark ARGS} in a child JVM of its own, with this JVM's class path and
+     * {@code --add-opens}: for what the test's shared session would hide, such as starting Spark.
+     */
+    static Result sparkProcess(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkMain.class.getName()));
+        cmd.addAll(List.of(args));
+        try {
+            Path err = Files.createTempFile("trollwatch-spark", ".err");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("trollwatch-spark did not finish within 300 s: " + cmd);
+                }
+                return new Result(p.exitValue(), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code trollwatch-spark ARGS} on the test's session. */
     static Result spark(String... args) {
         return capture(() -> SparkMain.run(args));

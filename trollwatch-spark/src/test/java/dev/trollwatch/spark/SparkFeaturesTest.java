@@ -2,6 +2,7 @@ package dev.trollwatch.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.Comment;
@@ -175,6 +176,17 @@ class SparkFeaturesTest {
         CliProcess.Result exists = CliProcess.spark("features", "--in", golden.toString(), "--out", existing.toString());
         assertEquals(1, exists.exitCode(), exists.err());
         assertTrue(exists.err().contains("already exists (use --overwrite"), exists.err());
+    }
+
+    @Test
+    void sparkThatCannotStartIsAFailureNamingTheMaster() {
+        // A child JVM: here the test's session would be reused whatever --master says.
+        CliProcess.Result r = CliProcess.sparkProcess("features", "--master", "bogus://x", "--in", golden.toString(),
+                "--out", dir.resolve("no-spark").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("trollwatch-spark: error: could not start Spark (--master bogus://x):"
+                + " Could not parse Master URL: 'bogus://x'"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
     }
 
     @Test
