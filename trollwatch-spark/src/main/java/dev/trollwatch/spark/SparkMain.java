@@ -24,6 +24,9 @@ public final class SparkMain {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
     public static final int INTERNAL = 4;
+    static final String OUT_OF_MEMORY = "out of memory: give Spark more (spark-submit --driver-memory and"
+            + " --executor-memory; scripts/trollwatch-spark: JAVA_OPTS=-Xmx8g), or lower train's --j48-max-rows,"
+            + " whose sample the driver holds";
 
     public static void main(String[] args) {
         int code = run(args);
@@ -42,7 +45,14 @@ public final class SparkMain {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> report(ex, cmd.getErr()));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // picocli hands only Exceptions to the handler
+            cl.getErr().println("trollwatch-spark: error: " + OUT_OF_MEMORY);
+            cl.getErr().flush();
+            return FAILURE;
+        }
         // System.out drops a failed write: train's summary on a full disk or a closed pipe was lost
         // with exit 0. (checkError flushes first.)
         if (code == OK && System.out.checkError()) {
@@ -72,6 +82,12 @@ public final class SparkMain {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof TrollwatchException) {
                 return t.getMessage();
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            // A task's OOM reaches the driver as a SparkException, at times only named in its message.
+            if (t instanceof OutOfMemoryError || String.valueOf(t.getMessage()).contains("java.lang.OutOfMemoryError")) {
+                return OUT_OF_MEMORY;
             }
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
