@@ -215,6 +215,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void classWeightsThatWouldOverflowTheLearnersSumsAreUsageErrors() {
+        // normal=1e308 summed to infinity over the rows: NaN probabilities, then an endless loop
+        // in the review budget that ran out of memory.
+        CliRunner.Result r = train("--class-weights", "normal=1e308,bot=1e308,troll=1e308");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("invalid --class-weights 'normal=1e308,bot=1e308,troll=1e308': weight of"
+                + " normal must be between 1.0E-9 and 1.0E9 (only ratios matter), got 1e308"), r.err());
+    }
+
+    @Test
     void emptyTrainingSetIsAClearError() throws IOException {
         Path empty = FeaturesCsvFixture.write(dir.resolve("empty.csv"), List.of());
         CliRunner.Result r = CliRunner.run("train", "--in", empty.toString(), "--out", dir.resolve("e").toString());

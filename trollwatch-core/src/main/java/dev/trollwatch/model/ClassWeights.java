@@ -17,13 +17,24 @@ public record ClassWeights(double bot, double normal, double troll) {
     public static final String DEFAULT_SPEC = "normal=1,bot=2.5,troll=5";
     /** The article's weights: normal=1, bot=2.5, troll=5. */
     public static final ClassWeights DEFAULT = new ClassWeights(2.5, 1, 5);
+    /**
+     * The range of a weight. Only ratios matter; the bounds keep the learner's weighted sums finite
+     * (normal=1e308 overflowed them to infinity, and the NaN probabilities that followed hung the
+     * evaluation).
+     */
+    public static final double MIN = 1e-9;
+    public static final double MAX = 1e9;
 
     public ClassWeights {
         for (double w : new double[] {bot, normal, troll}) {
-            if (!(w > 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("class weights must be finite and > 0, got " + w);
+            if (!inRange(w)) {
+                throw new IllegalArgumentException("class weights must be between " + MIN + " and " + MAX + ", got " + w);
             }
         }
+    }
+
+    private static boolean inRange(double w) {
+        return w >= MIN && w <= MAX; // false for NaN
     }
 
     /** The weight of rows of this class. */
@@ -64,8 +75,9 @@ public record ClassWeights(double bot, double normal, double troll) {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("weight of " + label + " is not a number: '" + p.substring(eq + 1).trim() + "'");
             }
-            if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("weight of " + label + " must be finite and > 0, got " + v);
+            if (!inRange(v)) {
+                throw new IllegalArgumentException("weight of " + label + " must be between " + MIN + " and " + MAX
+                        + " (only ratios matter), got " + p.substring(eq + 1).trim());
             }
             w.put(label, v);
             given.add(label);

@@ -108,7 +108,9 @@ public record ReviewBudget(long rows, List<Ranking> rankings) {
         for (int i = 0; i < n; ) {
             int j = i;
             long p = 0;
-            while (j < n && s[order[j]] == s[order[i]]) {
+            // compare, not ==: NaN == NaN is false, and a NaN score never ended its block (an
+            // endless loop filling the heap)
+            while (j < n && Double.compare(s[order[j]], s[order[i]]) == 0) {
                 p += w[order[j]] ? 1 : 0;
                 j++;
             }

@@ -22,6 +22,19 @@ class ReviewBudgetTest {
         {0.9, 0.1, 0.0}, {0.2, 0.7, 0.1}, {0.05, 0.9, 0.05}, {0.1, 0.3, 0.6}, {0.3, 0.2, 0.5}};
 
     @Test
+    void nanScoresFormOneBlockInsteadOfLoopingForever() {
+        // NaN == NaN is false: a block of NaN scores never ended, and the loop filled the heap.
+        double[] nan = {Double.NaN, Double.NaN, Double.NaN};
+        List<double[]> p = List.of(LEAVES[0], nan, nan, LEAVES[1]);
+        List<Label> truth = List.of(Label.BOT, Label.TROLL, Label.NORMAL, Label.NORMAL);
+        ReviewBudget.Ranking r = ReviewBudget.of(p, truth).ranking("bot_or_troll");
+        assertEquals(2, r.positives());
+        List<ReviewBudget.GainPoint> curve = r.curve();
+        assertEquals(new ReviewBudget.GainPoint(4, 2), curve.get(curve.size() - 1), "every row is in the curve once");
+        assertEquals(4, curve.size(), "blocks: 0, the 0.9 row, the 0.3 row, the two NaN rows");
+    }
+
+    @Test
     void equalsTheExactAverageOverEveryOrderingOfTiedRows() {
         Random random = new Random(3);
         List<double[]> p = new ArrayList<>();
