@@ -133,6 +133,8 @@ public final class TrainJob {
                 throw new TrollwatchException("the test set is empty: nothing to evaluate on (raise --test-fraction)");
             }
             long trainTotal = trainRows.values().stream().mapToLong(Long::longValue).sum();
+            // before MLlib's training, not after it
+            J48SampleMemory.requireRoom(Math.min(o.j48MaxRows(), trainTotal), Runtime.getRuntime().maxMemory());
 
             MllibTree.Params mp = new MllibTree.Params(LearnerParams.DEFAULT.maxDepth(),
                     LearnerParams.DEFAULT.minLeafRows(), o.maxBins(), o.seed());
