@@ -1,6 +1,7 @@
 package dev.trollwatch.features;
 
 import dev.trollwatch.comment.Comment;
+import dev.trollwatch.comment.RecentComment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +21,10 @@ import java.util.function.Consumer;
  * submission order on the calling thread. At most {@code threads + 2} batches are in flight, and
  * with the default batch size that is at most {@link #MAX_COMMENTS_IN_FLIGHT} comments whatever
  * the thread count (a comment with its parsed history is ~30 KB), so memory grows neither with
- * the input nor with the threads. With one thread, work runs inline.
+ * the input nor with the threads. Comments are also weighed ({@link #footprint}): a batch closes
+ * early, and the reader waits, when the comments in flight would hold more than
+ * {@link #MAX_FOOTPRINT_IN_FLIGHT}, so a few rows with thousands of recent comments or huge
+ * bodies cannot fill the heap either. With one thread, work runs inline.
  */
 public final class ParallelFeaturizer implements AutoCloseable {
     /** Comments per batch: large enough to amortise hand-offs (~25 ms of work), small enough to keep memory flat. */
@@ -31,6 +35,16 @@ public final class ParallelFeaturizer implements AutoCloseable {
      * with --threads: 10,000 threads on 1,000,000 rows ran out of a 512 MB heap.
      */
     public static final int MAX_COMMENTS_IN_FLIGHT = 16 * DEFAULT_BATCH;
+    /**
+     * The footprint the comments in flight may hold, in characters (see {@link #footprint}). A
+     * generated dump's comment weighs ≈ 3,700, so 4,096 of them ≈ 15M: typical input never meets
+     * it. 600 rows of 35,000 recent comments each (4 MB records, within --max-record-chars) ran a
+     * 512 MB heap out of memory.
+     */
+    public static final long MAX_FOOTPRINT_IN_FLIGHT = 32L << 20;
+    /** A recent comment's objects (fields, boxes, list slot) beyond its body, in characters' worth. */
+    static final int RECENT_COMMENT_OVERHEAD = 64;
+
     /** More threads than this only cost memory and thread stacks: the work is CPU-bound. */
     public static final int MAX_THREADS = 256;
 
@@ -38,6 +52,7 @@ public final class ParallelFeaturizer implements AutoCloseable {
     private final int threads;
     private final int batchSize;
     private final ExecutorService pool;
+    private final long maxFootprintInFlight;
 
     public ParallelFeaturizer(Featurizer featurizer, int threads) {
         this(featurizer, threads, defaultBatch(threads));
@@ -49,7 +64,12 @@ public final class ParallelFeaturizer implements AutoCloseable {
     }
 
     public ParallelFeaturizer(Featurizer featurizer, int threads, int batchSize) {
-        if (threads < 1 || threads > MAX_THREADS || batchSize < 1) {
+        this(featurizer, threads, batchSize, MAX_FOOTPRINT_IN_FLIGHT);
+    }
+
+    /** @param maxFootprintInFlight see {@link #MAX_FOOTPRINT_IN_FLIGHT}; results do not depend on it */
+    ParallelFeaturizer(Featurizer featurizer, int threads, int batchSize, long maxFootprintInFlight) {
+        if (threads < 1 || threads > MAX_THREADS || batchSize < 1 || maxFootprintInFlight < 1) {
             throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS + " and batch size at least 1, got "
                     + threads + " and " + batchSize);
         }
@@ -57,6 +77,23 @@ public final class ParallelFeaturizer implements AutoCloseable {
         this.threads = threads;
         this.batchSize = batchSize;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
+        this.maxFootprintInFlight = maxFootprintInFlight;
+    }
+
+    /**
+     * What a comment holds in memory, in characters: its body, and each recent comment's body plus
+     * its objects. An upper bound: recent comments an author's rows share are counted in each.
+     */
+    public static long footprint(Comment c) {
+        long chars = c.body() == null ? 0 : c.body().length();
+        for (RecentComment r : c.recentComments()) {
+            chars += RECENT_COMMENT_OVERHEAD + (r.body() == null ? 0 : r.body().length());
+        }
+        return chars;
+    }
+
+    /** A batch and the footprint of its comments. */
+    private record Batch(Future<FeatureRow[]> rows, long footprint) {
     }
 
     /**
@@ -73,27 +110,36 @@ public final class ParallelFeaturizer implements AutoCloseable {
             }
             return n;
         }
-        ArrayDeque<Future<FeatureRow[]>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Batch> inFlight = new ArrayDeque<>();
         int maxInFlight = threads + 2;
+        // Each batch's share of the footprint, so that heavy rows still spread over the threads.
+        long batchFootprint = Math.max(1, maxFootprintInFlight / maxInFlight);
+        long footprintInFlight = 0;
         long n = 0;
         try {
             while (comments.hasNext()) {
                 List<Comment> batch = new ArrayList<>(batchSize);
-                while (batch.size() < batchSize && comments.hasNext()) {
-                    batch.add(comments.next());
+                long weight = 0;
+                while (batch.size() < batchSize && weight < batchFootprint && comments.hasNext()) {
+                    Comment c = comments.next();
+                    batch.add(c);
+                    weight += footprint(c);
                 }
-                inFlight.add(pool.submit(() -> featurizeAll(batch)));
-                while (inFlight.size() >= maxInFlight) {
-                    n += drain(inFlight.poll(), sink);
+                inFlight.add(new Batch(pool.submit(() -> featurizeAll(batch)), weight));
+                footprintInFlight += weight;
+                while (inFlight.size() >= maxInFlight || (footprintInFlight > maxFootprintInFlight && inFlight.size() > 1)) {
+                    Batch done = inFlight.poll();
+                    footprintInFlight -= done.footprint();
+                    n += drain(done.rows(), sink);
                 }
             }
             while (!inFlight.isEmpty()) {
-                n += drain(inFlight.poll(), sink);
+                n += drain(inFlight.poll().rows(), sink);
             }
             return n;
         } finally {
-            for (Future<FeatureRow[]> f : inFlight) {
-                f.cancel(true);
+            for (Batch b : inFlight) {
+                b.rows().cancel(true);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.comment.Comment;
+import dev.trollwatch.comment.RecentComment;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -101,6 +102,72 @@ class ParallelFeaturizerTest {
         // a few threads keep the full batch
         assertEquals(ParallelFeaturizer.DEFAULT_BATCH, ParallelFeaturizer.defaultBatch(2));
         assertEquals(ParallelFeaturizer.DEFAULT_BATCH, ParallelFeaturizer.defaultBatch(14));
+    }
+
+    /** {@code c} with its recent comments repeated {@code times} over: a row heavy in memory. */
+    private static Comment heavy(Comment c, int times) {
+        List<RecentComment> recent = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            recent.addAll(c.recentComments());
+        }
+        return new Comment(c.bannedBy(), c.noFollow(), c.linkId(), c.gilded(), c.author(), c.authorVerified(),
+                c.authorCommentKarma(), c.authorLinkKarma(), c.numComments(), c.createdUtc(), c.score(), c.over18(),
+                c.body(), c.downs(), c.isSubmitter(), c.numReports(), c.controversiality(), c.quarantine(), c.ups(),
+                c.isBot(), c.isTroll(), null, recent, c.isTraining());
+    }
+
+    @Test
+    void heavyCommentsInFlightAreBoundedByTheirFootprint() {
+        // Rows with thousands of recent comments: 600 such rows of 4 MB each (35,000 recent
+        // comments) ran a 512 MB heap out of memory when 4,096 comments could be in flight.
+        List<Comment> heavy = new ArrayList<>();
+        for (Comment c : DUMP) {
+            if (c.recentComments().size() >= 5 && heavy.size() < 40) {
+                heavy.add(heavy(c, 200));
+            }
+        }
+        long maxOne = heavy.stream().mapToLong(ParallelFeaturizer::footprint).max().orElseThrow();
+        long budget = 4 * maxOne;
+        List<Comment> input = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            input.add(heavy.get(i % heavy.size()));
+        }
+        int threads = 2;
+        long[] held = new long[1];
+        long[] peak = new long[1];
+        int[] consumed = new int[1];
+        Iterator<Comment> counting = new Iterator<>() {
+            private int pulled;
+
+            @Override
+            public boolean hasNext() {
+                return pulled < input.size();
+            }
+
+            @Override
+            public Comment next() {
+                Comment c = input.get(pulled++);
+                held[0] += ParallelFeaturizer.footprint(c);
+                peak[0] = Math.max(peak[0], held[0]);
+                return c;
+            }
+        };
+        List<FeatureRow> rows = new ArrayList<>();
+        try (ParallelFeaturizer p = new ParallelFeaturizer(new Featurizer(POLARITY), threads,
+                ParallelFeaturizer.DEFAULT_BATCH, budget)) {
+            p.run(counting, r -> {
+                held[0] -= ParallelFeaturizer.footprint(input.get(consumed[0]++));
+                rows.add(r);
+            });
+        }
+        assertEquals(input.size(), rows.size());
+        // in flight: the budget, the batch being filled (a share of it) and the comment that tipped it
+        long bound = budget + budget / (threads + 2) + 2 * maxOne;
+        assertTrue(peak[0] <= bound, "held " + peak[0] + " chars, bound " + bound);
+        Featurizer f = new Featurizer(POLARITY);
+        for (int i = 0; i < input.size(); i += 37) {
+            assertArrayEquals(f.featurize(input.get(i)).values(), rows.get(i).values(), "row " + i);
+        }
     }
 
     @Test
