@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command with its stderr captured: trollwatch's CLI as a process from its shaded jar (its
@@ -30,25 +32,9 @@ final class CliProcess {
         if (!Files.isRegularFile(CLI_JAR)) {
             throw new IllegalStateException(CLI_JAR + " is missing: build the CLI first (mvn -DskipTests -pl trollwatch-cli -am package)");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", CLI_JAR.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", CLI_JAR.toString()));
         cmd.addAll(List.of(args));
-        try {
-            Path err = Files.createTempFile("trollwatch-cli", ".err");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                int code = p.waitFor();
-                return new Result(code, Files.readString(err));
-            } finally {
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return child(cmd);
     }
 
     /**
@@ -56,22 +42,31 @@ final class CliProcess {
      * {@code --add-opens}: for what the test's shared session would hide, such as starting Spark.
      */
     static Result sparkProcess(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("--add-opens")) {
                 cmd.add(a);
             }
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SparkMain.class.getName()));
         cmd.addAll(List.of(args));
+        return child(cmd);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Runs {@code cmd} to its end (at most 5 minutes), stdout discarded, stderr captured. */
+    private static Result child(List<String> cmd) {
         try {
-            Path err = Files.createTempFile("trollwatch-spark", ".err");
+            Path err = Files.createTempFile("trollwatch-child", ".err");
             try {
                 Process p = new ProcessBuilder(cmd).redirectError(err.toFile())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(300, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new IllegalStateException("trollwatch-spark did not finish within 300 s: " + cmd);
+                    throw new IllegalStateException("did not finish within 300 s: " + cmd);
                 }
                 return new Result(p.exitValue(), Files.readString(err));
             } finally {
