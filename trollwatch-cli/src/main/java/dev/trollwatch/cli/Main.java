@@ -57,14 +57,14 @@ public final class Main {
     /**
      * Runs the command line. picocli hands only {@link Exception}s to the execution exception
      * handler; an {@link Error} thrown by a command (OutOfMemoryError, StackOverflowError) leaves
-     * {@code execute} and is reported here the same way, as is a failed write of help text. A
-     * command that succeeded but whose results could not all be written to stdout fails (exit 1).
+     * {@code execute} and is reported here the same way (a failed write of help text is caught by
+     * the execution strategy in {@link #configure}). A command that succeeded but whose results could not all be written to stdout fails (exit 1).
      */
     static int execute(CommandLine cl, String... args) {
         int code;
         try {
             code = cl.execute(args);
-        } catch (Error | UncheckedIOException e) {
+        } catch (Error e) {
             return Failures.report(e, cl.getErr(), cl.getCommandName());
         }
         if (cl.getOut() instanceof StdoutWriter stdout) {
