@@ -80,7 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         w.flush();
         if (!failures.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
-            failures.forEach(err::println);
+            failures.forEach(f -> err.println("trollwatch: " + f)); // one failure line format for every exit code
             err.flush();
             return ExitCode.QUALITY_GATE;
         }

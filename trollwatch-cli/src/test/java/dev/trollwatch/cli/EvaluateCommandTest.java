@@ -55,7 +55,7 @@ class EvaluateCommandTest {
         CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(),
                 "--min-accuracy", "0.999", "--min-recall", "troll=0.999", "--min-precision", "bot=0.0", "--min-mcc", "0.9999");
         assertEquals(ExitCode.QUALITY_GATE, r.exitCode(), r.err());
-        long lines = r.err().lines().filter(l -> l.startsWith("quality gate failed: ")).count();
+        long lines = r.err().lines().filter(l -> l.startsWith("trollwatch: quality gate failed: ")).count();
         assertEquals(3, lines, r.err());
         assertTrue(r.err().contains("recall of troll"), r.err());
     }
