@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -77,7 +78,7 @@ public final class ScoringStream {
              KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerConfig())) {
             consumer = c;
             try {
-                producer.initTransactions();
+                initTransactions(producer);
                 c.subscribe(List.of(settings.inTopic()), new Rebalances());
                 lastReportNanos = System.nanoTime();
                 while (!stopping) {
@@ -108,6 +109,17 @@ public final class ScoringStream {
             }
         } finally {
             consumer = null;
+        }
+    }
+
+    /** Registers the transactional id; the first call that needs a broker, so it names what to check when none answers. */
+    private void initTransactions(KafkaProducer<byte[], byte[]> producer) {
+        try {
+            producer.initTransactions();
+        } catch (TimeoutException e) {
+            throw new StreamException("Kafka did not answer at " + settings.bootstrapServers()
+                    + " (is a broker running there, and can it host transactions: transaction.state.log."
+                    + "replication.factor no more than its brokers?): " + e.getMessage(), e);
         }
     }
 
