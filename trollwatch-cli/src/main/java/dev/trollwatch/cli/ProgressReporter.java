@@ -4,6 +4,7 @@ import dev.trollwatch.pipeline.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Progress for long work on stderr: rows done, rows/s and (when the total is known) an ETA,
@@ -19,16 +20,17 @@ public final class ProgressReporter implements Progress.Task {
     private final DoubleSupplier fraction;
     private final PrintWriter err;
     private final boolean enabled;
-    private final long start = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long start;
     private long done;
-    private long lastPrint = start;
+    private long lastPrint;
 
     /**
      * @param err   where progress lines go (the command's stderr writer)
      * @param total expected row count, or -1 when unknown
      */
     public ProgressReporter(PrintWriter err, String what, long total) {
-        this(what, total, () -> -1, err, !LoggingOptions.isQuiet());
+        this(what, total, () -> -1, err, !LoggingOptions.isQuiet(), System::nanoTime);
     }
 
     /**
@@ -36,27 +38,45 @@ public final class ProgressReporter implements Progress.Task {
      * input has been consumed (0..1, or negative when unknown), which gives the ETA.
      */
     public ProgressReporter(PrintWriter err, String what, DoubleSupplier fraction) {
-        this(what, -1, fraction, err, !LoggingOptions.isQuiet());
+        this(what, -1, fraction, err, !LoggingOptions.isQuiet(), System::nanoTime);
     }
 
-    /** For jobs: one reporter per task on {@code err}, total unknown. */
+    /** For jobs: one reporter per task on {@code err}; a percentage and an ETA where the task knows its fraction done. */
     public static Progress perTask(PrintWriter err) {
-        return task -> new ProgressReporter(err, task, -1);
+        return perTask(err, !LoggingOptions.isQuiet(), System::nanoTime);
     }
 
-    ProgressReporter(String what, long total, DoubleSupplier fraction, PrintWriter err, boolean enabled) {
+    static Progress perTask(PrintWriter err, boolean enabled, LongSupplier nanoClock) {
+        return new Progress() {
+            @Override
+            public Task start(String task) {
+                return start(task, () -> -1);
+            }
+
+            @Override
+            public Task start(String task, DoubleSupplier fractionDone) {
+                return new ProgressReporter(task, -1, fractionDone, err, enabled, nanoClock);
+            }
+        };
+    }
+
+    ProgressReporter(String what, long total, DoubleSupplier fraction, PrintWriter err, boolean enabled,
+            LongSupplier nanoClock) {
         this.what = what;
         this.total = total;
         this.fraction = fraction;
         this.err = err;
         this.enabled = enabled;
+        this.nanoClock = nanoClock;
+        this.start = nanoClock.getAsLong();
+        this.lastPrint = start;
     }
 
     /** Records {@code n} more rows done. */
     @Override
     public synchronized void advance(long n) {
         done += n;
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (enabled && now - lastPrint >= INTERVAL_NANOS) {
             lastPrint = now;
             err.println(line(now, false));
@@ -72,7 +92,7 @@ public final class ProgressReporter implements Progress.Task {
     @Override
     public synchronized void close() {
         if (enabled && done > 0) {
-            err.println(line(System.nanoTime(), true));
+            err.println(line(nanoClock.getAsLong(), true));
             err.flush();
         }
     }

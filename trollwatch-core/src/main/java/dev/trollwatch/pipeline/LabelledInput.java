@@ -10,13 +10,11 @@ import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.table.FeaturesCsvReader;
-import java.io.FileInputStream;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,13 +56,6 @@ public final class LabelledInput {
     }
 
     private LabelledInput() {
-    }
-
-    /** As {@link #read(InputStream, String, DumpOptions, LongConsumer)} for a file, opened once. */
-    public static LabelledData read(Path file, DumpOptions options, LongConsumer progress) throws IOException {
-        try (InputStream in = new FileInputStream(file.toFile())) { // FIFO-safe, see CommentReaders.open
-            return read(in, file.toString(), options, progress);
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.trollwatch.pipeline;
 
 import dev.trollwatch.io.file.AtomicOutput;
+import dev.trollwatch.io.file.ByteCountingInputStream;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -15,6 +16,7 @@ import dev.trollwatch.model.TreeDot;
 import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.report.HtmlReport;
 import dev.trollwatch.report.ReportContent;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
  * {@code trollwatch train} as a job: read labelled rows (features CSV or dump), de-duplicate and
@@ -138,10 +141,18 @@ public final class TrainJob {
      */
     static LabelledInput.LabelledData read(Path file, LabelledInput.DumpOptions reading, Progress progress)
             throws IOException {
-        boolean stdin = file.toString().equals("-");
-        try (Progress.Task task = progress.start("reading " + (stdin ? "stdin" : file.getFileName()))) {
-            return stdin ? LabelledInput.read(System.in, "<stdin>", reading, task::advance)
-                    : LabelledInput.read(file, reading, task::advance);
+        if (file.toString().equals("-")) {
+            try (Progress.Task task = progress.start("reading stdin")) {
+                return LabelledInput.read(System.in, "<stdin>", reading, task::advance);
+            }
+        }
+        // FileInputStream, not Files.newInputStream: FIFO-safe, see CommentReaders.open.
+        try (ByteCountingInputStream in = new ByteCountingInputStream(new FileInputStream(file.toFile()))) {
+            long size = file.toFile().length(); // 0 for a FIFO: no fraction, no ETA
+            DoubleSupplier fraction = () -> size <= 0 ? -1 : Math.min(1.0, (double) in.count() / size);
+            try (Progress.Task task = progress.start("reading " + file.getFileName(), fraction)) {
+                return LabelledInput.read(in, file.toString(), reading, task::advance);
+            }
         }
     }
 }
