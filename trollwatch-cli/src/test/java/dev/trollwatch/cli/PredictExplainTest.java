@@ -6,18 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trollwatch.comment.Comment;
+import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.generate.CommentGenerator;
 import dev.trollwatch.generate.GeneratorSettings;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.OutputFormat;
+import dev.trollwatch.model.DecisionTree;
+import dev.trollwatch.model.ScoringModel;
+import dev.trollwatch.modelio.JsonModelFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +100,47 @@ class PredictExplainTest {
             }
             assertEquals(1.0, freq, 1e-12);
         }
+    }
+
+    @Test
+    void aTreeSplittingOnAllTwentyFeaturesIsExplainedToo() throws Exception {
+        // An unlimited-depth train (--max-depth 0 --min-leaf 0) on a large dump splits on 18 of the
+        // 20 features; explanations once stopped at 16 with an internal error.
+        ScoringModel fixture = JsonModelFile.read(Path.of(model()));
+        Path deep = dir.resolve("deep.json");
+        try (OutputStream out = Files.newOutputStream(deep)) {
+            JsonModelFile.write(out, new DecisionTree(completeTree(0, 6)), fixture.info());
+        }
+        Path out = dir.resolve("deep-explained.jsonl");
+        CliRunner.Result r = CliRunner.run("predict", "--model", deep.toString(), "--in", dump.toString(),
+                "--explain-format", "json", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Set<String> contributing = new HashSet<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode o = JSON.readTree(line);
+            String predicted = o.get("predicted").asText();
+            JsonNode c = o.get("explanation").get("contributions");
+            double sum = c.get("base_value").asDouble();
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.get("values").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                sum += e.getValue().asDouble();
+                if (e.getValue().asDouble() != 0) {
+                    contributing.add(e.getKey());
+                }
+            }
+            assertEquals(o.get("probabilities").get(predicted).asDouble(), sum, 1e-12, line);
+        }
+        assertTrue(contributing.size() > 16, "features with a contribution: " + contributing);
+    }
+
+    /** A complete tree of this depth; node k (in level order) splits on feature k mod 20 at a threshold the dump straddles. */
+    private static DecisionTree.Node completeTree(int k, int depth) {
+        if (depth == 0) {
+            return new DecisionTree.Leaf(new double[] {1 + k % 3, 1 + k % 5, 1 + k % 7}, new long[] {1 + k % 3, 1 + k % 5, 1 + k % 7});
+        }
+        int f = k % FeatureSchema.SIZE;
+        double threshold = FeatureSchema.NAMES.get(f).contains("karma") ? 1000 : f < 6 ? 0.5 : 0.3 * (1 + k % 4);
+        return new DecisionTree.Split(f, threshold, completeTree(2 * k + 1, depth - 1), completeTree(2 * k + 2, depth - 1));
     }
 
     @Test

@@ -3,9 +3,7 @@ package dev.trollwatch.model.explain;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * Exact Shapley values of a tree's class probabilities, with the value function of TreeSHAP's
@@ -15,69 +13,59 @@ import java.util.TreeSet;
  * cover. Cover is the summed training instance weight (class weights applied, as scikit-learn's
  * {@code weighted_n_node_samples}), so the base value is the class-weighted training prior.
  *
- * <p>A depth-3 tree splits on at most 7 distinct features, so instead of TreeSHAP's polynomial
- * recursion every coalition is evaluated: at most 2^7 = 128 walks of at most 15 nodes.
+ * <p>Computed with TreeSHAP's polynomial recursion, not by evaluating every coalition: a tree of
+ * any size (an unlimited-depth J48 uses all 20 features; an imported scikit-learn tree may be 64
+ * deep) costs O(leaves · depth²), where 2^features walks would never end. Along the path to each
+ * leaf it keeps, for every distinct feature split on, the fraction of the training data that goes
+ * this way when the feature is unknown (zero) or follows the row (one), and the weights of the
+ * subset sizes; a feature split on again further down is first taken out of the path ("unwound")
+ * and its fractions multiplied into the new split's.
  */
 public final class TreeShapley {
-    private static final int MAX_FEATURES = 16;
     private static final int CLASSES = Label.values().length;
 
     private TreeShapley() {
     }
 
     public static ShapleyValues of(DecisionTree tree, double[] features, BranchRule rule) {
-        int[] used = usedFeatures(tree);
-        int m = used.length;
-        if (m > MAX_FEATURES) {
-            throw new IllegalArgumentException("exact Shapley values need at most " + MAX_FEATURES
-                    + " distinct split features, the tree has " + m);
-        }
-        int[] position = new int[FeatureSchema.SIZE];
-        java.util.Arrays.fill(position, -1);
-        for (int i = 0; i < m; i++) {
-            position[used[i]] = i;
-        }
-        double[][] value = new double[1 << m][];
-        for (int mask = 0; mask < value.length; mask++) {
-            value[mask] = expected(tree.root(), features, rule, mask, position);
-        }
-        double[] factorial = new double[m + 1];
-        factorial[0] = 1;
-        for (int i = 1; i <= m; i++) {
-            factorial[i] = factorial[i - 1] * i;
-        }
-        double[][] phi = new double[CLASSES][FeatureSchema.SIZE];
-        for (int i = 0; i < m; i++) {
-            int bit = 1 << i;
-            for (int mask = 0; mask < value.length; mask++) {
-                if ((mask & bit) != 0) {
-                    continue;
-                }
-                int s = Integer.bitCount(mask);
-                double weight = factorial[s] * factorial[m - s - 1] / factorial[m];
-                for (int c = 0; c < CLASSES; c++) {
-                    phi[c][used[i]] += weight * (value[mask | bit][c] - value[mask][c]);
-                }
-            }
-        }
-        return new ShapleyValues(value[0], phi, used);
+        boolean[] used = new boolean[FeatureSchema.SIZE];
+        Walk walk = new Walk(features, rule, depth(tree.root(), used));
+        walk.visit(tree.root(), 0, 0, 1, 1, -1);
+        return new ShapleyValues(walk.base, walk.phi, indices(used));
     }
 
     /** The distinct features the tree splits on, ascending. */
     static int[] usedFeatures(DecisionTree tree) {
-        TreeSet<Integer> set = new TreeSet<>();
-        List<DecisionTree.Node> todo = new ArrayList<>(List.of(tree.root()));
-        while (!todo.isEmpty()) {
-            if (todo.remove(todo.size() - 1) instanceof DecisionTree.Split s) {
-                set.add(s.feature());
-                todo.add(s.left());
-                todo.add(s.right());
-            }
-        }
-        return set.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] used = new boolean[FeatureSchema.SIZE];
+        depth(tree.root(), used);
+        return indices(used);
     }
 
-    /** Summed training instance weight under a node. */
+    private static int[] indices(boolean[] used) {
+        int[] out = new int[FeatureSchema.SIZE];
+        int m = 0;
+        for (int f = 0; f < used.length; f++) {
+            if (used[f]) {
+                out[m++] = f;
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /** The subtree's depth (0 for a leaf), marking the features it splits on. */
+    private static int depth(DecisionTree.Node n, boolean[] used) {
+        if (n instanceof DecisionTree.Split s) {
+            used[s.feature()] = true;
+            return 1 + Math.max(depth(s.left(), used), depth(s.right(), used));
+        }
+        return 0;
+    }
+
+    /**
+     * Summed training instance weight under a node. Computed where needed rather than stored: that
+     * costs O(nodes · depth) per row, less than the recursion's O(leaves · depth²), and a model needs
+     * no per-tree state.
+     */
     static double cover(DecisionTree.Node n) {
         if (n instanceof DecisionTree.Split s) {
             return cover(s.left()) + cover(s.right());
@@ -89,23 +77,143 @@ public final class TreeShapley {
         return w;
     }
 
-    private static double[] expected(DecisionTree.Node n, double[] x, BranchRule rule, int mask, int[] position) {
-        if (n instanceof DecisionTree.Leaf leaf) {
-            return leaf.probabilities();
+    /** One row's recursion: the paths of every level, and the contributions summed so far. */
+    private static final class Walk {
+        private final double[] x;
+        private final BranchRule rule;
+        final double[][] phi = new double[CLASSES][FeatureSchema.SIZE];
+        /** The output with no feature known: each leaf weighted by the product of its path's shares. */
+        final double[] base = new double[CLASSES];
+        // The path at recursion level L is in row L: each level extends a copy of its parent's.
+        private final int[][] feature;
+        private final double[][] zero;
+        private final double[][] one;
+        private final double[][] weight;
+
+        Walk(double[] x, BranchRule rule, int depth) {
+            this.x = x;
+            this.rule = rule;
+            int n = depth + 2;
+            feature = new int[n][n];
+            zero = new double[n][n];
+            one = new double[n][n];
+            weight = new double[n][n];
         }
-        DecisionTree.Split s = (DecisionTree.Split) n;
-        if ((mask & (1 << position[s.feature()])) != 0) {
-            return expected(rule.goesLeft(s, x) ? s.left() : s.right(), x, rule, mask, position);
+
+        void visit(DecisionTree.Node n, int level, int unique, double parentZero, double parentOne, int parentFeature) {
+            extend(level, unique, parentZero, parentOne, parentFeature);
+            if (n instanceof DecisionTree.Leaf leaf) {
+                double[] v = leaf.probabilities();
+                double reach = 1;
+                for (int i = 1; i <= unique; i++) {
+                    reach *= zero[level][i];
+                }
+                for (int c = 0; c < CLASSES; c++) {
+                    base[c] += reach * v[c];
+                }
+                for (int i = 1; i <= unique; i++) {
+                    double s = unwoundSum(level, unique, i) * (one[level][i] - zero[level][i]);
+                    for (int c = 0; c < CLASSES; c++) {
+                        phi[c][feature[level][i]] += s * v[c];
+                    }
+                }
+                return;
+            }
+            DecisionTree.Split s = (DecisionTree.Split) n;
+            boolean left = rule.goesLeft(s, x);
+            DecisionTree.Node hot = left ? s.left() : s.right();
+            DecisionTree.Node cold = left ? s.right() : s.left();
+            double incomingZero = 1;
+            double incomingOne = 1;
+            int seen = indexOf(level, unique, s.feature());
+            if (seen > 0) {
+                incomingZero = zero[level][seen];
+                incomingOne = one[level][seen];
+                unwind(level, unique, seen);
+                unique--;
+            }
+            // Share of the split's cover on each side; half each way when the split has no cover.
+            double hotCover = cover(hot);
+            double total = hotCover + cover(cold);
+            double hotShare = total > 0 ? hotCover / total : 0.5;
+            descend(hot, level, unique, hotShare * incomingZero, incomingOne, s.feature());
+            descend(cold, level, unique, (1 - hotShare) * incomingZero, 0, s.feature());
         }
-        double wl = cover(s.left());
-        double wr = cover(s.right());
-        double share = wl + wr > 0 ? wl / (wl + wr) : 0.5;
-        double[] l = expected(s.left(), x, rule, mask, position);
-        double[] r = expected(s.right(), x, rule, mask, position);
-        double[] out = new double[l.length];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = share * l[c] + (1 - share) * r[c];
+
+        /** Visits a child on a copy of this level's path; a child no coalition can reach adds nothing. */
+        private void descend(DecisionTree.Node child, int level, int unique, double z, double o, int f) {
+            if (z == 0 && o == 0) {
+                return;
+            }
+            int next = level + 1;
+            System.arraycopy(feature[level], 0, feature[next], 0, unique + 1);
+            System.arraycopy(zero[level], 0, zero[next], 0, unique + 1);
+            System.arraycopy(one[level], 0, one[next], 0, unique + 1);
+            System.arraycopy(weight[level], 0, weight[next], 0, unique + 1);
+            visit(child, next, unique + 1, z, o, f);
         }
-        return out;
+
+        private int indexOf(int level, int unique, int f) {
+            for (int i = 1; i <= unique; i++) {
+                if (feature[level][i] == f) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Adds a feature to the path, growing the subset-size weights by one more element. */
+        private void extend(int level, int unique, double z, double o, int f) {
+            double[] w = weight[level];
+            feature[level][unique] = f;
+            zero[level][unique] = z;
+            one[level][unique] = o;
+            w[unique] = unique == 0 ? 1 : 0;
+            for (int i = unique - 1; i >= 0; i--) {
+                w[i + 1] += o * w[i] * (i + 1) / (unique + 1);
+                w[i] = z * w[i] * (unique - i) / (unique + 1);
+            }
+        }
+
+        /** Removes element {@code k} from the path: the inverse of its {@link #extend}. */
+        private void unwind(int level, int unique, int k) {
+            double[] w = weight[level];
+            double o = one[level][k];
+            double z = zero[level][k];
+            double next = w[unique];
+            for (int i = unique - 1; i >= 0; i--) {
+                if (o != 0) {
+                    double before = w[i];
+                    w[i] = next * (unique + 1) / ((i + 1) * o);
+                    next = before - w[i] * z * (unique - i) / (unique + 1);
+                } else {
+                    w[i] = w[i] * (unique + 1) / (z * (unique - i));
+                }
+            }
+            for (int i = k; i < unique; i++) {
+                feature[level][i] = feature[level][i + 1];
+                zero[level][i] = zero[level][i + 1];
+                one[level][i] = one[level][i + 1];
+            }
+        }
+
+        /** The total weight the path would have without element {@code k}, leaving the path as it is. */
+        private double unwoundSum(int level, int unique, int k) {
+            double[] w = weight[level];
+            double o = one[level][k];
+            double z = zero[level][k];
+            double next = w[unique];
+            double total = 0;
+            for (int i = unique - 1; i >= 0; i--) {
+                if (o != 0) {
+                    double t = next * (unique + 1) / ((i + 1) * o);
+                    total += t;
+                    next = w[i] - t * z * (unique - i) / (unique + 1);
+                } else {
+                    total += w[i] * (unique + 1) / (z * (unique - i));
+                }
+            }
+            return total;
+        }
     }
 }

@@ -112,6 +112,64 @@ class ExplainerTest {
     }
 
     @Test
+    void deepTreesOnManyFeaturesMatchTheShapleyFormulaOverEveryCoalition() {
+        Random random = new Random(11);
+        for (int t = 0; t < 30; t++) {
+            int[] pool = random.ints(0, FeatureSchema.SIZE).distinct().limit(6 + t % 6).toArray();
+            DecisionTree deep = new DecisionTree(randomDeepNode(random, 8, pool));
+            for (int r = 0; r < 4; r++) {
+                double[] x = random.doubles(FeatureSchema.SIZE).toArray();
+                double[][] expected = BruteForceShapley.overCoalitions(deep, x);
+                ShapleyValues actual = TreeShapley.of(deep, x, BranchRule.TREE);
+                for (int c = 0; c < 3; c++) {
+                    for (int f = 0; f < FeatureSchema.SIZE; f++) {
+                        assertEquals(expected[c][f], actual.contributions()[c][f], EXACT, "tree " + t + ", class " + c + ", feature " + f);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTreeOnAllTwentyFeaturesAddsUpToItsPrediction() {
+        Random random = new Random(12);
+        int[] all = java.util.stream.IntStream.range(0, FeatureSchema.SIZE).toArray();
+        DecisionTree big = new DecisionTree(randomDeepNode(random, 14, all));
+        assertEquals(FeatureSchema.SIZE, TreeShapley.usedFeatures(big).length);
+        for (int r = 0; r < 200; r++) {
+            double[] x = random.doubles(FeatureSchema.SIZE).toArray();
+            Explanation e = Explainer.explain(big, x, BranchRule.TREE);
+            for (Label l : Label.values()) {
+                double sum = e.shapley().base(l);
+                for (double v : e.shapley().of(l)) {
+                    sum += v;
+                }
+                assertEquals(e.probabilities()[l.ordinal()], sum, EXACT, "row " + r + ", " + l);
+            }
+        }
+    }
+
+    /**
+     * A lopsided tree down to {@code depth}, splitting on features of {@code pool} (so features repeat
+     * along paths), with some leaves of no training weight: splits whose cover is zero on one side or both.
+     */
+    private static DecisionTree.Node randomDeepNode(Random random, int depth, int[] pool) {
+        if (depth == 0 || random.nextInt(5) == 0) {
+            double[] w = new double[3];
+            long[] rows = new long[3];
+            if (random.nextInt(6) > 0) {
+                for (int c = 0; c < 3; c++) {
+                    rows[c] = random.nextInt(40);
+                    w[c] = rows[c] * (1 + random.nextInt(5));
+                }
+            }
+            return new DecisionTree.Leaf(w, rows);
+        }
+        return new DecisionTree.Split(pool[random.nextInt(pool.length)], random.nextDouble(),
+                randomDeepNode(random, depth - 1, pool), randomDeepNode(random, depth - 1, pool));
+    }
+
+    @Test
     void unusedFeaturesContributeNothingAndAUsedFeatureCanMatter() {
         int[] used = TreeShapley.usedFeatures(tree);
         Set<Integer> usedSet = new HashSet<>();
@@ -203,6 +261,40 @@ class ExplainerTest {
                         phi[c][f] += (after[c] - before[c]) / orders.size();
                     }
                     before = after;
+                }
+            }
+            return phi;
+        }
+
+        /** The Shapley formula itself: for each feature, its weighted marginal value over every coalition without it. */
+        static double[][] overCoalitions(DecisionTree t, double[] x) {
+            int[] used = TreeShapley.usedFeatures(t);
+            int m = used.length;
+            double[][] value = new double[1 << m][];
+            for (int mask = 0; mask < value.length; mask++) {
+                Set<Integer> known = new HashSet<>();
+                for (int i = 0; i < m; i++) {
+                    if ((mask & (1 << i)) != 0) {
+                        known.add(used[i]);
+                    }
+                }
+                value[mask] = value(t, x, known);
+            }
+            double[] factorial = new double[m + 1];
+            factorial[0] = 1;
+            for (int i = 1; i <= m; i++) {
+                factorial[i] = factorial[i - 1] * i;
+            }
+            double[][] phi = new double[3][FeatureSchema.SIZE];
+            for (int i = 0; i < m; i++) {
+                for (int mask = 0; mask < value.length; mask++) {
+                    if ((mask & (1 << i)) == 0) {
+                        int s = Integer.bitCount(mask);
+                        double weight = factorial[s] * factorial[m - s - 1] / factorial[m];
+                        for (int c = 0; c < 3; c++) {
+                            phi[c][used[i]] += weight * (value[mask | (1 << i)][c] - value[mask][c]);
+                        }
+                    }
                 }
             }
             return phi;
