@@ -1,5 +1,6 @@
 package dev.trollwatch.serve;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.ConnectionFactory;
@@ -28,7 +29,9 @@ final class AcceptBackoffConnector extends ServerConnector {
 
     @Override
     protected boolean handleAcceptFailure(Throwable failure) {
-        if (!isRunning() || failure instanceof InterruptedException) {
+        // A closed channel (the graceful stop closes it before the connector leaves STARTED) will
+        // never accept again: stop the acceptor quietly instead of warning and retrying.
+        if (!isRunning() || failure instanceof InterruptedException || failure instanceof ClosedChannelException) {
             return false;
         }
         long n = failures.incrementAndGet();
