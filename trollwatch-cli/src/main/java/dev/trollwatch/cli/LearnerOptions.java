@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The tree's options for {@code train}. */
 public final class LearnerOptions {
     @Option(names = "--max-depth", paramLabel = "N", defaultValue = "" + LearnerParams.DEFAULT_MAX_DEPTH,
-            description = "Maximum tree depth; 0 = unlimited (default: ${DEFAULT-VALUE}).")
+            description = "Maximum tree depth, 0..64; 0 = unlimited (up to 64, the deepest a model file holds; default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
     @Option(names = "--min-leaf", paramLabel = "ROWS", defaultValue = "" + LearnerParams.DEFAULT_MIN_LEAF_ROWS,

@@ -45,6 +45,13 @@ class OptionChecksTest {
     }
 
     @Test
+    void maxDepthStopsWhereModelFilesStop() {
+        // A 65-deep tree was trained and written, then refused by every command that loads it.
+        usage("--max-depth must be 0..64 (0 = unlimited, up to 64), got 65", "train", "--in", data.toString(), "--out",
+                dir.resolve("d").toString(), "--max-depth", "65");
+    }
+
+    @Test
     void classWeightsNameEveryClass() {
         usage("give a weight for every class; missing bot, troll",
                 "train", "--in", data.toString(), "--out", dir.resolve("w").toString(), "--class-weights", "normal=1");

@@ -11,6 +11,12 @@ import java.util.List;
  * scikit-learn round the value to float32 first, as scikit-learn does).
  */
 public record DecisionTree(Node root, FeaturePrecision precision) {
+    /**
+     * Deepest tree, in levels of splits, that trollwatch trains, writes and loads: J48's unlimited
+     * depth stops here, so every model {@code train} writes can be read back; a file holding a
+     * deeper tree is refused before recursion could overflow the stack.
+     */
+    public static final int MAX_DEPTH = 64;
 
     /** How a feature value is compared with a split's (double) threshold. */
     public enum FeaturePrecision {

@@ -10,7 +10,8 @@ import weka.core.Instances;
  * J48 with two extensions and nothing else changed: a maximum depth ({@link DepthCappedTree}) and
  * a minimum number of training rows per leaf ({@link RowAwareModelSelection}). With
  * {@code maxDepth = 0} and {@code minLeafRows = 0} it is stock J48 (same splits, same pruning,
- * same {@code toString()}), which a test checks. Saved in {@code .model} files; Weka can load
+ * same {@code toString()}), which a test checks — down to {@link DecisionTree#MAX_DEPTH} levels,
+ * where even an unlimited tree stops, so that its model files can be read back. Saved in {@code .model} files; Weka can load
  * them when trollwatch's classes are on its classpath.
  */
 public class DepthCappedJ48 extends J48 {
@@ -50,7 +51,7 @@ public class DepthCappedJ48 extends J48 {
                 ? new RowAwareModelSelection(m_minNumObj, minLeafRows, instances)
                 : new C45ModelSelection(m_minNumObj, instances, m_useMDLcorrection, m_doNotMakeSplitPointActualValue);
         m_root = new DepthCappedTree(selection, !m_unpruned, m_CF, m_subtreeRaising, !m_noCleanup,
-                m_collapseTree, 0, maxDepth);
+                m_collapseTree, 0, maxDepth == 0 ? DecisionTree.MAX_DEPTH : maxDepth);
         m_root.buildClassifier(instances);
         if (selection instanceof RowAwareModelSelection r) {
             r.cleanup();

@@ -5,7 +5,8 @@ import dev.trollwatch.InvalidParameterException;
 /**
  * How to grow the tree.
  *
- * @param maxDepth    deepest split level allowed (a depth-3 tree has at most 8 leaves); 0 = unlimited
+ * @param maxDepth    deepest split level allowed (a depth-3 tree has at most 8 leaves), at most
+ *                    {@link DecisionTree#MAX_DEPTH}; 0 = as deep as J48 grows it, up to that
  * @param minLeafRows every leaf keeps at least this many training rows (not weights); 0 = only J48's own rule
  * @param confidence  C4.5 pruning confidence (J48 -C), in (0, 1); ignored when {@code unpruned}
  * @param unpruned    skip C4.5's error-based pruning (collapsing still happens, as in J48 -U)
@@ -25,8 +26,9 @@ public record LearnerParams(int maxDepth, int minLeafRows, double confidence, bo
 
     /** @throws InvalidParameterException naming {@code max_depth}, {@code min_leaf_rows} or {@code confidence} */
     public LearnerParams {
-        if (maxDepth < 0) {
-            throw new InvalidParameterException("max_depth", "must be >= 0 (0 = unlimited), got " + maxDepth);
+        if (maxDepth < 0 || maxDepth > DecisionTree.MAX_DEPTH) {
+            throw new InvalidParameterException("max_depth", "must be 0.." + DecisionTree.MAX_DEPTH
+                    + " (0 = unlimited, up to " + DecisionTree.MAX_DEPTH + "), got " + maxDepth);
         }
         if (minLeafRows < 0) {
             throw new InvalidParameterException("min_leaf_rows", "must be >= 0, got " + minLeafRows);

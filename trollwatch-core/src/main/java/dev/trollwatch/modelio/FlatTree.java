@@ -9,8 +9,7 @@ import java.util.List;
  * then its left subtree, then its right subtree), each split naming its children by number.
  */
 final class FlatTree {
-    /** Deepest tree a model file may hold (default models have depth 3; unlimited J48 trees stay far below). */
-    static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = DecisionTree.MAX_DEPTH;
 
 
     /** One node: {@code left}/{@code right} are node numbers for a split, -1 for a leaf. */
@@ -79,7 +78,7 @@ final class FlatTree {
         }
         if (depth > MAX_DEPTH) { // before recursing further: a 20,000-deep chain must not overflow the stack
             throw new MalformedModelException(where + ": the tree is deeper than " + MAX_DEPTH
-                    + " levels; no trollwatch or scikit-learn model of these 20 features is");
+                    + " levels, the deepest trollwatch trains and reads");
         }
         seen[id] = true;
         if (kinds[id] != null) {

@@ -1,10 +1,14 @@
 package dev.trollwatch.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.InvalidParameterException;
 import dev.trollwatch.TestResources;
 import dev.trollwatch.features.FeatureRow;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Label;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,29 @@ class DepthCappedJ48Test {
                         r.tree().leafFor(rows.get(i).values()).predicted().ordinal(), p + " row " + i);
             }
         }
+    }
+
+    @Test
+    void anUnlimitedTreeStopsAtTheDeepestAModelFileHolds() throws Exception {
+        // 120 runs of 25 rows along one feature, normal and troll in turn: C4.5's best split always
+        // cuts off one end run, so the unlimited unpruned tree is a chain 120 deep without the cap.
+        List<FeatureRow> chain = new java.util.ArrayList<>();
+        int score = FeatureSchema.indexOf("recent_avg_score");
+        for (int i = 0; i < 120 * 25; i++) {
+            double[] v = new double[FeatureSchema.SIZE];
+            v[score] = i;
+            chain.add(new FeatureRow("u" + i, "t3_x", 1_500_000_000L + i, v, (i / 25) % 2 == 0 ? Label.NORMAL : Label.TROLL));
+        }
+        for (int i = 0; i < 200; i++) {
+            double[] v = new double[FeatureSchema.SIZE];
+            v[score] = -1000 - i;
+            chain.add(new FeatureRow("b" + i, "t3_y", 1_400_000_000L + i, v, Label.BOT));
+        }
+        DecisionTree tree = Trainer.train(chain, new LearnerParams(0, 0, 0.25, true, ClassWeights.DEFAULT)).tree();
+        assertEquals(DecisionTree.MAX_DEPTH, tree.depth());
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> new LearnerParams(DecisionTree.MAX_DEPTH + 1, 0, 0.25, true, ClassWeights.DEFAULT));
+        assertTrue(e.getMessage().contains("0..64"), e.getMessage());
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class PickledTreeDecoder {
     /** Deeper trees are refused: the deepest tree trollwatch's model files load (modelio's FlatTree). */
-    static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = DecisionTree.MAX_DEPTH;
     private static final int LEAF = -1;
 
     private final String file;
@@ -78,7 +78,7 @@ final class PickledTreeDecoder {
 
     private DecisionTree.Node node(int id, int depth) {
         if (depth > MAX_DEPTH) {
-            throw error("the tree is deeper than " + MAX_DEPTH + " levels");
+            throw error("the tree is deeper than " + MAX_DEPTH + " levels, the deepest trollwatch reads");
         }
         if (seen[id]) {
             throw error("tree_ node " + id + " is reached twice (not a tree)");
