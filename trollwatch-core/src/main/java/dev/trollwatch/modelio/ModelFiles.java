@@ -78,10 +78,14 @@ public final class ModelFiles {
         List<Path> committed = new ArrayList<>();
         boolean done = false;
         try {
+            int nodes = FlatTree.flatten(model.tree()).size();
             for (Part p : parts) {
-                AtomicOutput out = AtomicOutput.create(sibling(base, p.extension()));
+                Path destination = sibling(base, p.extension());
+                AtomicOutput out = AtomicOutput.create(destination);
                 outputs.add(out);
-                p.writer().write(out.stream(), model);
+                OutputStream limited = new ModelSizeLimitStream(out.stream(), destination, nodes);
+                p.writer().write(limited, model);
+                limited.flush();
             }
             for (Companion c : companions.apply(model)) {
                 AtomicOutput out = AtomicOutput.create(c.path());
@@ -96,6 +100,8 @@ public final class ModelFiles {
             }
             done = true;
             return model;
+        } catch (ModelSizeLimitStream.TooLarge e) {
+            throw new TrollwatchException(e.getMessage(), e);
         } finally {
             for (AtomicOutput out : outputs) {
                 out.close();

@@ -3,7 +3,11 @@ package dev.trollwatch.modelio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.TrainedModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,25 @@ class ModelSetCommitTest {
                 saved -> List.of(new ModelFiles.Companion(metricsBlocker, "{}".getBytes(StandardCharsets.UTF_8)))));
         assertFalse(Files.exists(dir.resolve("m.json")));
         assertFalse(Files.exists(dir.resolve("m.onnx")));
+    }
+
+    @Test
+    void aModelTooLargeToLoadIsRefusedWhileSavedAndLeavesNoFile() throws Exception {
+        // 2^18 leaves: ≈ 140 MB of JSON, over the 64 MiB every loader refuses.
+        TrainedModel huge = new TrainedModel(null, null, new DecisionTree(complete(18)), TestTrees.info("big"));
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> ModelFiles.saveAll(dir.resolve("big"), huge));
+        assertTrue(e.getMessage().startsWith(dir.resolve("big.json") + ": a tree of 524287 nodes makes a model file over 64 MiB"),
+                e.getMessage());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no model file and no temp file remain");
+        }
+    }
+
+    private static DecisionTree.Node complete(int depth) {
+        if (depth == 0) {
+            return new DecisionTree.Leaf(new double[] {1, 2, 3}, new long[] {1, 2, 3});
+        }
+        return new DecisionTree.Split(depth % FeatureSchema.SIZE, depth, complete(depth - 1), complete(depth - 1));
     }
 
     @Test
