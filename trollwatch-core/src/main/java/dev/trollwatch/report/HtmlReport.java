@@ -270,8 +270,12 @@ public final class HtmlReport {
                 .append(" bar of their shares, tinted with the class it predicts. Leaves: p is the predicted class's class-weighted")
                 .append(" probability, freq its share of the leaf's training rows.</p>\n")
                 .append("<p class=\"note\">").append(Html.escape(String.format(PROBABILITY_NOTE, weightsText(c.info())))).append("</p>\n");
+        int shown = TreeDiagram.drawnDepth(c.tree());
         sb.append("<figure class=\"wide\">").append(TreeDiagram.draw(c.tree())).append("<figcaption>The decision tree (depth ")
-                .append(c.tree().depth()).append(", ").append(c.tree().leaves().size()).append(" leaves).</figcaption></figure>\n");
+                .append(c.tree().depth()).append(", ").append(Html.count(c.tree().leaves().size())).append(" leaves)")
+                .append(shown < c.tree().depth() ? ", drawn down to depth " + shown + ": each dashed box stands for the"
+                        + " subtree below it (the whole tree is in the model's JSON file, and in train --dot)" : "")
+                .append(".</figcaption></figure>\n");
         close(sb);
     }
 

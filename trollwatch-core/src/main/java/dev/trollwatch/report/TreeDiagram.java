@@ -9,8 +9,14 @@ import dev.trollwatch.model.Numbers;
  * The tree drawn top-down: each node a box tinted with the class it would predict (its summed
  * class weights), with its split, its training rows per class and a bar of their shares; leaves
  * also show the predicted class's class-weighted probability next to its row frequency.
+ *
+ * <p>A drawing has room for {@link #MAX_BOXES_ACROSS} boxes side by side. A larger tree (an
+ * unlimited one can have thousands of leaves, a drawing a million pixels wide) is drawn down to
+ * the deepest level that fits, and each subtree below it is one dashed box with its leaf count.
  */
 final class TreeDiagram {
+    static final int MAX_BOXES_ACROSS = 48;
+
     private static final double SLOT = 216;
     private static final double BOX_W = 206;
     private static final double BOX_H = 70;
@@ -21,16 +27,36 @@ final class TreeDiagram {
     }
 
     static String draw(DecisionTree tree) {
+        int shown = drawnDepth(tree);
         int leaves = tree.leaves().size();
-        Svg svg = new Svg(leaves * SLOT + 2 * MARGIN, (tree.depth() + 1) * LEVEL - (LEVEL - BOX_H) + 2 * MARGIN,
-                "the decision tree: " + leaves + " leaves, depth " + tree.depth());
-        node(svg, tree.root(), 0, 0);
+        Svg svg = new Svg(across(tree.root(), 0, shown) * SLOT + 2 * MARGIN, (shown + 1) * LEVEL - (LEVEL - BOX_H) + 2 * MARGIN,
+                "the decision tree: " + leaves + " leaves, depth " + tree.depth()
+                        + (shown < tree.depth() ? ", drawn down to depth " + shown : ""));
+        node(svg, tree.root(), 0, 0, shown);
         return svg.end();
     }
 
-    /** Draws {@code n} over leaf slots starting at {@code firstSlot}; returns the x of its centre. */
-    private static double node(Svg svg, DecisionTree.Node n, int firstSlot, int depth) {
-        int width = new DecisionTree(n).leaves().size();
+    /** The deepest level the drawing goes down to: the whole tree when it fits. */
+    static int drawnDepth(DecisionTree tree) {
+        int d = 0;
+        while (d < tree.depth() && across(tree.root(), 0, d + 1) <= MAX_BOXES_ACROSS) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Boxes side by side at the bottom of {@code n}'s drawing when the drawing stops at {@code shown}. */
+    private static int across(DecisionTree.Node n, int depth, int shown) {
+        if (n instanceof DecisionTree.Split s && depth < shown) {
+            return across(s.left(), depth + 1, shown) + across(s.right(), depth + 1, shown);
+        }
+        return 1;
+    }
+
+    /** Draws {@code n} over box slots starting at {@code firstSlot}; returns the x of its centre. */
+    private static double node(Svg svg, DecisionTree.Node n, int firstSlot, int depth, int shown) {
+        int width = across(n, depth, shown);
+        boolean folded = n instanceof DecisionTree.Split && depth == shown;
         double cx = MARGIN + (firstSlot + width / 2.0) * SLOT;
         double y = MARGIN + depth * LEVEL;
         long[] rows = new long[3];
@@ -42,10 +68,10 @@ final class TreeDiagram {
             }
         }
         Label predicted = n instanceof DecisionTree.Leaf leaf ? leaf.predicted() : new DecisionTree.Leaf(weights, rows).predicted();
-        if (n instanceof DecisionTree.Split s) {
-            int leftWidth = new DecisionTree(s.left()).leaves().size();
-            double lx = node(svg, s.left(), firstSlot, depth + 1);
-            double rx = node(svg, s.right(), firstSlot + leftWidth, depth + 1);
+        if (n instanceof DecisionTree.Split s && !folded) {
+            int leftWidth = across(s.left(), depth + 1, shown);
+            double lx = node(svg, s.left(), firstSlot, depth + 1, shown);
+            double rx = node(svg, s.right(), firstSlot + leftWidth, depth + 1, shown);
             double childTop = y + LEVEL;
             svg.line(cx, y + BOX_H, lx, childTop, "#555", "stroke-width=\"1.2\"");
             svg.line(cx, y + BOX_H, rx, childTop, "#555", "stroke-width=\"1.2\"");
@@ -55,8 +81,13 @@ final class TreeDiagram {
         }
         double x = cx - BOX_W / 2;
         svg.rect(x, y, BOX_W, BOX_H, ClassColors.tint(predicted),
-                "stroke=\"" + ClassColors.of(predicted) + "\" stroke-width=\"" + (n instanceof DecisionTree.Leaf ? "2.5" : "1.2") + "\" rx=\"6\"");
-        if (n instanceof DecisionTree.Split s) {
+                "stroke=\"" + ClassColors.of(predicted) + "\" stroke-width=\"" + (n instanceof DecisionTree.Leaf ? "2.5" : "1.2") + "\" rx=\"6\""
+                        + (folded ? " stroke-dasharray=\"5 3\"" : ""));
+        if (folded) {
+            DecisionTree below = new DecisionTree(n);
+            svg.text(cx, y + 17, "subtree: " + Html.count(below.leaves().size()) + " leaves", "middle", "node-title");
+            svg.text(cx, y + 32, below.depth() + " more levels · mostly → " + predicted.text(), "middle", "node-text");
+        } else if (n instanceof DecisionTree.Split s) {
             svg.text(cx, y + 17, FeatureSchema.NAMES.get(s.feature()), "middle", "node-title");
             svg.text(cx, y + 32, "split at " + Numbers.compact(s.threshold()), "middle", "node-text");
         } else {
