@@ -22,7 +22,22 @@ final class NanStats {
         if (count == 0) {
             return 0.0;
         }
-        return pairwiseSum(v, n) / count;
+        double mean = pairwiseSum(v, n) / count;
+        return Double.isInfinite(mean) ? meanWithoutOverflow(v, n, count) : mean;
+    }
+
+    /**
+     * The mean of finite values is finite, but their sum can overflow (twenty scores of 1e307):
+     * numpy then gives inf, which no model accepts as a feature. Summing the shares instead stays
+     * within range; only such inputs take this path, so every other mean keeps numpy's bits.
+     */
+    private static double meanWithoutOverflow(double[] v, int n, int count) {
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += z(v[i]) / count;
+        }
+        // Rounding can still step past the largest double when every value is near it.
+        return Double.isInfinite(mean) ? Math.copySign(Double.MAX_VALUE, mean) : mean;
     }
 
     /** Minimum of the non-NaN values among {@code v[0..n)}; 0 when there are none. */

@@ -57,6 +57,22 @@ class FeaturizerTest {
     }
 
     @Test
+    void meansOfHugeFiniteValuesStayFinite() {
+        // Twenty scores of 1e307 sum past the largest double: numpy's mean is inf, which every
+        // reader of the features CSV (train, evaluate, predict) refuses.
+        List<RecentComment> recent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            recent.add(recent("same " + i, NOW - 100 - i, 1e307, false, Double.MAX_VALUE));
+        }
+        double[] f = new Featurizer(lengthPolarity).featurize(comment("hello", NOW, false, false, recent)).values();
+        assertEquals(1e307, f[idx("recent_avg_score")], 1e292);
+        assertEquals(Double.MAX_VALUE, f[idx("recent_avg_ups")], "the mean of twenty largest doubles is the largest double");
+        for (int i = 0; i < FeatureSchema.SIZE; i++) {
+            assertTrue(Double.isFinite(f[i]), FeatureSchema.NAMES.get(i) + " = " + f[i]);
+        }
+    }
+
+    @Test
     void labelIsBotBeforeTrollBeforeNormal() {
         Featurizer f = new Featurizer(lengthPolarity);
         assertEquals(Label.BOT, f.featurize(comment("", NOW, true, true, List.of())).label());
