@@ -38,8 +38,8 @@ final class ModelSizeLimitStream extends FilterOutputStream {
         written += n;
         if (written > ModelFiles.MAX_MODEL_BYTES) {
             throw new TooLarge(destination + ": a tree of " + nodes + " nodes makes a model file over "
-                    + (ModelFiles.MAX_MODEL_BYTES >> 20) + " MiB, more than trollwatch loads; train a smaller tree"
-                    + " (--max-depth, --min-leaf, pruning)");
+                    + (ModelFiles.MAX_MODEL_BYTES >> 20) + " MiB, more than trollwatch loads; it needs a smaller tree"
+                    + " (train: --max-depth, --min-leaf, pruning)");
         }
     }
 
