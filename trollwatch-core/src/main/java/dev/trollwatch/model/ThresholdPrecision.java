@@ -8,6 +8,9 @@ package dev.trollwatch.model;
 public enum ThresholdPrecision {
     /** {@code x <= threshold} in double precision. */
     DOUBLE,
-    /** {@code (float) x <= (float) threshold}, as ONNX Runtime evaluates it. */
+    /**
+     * {@code (float) x <= (float) threshold}, as ONNX Runtime evaluates it; a threshold beyond
+     * float32's range counts as the largest float of its sign, as the {@code .onnx} file stores it.
+     */
     FLOAT32
 }

@@ -94,10 +94,12 @@ final class OnnxModelDecoder {
     private static boolean sameTree(DecisionTree.Node exact, DecisionTree.Node graph) {
         if (exact instanceof DecisionTree.Split s && graph instanceof DecisionTree.Split g) {
             // the graph's float32 threshold is the exact one rounded, or (for scikit-learn trees) the float
-            // just below it, chosen so that float32 comparisons decide as scikit-learn's do
-            float rounded = (float) s.threshold();
+            // just below it, chosen so that float32 comparisons decide as scikit-learn's do (both clamped
+            // to float32's range)
             float stored = (float) g.threshold();
-            return s.feature() == g.feature() && (stored == rounded || stored == Math.nextDown(rounded))
+            return s.feature() == g.feature()
+                    && (stored == OnnxModelFile.onnxThreshold(s.threshold(), DecisionTree.FeaturePrecision.FLOAT64)
+                        || stored == OnnxModelFile.onnxThreshold(s.threshold(), DecisionTree.FeaturePrecision.FLOAT32))
                     && sameTree(s.left(), g.left()) && sameTree(s.right(), g.right());
         }
         if (exact instanceof DecisionTree.Leaf a && graph instanceof DecisionTree.Leaf b) {

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static dev.trollwatch.modelio.OnnxFields.*;
 
@@ -47,6 +49,8 @@ public final class OnnxModelFile {
     static final String OUTPUT_LABEL = "label";
     static final String OUTPUT_PROBABILITIES = "probabilities";
     static final String OP_TYPE = "TreeEnsembleClassifier";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxModelFile.class);
 
     private OnnxModelFile() {
     }
@@ -148,6 +152,7 @@ public final class OnnxModelFile {
         long[] classIds = new long[leaves * classes];
         float[] classWeights = new float[leaves * classes];
         int vote = 0;
+        int clamped = 0;
         for (FlatTree.FlatNode f : nodes) {
             int i = f.id();
             ids[i] = i;
@@ -155,6 +160,9 @@ public final class OnnxModelFile {
                 modes[i] = "BRANCH_LEQ";
                 featureIds[i] = s.feature();
                 values[i] = onnxThreshold(s.threshold(), tree.precision());
+                if (Math.abs(s.threshold()) > Float.MAX_VALUE) {
+                    clamped++;
+                }
                 trueIds[i] = f.left();
                 falseIds[i] = f.right();
             } else {
@@ -166,6 +174,11 @@ public final class OnnxModelFile {
                     classWeights[vote] = (float) p[c];
                 }
             }
+        }
+        if (clamped > 0) {
+            LOG.warn("ONNX model: {} split threshold(s) beyond float32's range are stored as ±{} (ONNX inputs are"
+                    + " float32: a feature value beyond that range cannot be told apart there)", clamped,
+                    Float.MAX_VALUE);
         }
         String[] labels = new String[classes];
         for (Label l : Label.values()) {
@@ -198,9 +211,15 @@ public final class OnnxModelFile {
     /**
      * The float32 threshold ONNX Runtime compares float32 inputs with: the nearest float for a
      * double-precision tree (see the class comment), the largest float {@code <= threshold} for a
-     * float32 tree, which makes {@code x32 <= t32} equivalent to {@code x32 <= threshold}.
+     * float32 tree, which makes {@code x32 <= t32} equivalent to {@code x32 <= threshold}. A
+     * threshold beyond float32's range (a split between two karmas of 1e300) would become infinite,
+     * which no loader accepts; it is stored as the largest float of its sign, which keeps every
+     * finite float input on its branch.
      */
     static float onnxThreshold(double threshold, DecisionTree.FeaturePrecision precision) {
+        if (Math.abs(threshold) > Float.MAX_VALUE) {
+            return (float) Math.copySign(Float.MAX_VALUE, threshold);
+        }
         float nearest = (float) threshold;
         if (precision == DecisionTree.FeaturePrecision.FLOAT32 && nearest > threshold) {
             return Math.nextDown(nearest);

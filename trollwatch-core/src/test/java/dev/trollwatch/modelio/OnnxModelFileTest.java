@@ -71,6 +71,34 @@ class OnnxModelFileTest {
     }
 
     @Test
+    void thresholdsBeyondFloatRangeAreStoredAsTheLargestFloatAndTheFileLoads() throws Exception {
+        // A split between karmas of 1e303 and 3e303 used to be stored as +Infinity: trollwatch
+        // refused its own .onnx file, and ONNX Runtime sent every finite value left only by luck.
+        int karma = FeatureSchema.indexOf("author_comment_karma");
+        DecisionTree tree = new DecisionTree(new DecisionTree.Split(karma, 2.97e303,
+                new DecisionTree.Split(karma, -1e303, TestTrees.leaf(1, 0, 0, 1, 0, 0), TestTrees.leaf(0, 1, 0, 0, 1, 0)),
+                TestTrees.leaf(0, 0, 1, 0, 0, 1)));
+        Path file = dir.resolve("huge.onnx");
+        Files.write(file, OnnxModelFile.encode(tree, TestTrees.info("huge")));
+        ScoringModel loaded = OnnxModelFile.read(file); // refused before: "threshold Infinity is not a finite number"
+        assertEquals(Float.MAX_VALUE, OnnxModelFile.onnxThreshold(2.97e303, DecisionTree.FeaturePrecision.FLOAT64), 0.0);
+        assertEquals(-Float.MAX_VALUE, OnnxModelFile.onnxThreshold(-1e303, DecisionTree.FeaturePrecision.FLOAT32), 0.0);
+        ScoringModel json = new ScoringModel(tree, TestTrees.info("huge"), ThresholdPrecision.DOUBLE);
+        double[][] rows = new double[4][FeatureSchema.SIZE];
+        rows[0][karma] = 12_345; // every finite float keeps its branch
+        rows[1][karma] = Float.MAX_VALUE;
+        rows[2][karma] = -Float.MAX_VALUE / 2;
+        rows[3][karma] = 1e304; // beyond float range: right, as in double precision
+        try (OnnxRuntimeScorer ort = new OnnxRuntimeScorer(Files.readAllBytes(file))) {
+            Prediction[] onnx = ort.score(rows);
+            for (int i = 0; i < rows.length; i++) {
+                assertEquals(json.score(rows[i]).label(), onnx[i].label(), "row " + i);
+                assertEquals(json.score(rows[i]).label(), loaded.score(rows[i]).label(), "row " + i);
+            }
+        }
+    }
+
+    @Test
     void singleLeafTreeScoresInOnnxRuntime() throws Exception {
         DecisionTree tree = new DecisionTree(TestTrees.leaf(1, 3, 0, 1, 3, 0));
         try (OnnxRuntimeScorer ort = new OnnxRuntimeScorer(OnnxModelFile.encode(tree, TestTrees.info("leaf")))) {
