@@ -26,6 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code trollwatch train} as a job: read labelled rows (features CSV or dump), de-duplicate and
@@ -73,6 +75,8 @@ public final class TrainJob {
             String createdAt) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
     private TrainJob() {
     }
 
@@ -91,7 +95,10 @@ public final class TrainJob {
             testSha = testInput.sha256();
         }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        TrainingOutcome outcome = TrainingRun.run(data, options, new Provenance(request.toolVersion(), sha, createdAt));
+        TrainingOutcome outcome;
+        try (StillWorkingLog alive = new StillWorkingLog("training", StillWorkingLog.INTERVAL, LOG::info)) {
+            outcome = TrainingRun.run(data, options, new Provenance(request.toolVersion(), sha, createdAt));
+        }
 
         Path modelFile = Path.of(request.modelBase() + ModelFiles.WEKA);
         DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
