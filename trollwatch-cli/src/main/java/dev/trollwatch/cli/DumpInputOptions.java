@@ -64,7 +64,7 @@ public final class DumpInputOptions {
 
     /** Fraction of the input file read so far (0..1), or -1 for stdin or before {@link #open()}. */
     public double fractionRead() {
-        return counted == null || inputSize <= 0 ? -1 : Math.min(1.0, (double) counted.count() / inputSize);
+        return counted == null ? -1 : counted.fractionOf(inputSize);
     }
 
     /** The error policy the options describe; a usage error for --max-errors without skip. */

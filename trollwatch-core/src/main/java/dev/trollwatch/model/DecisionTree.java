@@ -1,7 +1,9 @@
 package dev.trollwatch.model;
 
+import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A trained tree in portable form: what the JSON and ONNX model files hold and what every
@@ -110,6 +112,21 @@ public record DecisionTree(Node root, FeaturePrecision precision) {
 
     private static int depth(Node n) {
         return n instanceof Split s ? 1 + Math.max(depth(s.left()), depth(s.right())) : 0;
+    }
+
+    /** The distinct features the tree splits on, ascending. */
+    public int[] splitFeatures() {
+        boolean[] used = new boolean[FeatureSchema.SIZE];
+        mark(root, used);
+        return IntStream.range(0, used.length).filter(f -> used[f]).toArray();
+    }
+
+    private static void mark(Node n, boolean[] used) {
+        if (n instanceof Split s) {
+            used[s.feature()] = true;
+            mark(s.left(), used);
+            mark(s.right(), used);
+        }
     }
 
     /** The leaves, left to right. */

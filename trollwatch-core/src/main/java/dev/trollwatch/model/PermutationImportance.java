@@ -37,13 +37,13 @@ public final class PermutationImportance {
             x[i] = rows.get(i).values();
             truth[i] = rows.get(i).label().ordinal();
         }
-        int[] used = new int[FeatureSchema.SIZE];
-        for (DecisionTree.Split s : splits(tree.root(), new ArrayList<>())) {
-            used[s.feature()] = 1;
+        boolean[] used = new boolean[FeatureSchema.SIZE];
+        for (int f : tree.splitFeatures()) {
+            used[f] = true;
         }
         List<Entry> out = new ArrayList<>(IntStream.range(0, FeatureSchema.SIZE).parallel()
                 .mapToObj(f -> {
-                    double[] drops = used[f] == 0 ? new double[repeats] : drops(tree, x, truth, f, base, repeats, seed);
+                    double[] drops = !used[f] ? new double[repeats] : drops(tree, x, truth, f, base, repeats, seed);
                     return new Entry(FeatureSchema.NAMES.get(f), Stats.mean(drops), Stats.sd(drops));
                 })
                 .toList());
@@ -85,14 +85,5 @@ public final class PermutationImportance {
             node = tree.precision().goesLeft(v, s.threshold()) ? s.left() : s.right();
         }
         return ((DecisionTree.Leaf) node).predicted().ordinal();
-    }
-
-    private static List<DecisionTree.Split> splits(DecisionTree.Node n, List<DecisionTree.Split> out) {
-        if (n instanceof DecisionTree.Split s) {
-            out.add(s);
-            splits(s.left(), out);
-            splits(s.right(), out);
-        }
-        return out;
     }
 }

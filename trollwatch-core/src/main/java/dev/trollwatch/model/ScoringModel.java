@@ -43,12 +43,7 @@ public record ScoringModel(DecisionTree tree, ModelInfo info, ThresholdPrecision
         if (precision == ThresholdPrecision.DOUBLE || tree.precision() == DecisionTree.FeaturePrecision.FLOAT32) {
             return tree.goesLeft(split, features);
         }
-        return (float) features[split.feature()] <= float32Threshold(split.threshold());
-    }
-
-    /** The threshold an .onnx file stores: the nearest float, held within float32's range (never infinite). */
-    private static float float32Threshold(double threshold) {
-        return Math.abs(threshold) > Float.MAX_VALUE ? (float) Math.copySign(Float.MAX_VALUE, threshold) : (float) threshold;
+        return (float) features[split.feature()] <= ThresholdPrecision.float32Threshold(split.threshold());
     }
 
     /** The model id every file of this model records. */

@@ -12,5 +12,10 @@ public enum ThresholdPrecision {
      * {@code (float) x <= (float) threshold}, as ONNX Runtime evaluates it; a threshold beyond
      * float32's range counts as the largest float of its sign, as the {@code .onnx} file stores it.
      */
-    FLOAT32
+    FLOAT32;
+
+    /** A threshold as float32 compares it: the nearest float, held within float32's range (never infinite). */
+    public static float float32Threshold(double threshold) {
+        return Math.abs(threshold) > Float.MAX_VALUE ? (float) Math.copySign(Float.MAX_VALUE, threshold) : (float) threshold;
+    }
 }

@@ -78,12 +78,11 @@ public final class ModelFiles {
         List<Path> committed = new ArrayList<>();
         boolean done = false;
         try {
-            int nodes = FlatTree.flatten(model.tree()).size();
             for (Part p : parts) {
                 Path destination = sibling(base, p.extension());
                 AtomicOutput out = AtomicOutput.create(destination);
                 outputs.add(out);
-                OutputStream limited = new ModelSizeLimitStream(out.stream(), destination, nodes);
+                OutputStream limited = new ModelSizeLimitStream(out.stream(), destination, model.tree());
                 p.writer().write(limited, model);
                 limited.flush();
             }

@@ -1,5 +1,6 @@
 package dev.trollwatch.modelio;
 
+import dev.trollwatch.model.DecisionTree;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +14,13 @@ import java.nio.file.Path;
  */
 final class ModelSizeLimitStream extends FilterOutputStream {
     private final Path destination;
-    private final int nodes;
+    private final DecisionTree tree;
     private long written;
 
-    ModelSizeLimitStream(OutputStream out, Path destination, int nodes) {
+    ModelSizeLimitStream(OutputStream out, Path destination, DecisionTree tree) {
         super(out);
         this.destination = destination;
-        this.nodes = nodes;
+        this.tree = tree;
     }
 
     @Override
@@ -37,7 +38,7 @@ final class ModelSizeLimitStream extends FilterOutputStream {
     private void count(int n) throws TooLarge {
         written += n;
         if (written > ModelFiles.MAX_MODEL_BYTES) {
-            throw new TooLarge(destination + ": a tree of " + nodes + " nodes makes a model file over "
+            throw new TooLarge(destination + ": a tree of " + FlatTree.flatten(tree).size() + " nodes makes a model file over "
                     + (ModelFiles.MAX_MODEL_BYTES >> 20) + " MiB, more than trollwatch loads; it needs a smaller tree"
                     + " (train: --max-depth, --min-leaf, pruning)");
         }

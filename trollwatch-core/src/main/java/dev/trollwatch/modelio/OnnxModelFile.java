@@ -218,7 +218,7 @@ public final class OnnxModelFile {
      */
     static float onnxThreshold(double threshold, DecisionTree.FeaturePrecision precision) {
         if (Math.abs(threshold) > Float.MAX_VALUE) {
-            return (float) Math.copySign(Float.MAX_VALUE, threshold);
+            return ThresholdPrecision.float32Threshold(threshold);
         }
         float nearest = (float) threshold;
         if (precision == DecisionTree.FeaturePrecision.FLOAT32 && nearest > threshold) {

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,8 +155,7 @@ public final class TrainJob {
         // FileInputStream, not Files.newInputStream: FIFO-safe, see CommentReaders.open.
         try (ByteCountingInputStream in = new ByteCountingInputStream(new FileInputStream(file.toFile()))) {
             long size = file.toFile().length(); // 0 for a FIFO: no fraction, no ETA
-            DoubleSupplier fraction = () -> size <= 0 ? -1 : Math.min(1.0, (double) in.count() / size);
-            try (Progress.Task task = progress.start("reading " + file.getFileName(), fraction)) {
+            try (Progress.Task task = progress.start("reading " + file.getFileName(), () -> in.fractionOf(size))) {
                 return LabelledInput.read(in, file.toString(), reading, task::advance);
             }
         }

@@ -20,6 +20,11 @@ public final class ByteCountingInputStream extends FilterInputStream {
         return count;
     }
 
+    /** The share of a file of {@code size} bytes read so far (0..1), or -1 when the size is unknown (0: a FIFO). */
+    public double fractionOf(long size) {
+        return size <= 0 ? -1 : Math.min(1.0, (double) count / size);
+    }
+
     @Override
     public int read() throws IOException {
         int b = super.read();

@@ -3,7 +3,6 @@ package dev.trollwatch.model.explain;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
-import java.util.Arrays;
 
 /**
  * Exact Shapley values of a tree's class probabilities, with the value function of TreeSHAP's
@@ -28,37 +27,14 @@ public final class TreeShapley {
     }
 
     public static ShapleyValues of(DecisionTree tree, double[] features, BranchRule rule) {
-        boolean[] used = new boolean[FeatureSchema.SIZE];
-        Walk walk = new Walk(features, rule, depth(tree.root(), used));
+        Walk walk = new Walk(features, rule, tree.depth());
         walk.visit(tree.root(), 0, 0, 1, 1, -1);
-        return new ShapleyValues(walk.base, walk.phi, indices(used));
+        return new ShapleyValues(walk.base, walk.phi, tree.splitFeatures());
     }
 
     /** The distinct features the tree splits on, ascending. */
     static int[] usedFeatures(DecisionTree tree) {
-        boolean[] used = new boolean[FeatureSchema.SIZE];
-        depth(tree.root(), used);
-        return indices(used);
-    }
-
-    private static int[] indices(boolean[] used) {
-        int[] out = new int[FeatureSchema.SIZE];
-        int m = 0;
-        for (int f = 0; f < used.length; f++) {
-            if (used[f]) {
-                out[m++] = f;
-            }
-        }
-        return Arrays.copyOf(out, m);
-    }
-
-    /** The subtree's depth (0 for a leaf), marking the features it splits on. */
-    private static int depth(DecisionTree.Node n, boolean[] used) {
-        if (n instanceof DecisionTree.Split s) {
-            used[s.feature()] = true;
-            return 1 + Math.max(depth(s.left(), used), depth(s.right(), used));
-        }
-        return 0;
+        return tree.splitFeatures();
     }
 
     /**
