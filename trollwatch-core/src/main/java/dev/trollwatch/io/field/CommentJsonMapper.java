@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +59,7 @@ public final class CommentJsonMapper {
                 }
                 recent = RecentCommentsParser.parse(recentJson);
             } else {
-                values[c.ordinal()] = scalar(c, v);
+                values[c.ordinal()] = validText(c, scalar(c, v));
             }
         }
         List<String> missing = new ArrayList<>();
@@ -93,6 +94,27 @@ public final class CommentJsonMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a tree parser does no I/O
         }
+    }
+
+    /**
+     * A JSON escape such as {@code \\ud800} without its pair decodes to a lone surrogate, which no UTF-8
+     * output can hold (the CSV writers would write '?'), so such a column is malformed, like invalid
+     * UTF-8 in a CSV dump. Recent comments' bodies are only featurized, never written, so they keep
+     * the Python pipeline's leniency.
+     */
+    private static Object validText(CommentColumn c, Object value) {
+        if (value instanceof String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char ch = s.charAt(i);
+                if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(ch)) {
+                    throw new InvalidFieldException(c.columnName(), "Unicode text", String.format(Locale.ROOT,
+                            "a lone surrogate \\u%04x at character %d (a JSON escape without its pair)", (int) ch, i + 1));
+                }
+            }
+        }
+        return value;
     }
 
     private static String nodeKind(JsonNode n) {

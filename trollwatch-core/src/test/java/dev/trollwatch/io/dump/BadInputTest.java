@@ -177,6 +177,21 @@ class BadInputTest {
     }
 
     @Test
+    void jsonLinesLoneSurrogateIsAMalformedRowThatSkipDrops() throws Exception {
+        String row = "{\"author\": \"%s\", \"link_id\": \"t3\", \"created_utc\": 1.0, \"body\": \"x\","
+                + " \"recent_comments\": \"[]\", \"no_follow\": true, \"author_verified\": false,"
+                + " \"author_comment_karma\": 1.0, \"author_link_karma\": 1.0, \"over_18\": false,"
+                + " \"is_submitter\": false}\n";
+        Path f = DumpFixtures.write(dir, "data.jsonl", String.format(row, "ok") + String.format(row, "\\ud800bad")
+                + String.format(row, "also_ok"));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
+        assertEquals(f + ":2: column author: expected Unicode text, got a lone surrogate \\ud800 at character 1"
+                + " (a JSON escape without its pair)", e.getMessage());
+        List<Comment> rows = DumpFixtures.readAll(f, null, ErrorPolicy.skipAll());
+        assertEquals(List.of("ok", "also_ok"), rows.stream().map(Comment::author).toList());
+    }
+
+    @Test
     void invalidJsonLineIsReportedWithItsLine() {
         Path f = DumpFixtures.write(dir, "data.jsonl", "\n{\"author\": \n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f, InputFormat.JSONL,

@@ -92,4 +92,21 @@ class CommentJsonMapperTest {
                 () -> CommentJsonMapper.fromJson(JSON.readTree("[1]")));
         assertEquals("expected a JSON object, got an array", e.getMessage());
     }
+
+    @Test
+    void aLoneSurrogateInATextColumnIsMalformedAndAPairIsText() throws Exception {
+        String lone = articleRequest(RECENT).replace("\"AutoModerator\"", "\"Auto\\ud800Moderator\"");
+        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+                () -> CommentJsonMapper.fromJson(JSON.readTree(lone)));
+        assertEquals("column author: expected Unicode text, got a lone surrogate \\ud800 at character 5"
+                + " (a JSON escape without its pair)", e.getMessage());
+        String trailing = articleRequest(RECENT).replace("\"t3_aqtwe1\"", "\"t3_aqtwe1\\udfff\"");
+        assertEquals("link_id", assertThrows(InvalidFieldException.class,
+                () -> CommentJsonMapper.fromJson(JSON.readTree(trailing))).column());
+        String pair = articleRequest(RECENT).replace("\"AutoModerator\"", "\"Auto\\ud83d\\ude00\"");
+        assertEquals("Auto\ud83d\ude00", CommentJsonMapper.fromJson(JSON.readTree(pair)).author());
+        String loneInRecent = articleRequest(RECENT.replace("I am a bot", "I am \\udc00 bot"));
+        assertEquals("I am \udc00 bot", CommentJsonMapper.fromJson(JSON.readTree(loneInRecent))
+                .recentComments().get(0).body());
+    }
 }
