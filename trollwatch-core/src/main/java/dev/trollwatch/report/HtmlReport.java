@@ -4,6 +4,7 @@ import dev.trollwatch.features.Label;
 import dev.trollwatch.model.ConfusionMatrix;
 import dev.trollwatch.model.CrossValidationSummary;
 import dev.trollwatch.model.DataFacts;
+import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.EvaluationResult;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.Numbers;
@@ -85,7 +86,7 @@ public final class HtmlReport {
         facts.forEach((k, v) -> sb.append("<tr><th>").append(Html.escape(k)).append("</th><td>").append(Html.escape(v)).append("</td></tr>\n"));
         sb.append("</table>\n<h3>Parameters</h3>\n<table class=\"facts params\">\n");
         for (Map.Entry<String, Object> p : info.params().entrySet()) {
-            sb.append("<tr><th>").append(Html.escape(p.getKey())).append("</th><td>").append(Html.escape(paramText(p.getValue())))
+            sb.append("<tr><th>").append(Html.escape(p.getKey())).append("</th><td>").append(Html.escape(paramText(p.getKey(), p.getValue())))
                     .append("</td></tr>\n");
         }
         sb.append("</table>\n");
@@ -96,6 +97,14 @@ public final class HtmlReport {
         mix.put("evaluated on", d.testRows());
         sb.append("<figure>").append(BarCharts.classMix(mix)).append("<figcaption>Rows per class.</figcaption></figure>\n");
         close(sb);
+    }
+
+    private static String paramText(String key, Object v) {
+        // The recorded 0 is train's "no limit", which still stops at the loaders' cap.
+        if ("max_depth".equals(key) && Integer.valueOf(0).equals(v)) {
+            return "0 (no limit: at most " + DecisionTree.MAX_DEPTH + " levels)";
+        }
+        return paramText(v);
     }
 
     private static String paramText(Object v) {

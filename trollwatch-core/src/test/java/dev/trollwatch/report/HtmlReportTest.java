@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trollwatch.model.ModelInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -81,5 +84,19 @@ class HtmlReportTest {
         assertTrue(html.contains(ReportFixtures.SHA), "the data's SHA-256 is in the header");
         assertTrue(html.contains("class=\"fail\">FAIL") && html.contains("class=\"pass\">PASS"), "gates pass and fail");
         assertTrue(html.contains("class-weighted"), "probabilities are said to be class-weighted");
+    }
+
+    @Test
+    void anUnlimitedDepthSaysWhatItsZeroMeans() {
+        ReportContent c = ReportFixtures.content(DATE);
+        assertTrue(HtmlReport.render(c).contains("<tr><th>max_depth</th><td>3</td></tr>"), "a set depth shows as is");
+        ModelInfo i = c.info();
+        Map<String, Object> params = new LinkedHashMap<>(i.params());
+        params.put("max_depth", 0);
+        ModelInfo unlimited = new ModelInfo(i.modelId(), i.toolVersion(), i.featurizerVersion(), i.featureNames(),
+                i.classWeights(), params, i.metrics(), i.dataSha256(), i.trainingRows(), i.createdAt());
+        String html = HtmlReport.render(new ReportContent(c.command(), c.evaluatedOn(), c.data(), c.eval(), c.tree(),
+                unlimited, c.gates(), c.toolVersion(), c.createdAt()));
+        assertTrue(html.contains("<tr><th>max_depth</th><td>0 (no limit: at most 64 levels)</td></tr>"), html);
     }
 }
