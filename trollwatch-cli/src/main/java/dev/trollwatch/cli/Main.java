@@ -40,6 +40,7 @@ public final class Main {
         cl.setExitCodeExceptionMapper(t -> t instanceof UsageException || t instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE : ExitCode.FAILURE);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        cl.setParameterExceptionHandler(new ParseErrorReport());
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> Failures.report(ex, cmd.getErr(), cmd.getCommandName()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Help and version text are printed outside the commands, so picocli would show a failed

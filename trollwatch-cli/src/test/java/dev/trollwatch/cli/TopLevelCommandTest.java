@@ -1,6 +1,7 @@
 package dev.trollwatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,21 @@ class TopLevelCommandTest {
     void missingSubcommandIsUsageError() {
         CliRunner.Result r = CliRunner.run();
         assertEquals(ExitCode.USAGE, r.exitCode());
+    }
+
+    @Test
+    void aLineThatDoesNotParseIsOneTrollwatchLineNotTheWholeUsage() {
+        CliRunner.Result r = CliRunner.run("generate", "--rows", "10", "--seed", "abc");
+        assertEquals(ExitCode.USAGE, r.exitCode());
+        assertEquals("trollwatch: Invalid value for option '--seed': 'abc' is not a long\n"
+                + "Try 'trollwatch generate --help' for more information.\n", r.err().replace("\r\n", "\n"));
+        CliRunner.Result typo = CliRunner.run("train", "--in", "x.csv", "--out", "m", "--max-dept", "3");
+        assertEquals(ExitCode.USAGE, typo.exitCode());
+        assertTrue(typo.err().startsWith("trollwatch: Unknown options: '--max-dept', '3'"), typo.err());
+        assertTrue(typo.err().contains("--max-depth"), "picocli's suggestion is kept: " + typo.err());
+        assertFalse(typo.err().contains("Usage:"), typo.err());
+        CliRunner.Result none = CliRunner.run();
+        assertTrue(none.err().startsWith("trollwatch: Missing subcommand: choose one of generate"), none.err());
+        assertTrue(none.err().endsWith("Try 'trollwatch --help' for more information." + System.lineSeparator()), none.err());
     }
 }

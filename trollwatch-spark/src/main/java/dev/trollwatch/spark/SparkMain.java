@@ -45,6 +45,7 @@ public final class SparkMain {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> report(ex, cmd.getErr()));
+        cl.setParameterExceptionHandler(SparkMain::reportParseError);
         int code;
         try {
             code = cl.execute(args);
@@ -62,6 +63,17 @@ public final class SparkMain {
             return FAILURE;
         }
         return code;
+    }
+
+    /** One {@code trollwatch-spark:} line (and picocli's suggestion), not the message above the whole usage. */
+    private static int reportParseError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("trollwatch-spark: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
     }
 
     private static int report(Exception ex, PrintWriter err) {

@@ -166,7 +166,11 @@ class SparkFeaturesTest {
     @Test
     void usageErrorsAndExistingOutputsGiveTheCliExitCodes() throws IOException {
         assertEquals(2, CliProcess.spark("features", "--in", golden.toString()).exitCode());
-        assertEquals(2, CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--format", "orc").exitCode());
+        CliProcess.Result orc = CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--format", "orc");
+        assertEquals(2, orc.exitCode());
+        assertTrue(orc.err().startsWith("trollwatch-spark: Invalid value for option '--format'"), orc.err());
+        assertTrue(orc.err().contains("Try 'trollwatch-spark features --help'") && !orc.err().contains("Usage:"),
+                "one line and a pointer to --help, not the whole usage: " + orc.err());
         assertEquals(2, CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--max-errors", "3").exitCode());
         CliProcess.Result missing = CliProcess.spark("features", "--in", dir.resolve("nothing-here").toString(),
                 "--out", dir.resolve("never").toString());
