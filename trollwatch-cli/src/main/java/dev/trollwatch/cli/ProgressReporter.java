@@ -113,10 +113,25 @@ public final class ProgressReporter implements Progress.Task {
         if (last) {
             sb.append(String.format(Locale.ROOT, ", %.1f s", secs));
         } else if (total > 0 && rate > 0) {
-            sb.append(String.format(Locale.ROOT, ", ETA %.0f s", Math.max(0, (total - done) / rate)));
+            sb.append(", ETA ").append(eta(Math.max(0, (total - done) / rate)));
         } else if (f > 0.001) {
-            sb.append(String.format(Locale.ROOT, ", ETA %.0f s", secs * (1 - f) / f));
+            sb.append(", ETA ").append(eta(secs * (1 - f) / f));
         }
         return sb.toString();
+    }
+
+    /** Seconds to go as a person reads them: {@code 12 s}, {@code 4 min 05 s}, {@code 3 h 07 min}, {@code 52 days}. */
+    static String eta(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 100) {
+            return s + " s";
+        }
+        if (s < 3_600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        if (s < 48 * 3_600) {
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3_600, s % 3_600 / 60);
+        }
+        return String.format(Locale.ROOT, "%,d days", s / 86_400);
     }
 }

@@ -57,4 +57,16 @@ class ProgressReporterTest {
         assertEquals(List.of("reading stdin: 1,000 rows, 250 rows/s", "reading stdin: 1,000 rows, 250 rows/s, 4.0 s"),
                 err.toString().lines().toList());
     }
+
+    @Test
+    void anEtaReadsInTheUnitsItsSizeNeeds() {
+        assertEquals("12 s", ProgressReporter.eta(12.4));
+        assertEquals("99 s", ProgressReporter.eta(99));
+        assertEquals("1 min 40 s", ProgressReporter.eta(100));
+        assertEquals("59 min 59 s", ProgressReporter.eta(3_599));
+        assertEquals("1 h 02 min", ProgressReporter.eta(3_722));
+        assertEquals("47 h 59 min", ProgressReporter.eta(48 * 3_600 - 1));
+        // generate --rows 99999999999999 said "ETA 4657562223 s"
+        assertEquals("53,906 days", ProgressReporter.eta(4_657_562_223.0));
+    }
 }
