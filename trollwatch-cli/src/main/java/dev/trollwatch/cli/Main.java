@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -41,6 +42,14 @@ public final class Main {
                 ? ExitCode.USAGE : ExitCode.FAILURE);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.setParameterExceptionHandler(new ParseErrorReport());
+        // An empty file name ("$MODEL_DIR/x" with the variable unset gives "/x"; "$FILE" gives "") reached
+        // the commands as the current directory or a nameless file ("I/O error:  (No such file …)").
+        cl.registerConverter(Path.class, text -> {
+            if (text.isEmpty()) {
+                throw new CommandLine.TypeConversionException("an empty file name");
+            }
+            return Path.of(text);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> Failures.report(ex, cmd.getErr(), cmd.getCommandName()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Help and version text are printed outside the commands, so picocli would show a failed

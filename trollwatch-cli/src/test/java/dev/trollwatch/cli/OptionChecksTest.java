@@ -70,4 +70,13 @@ class OptionChecksTest {
         assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
         assertTrue(r.err().contains("cross-validation with 1000 folds needs at least 1000 rows; the data has"), r.err());
     }
+
+    @Test
+    void anEmptyFileNameIsAUsageErrorNamingItsOption() {
+        usage("trollwatch: Invalid value for option '--in': an empty file name",
+                "features", "--in", "", "--out", dir.resolve("e.csv").toString());
+        usage("trollwatch: Invalid value for option '--out': an empty file name", "features", "--in", data.toString(), "--out", "");
+        usage("trollwatch: Invalid value for option '--model': an empty file name", "predict", "--model", "", "--in", data.toString());
+        usage("trollwatch: --out is empty: give a base name", "train", "--in", data.toString(), "--out", "");
+    }
 }
