@@ -10,6 +10,7 @@ import dev.trollwatch.model.FeaturesCsvFixture;
 import dev.trollwatch.model.SyntheticFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,16 @@ class ReportCommandTest {
         for (String ext : new String[] {".model", ".json", ".onnx", ".metrics.json"}) {
             assertFalse(Files.exists(dir.resolve("unreported" + ext)), "unreported" + ext + " must not exist");
         }
+    }
+
+    @Test
+    void aModelFolderThatTakesNoNewFilesFailsBeforeTraining() {
+        // sysfs refuses new files even to root, for whom a folder's permission bits always say "writable"
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "a Linux /sys");
+        CliRunner.Result r = CliRunner.run("train", "--in", train.toString(), "--out", "/sys/kernel/trollwatch");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("/sys/kernel/trollwatch.model: cannot be created, /sys/kernel takes no new files"), r.err());
+        assertFalse(r.err().contains("training on"), "checked before the work: " + r.err());
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -92,8 +94,8 @@ public final class AtomicOutput implements AutoCloseable {
 
     /**
      * Fails now, naming the file, when {@link #create} would fail for want of a folder: when
-     * {@code destination} is a directory, or the nearest existing entry on its path is not one. A
-     * long job checks its outputs this way before its work, instead of at the end.
+     * {@code destination} is a directory, the nearest existing entry on its path is not one, or that
+     * directory takes no new file. A long job checks its outputs this way before its work, instead of at the end.
      */
     public static void checkCreatable(Path destination) throws IOException {
         refuseDirectory(destination);
@@ -107,6 +109,26 @@ public final class AtomicOutput implements AutoCloseable {
         if (folder != null && !Files.isDirectory(folder)) {
             throw new IOException(destination + ": cannot be created, " + folder + " is not a directory");
         }
+        if (folder != null) {
+            probeWritable(destination, folder);
+        }
+    }
+
+    /**
+     * A file created and deleted at once in {@code folder}: what {@link #create} will do there. Permission
+     * bits say nothing for root, nor for a read-only mount or a file system that takes no new files
+     * (sysfs), so only trying tells.
+     */
+    private static void probeWritable(Path destination, Path folder) throws IOException {
+        Path probe;
+        try {
+            probe = Files.createTempFile(folder, ".trollwatch-probe." + PID + ".", ".tmp");
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            throw new IOException(destination + ": cannot be created, " + folder + " takes no new files (" + why + ")", e);
+        }
+        Files.deleteIfExists(probe);
     }
 
     private static void refuseDirectory(Path destination) throws IOException {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,20 @@ class AtomicOutputTest {
         assertDoesNotThrow(() -> AtomicOutput.checkCreatable(dir.resolve("new/folders/out.csv")));
         assertDoesNotThrow(() -> AtomicOutput.checkCreatable(Path.of("/dev/null")));
         assertFalse(Files.exists(dir.resolve("new")), "a check creates nothing");
+    }
+
+    @Test
+    void aFolderThatTakesNoNewFilesIsFoundUpFront() throws IOException {
+        // sysfs takes no new file, even from root, whose permission bits would say yes.
+        Path sysfs = Path.of("/sys/kernel");
+        Assumptions.assumeTrue(Files.isDirectory(sysfs), "a Linux /sys");
+        IOException e = assertThrows(IOException.class, () -> AtomicOutput.checkCreatable(sysfs.resolve("m/x.json")));
+        assertTrue(e.getMessage().startsWith("/sys/kernel/m/x.json: cannot be created, /sys/kernel takes no new files ("),
+                e.getMessage());
+        assertDoesNotThrow(() -> AtomicOutput.checkCreatable(dir.resolve("out.csv")));
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "the probe leaves nothing behind");
+        }
     }
 
     @Test
