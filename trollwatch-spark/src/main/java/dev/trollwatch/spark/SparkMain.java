@@ -46,6 +46,14 @@ public final class SparkMain {
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> report(ex, cmd.getErr()));
         cl.setParameterExceptionHandler(SparkMain::reportParseError);
+        // Every text option is a path, a master URL or a spec: an empty one (an unset shell variable)
+        // reached Hadoop as "Can not create a Path from an empty string", exit 4.
+        cl.registerConverter(String.class, text -> {
+            if (text.isEmpty()) {
+                throw new CommandLine.TypeConversionException("an empty value");
+            }
+            return text;
+        });
         int code;
         try {
             code = cl.execute(args);

@@ -171,6 +171,9 @@ class SparkFeaturesTest {
         assertTrue(orc.err().startsWith("trollwatch-spark: Invalid value for option '--format'"), orc.err());
         assertTrue(orc.err().contains("Try 'trollwatch-spark features --help'") && !orc.err().contains("Usage:"),
                 "one line and a pointer to --help, not the whole usage: " + orc.err());
+        CliProcess.Result empty = CliProcess.spark("features", "--in", "", "--out", "x");
+        assertEquals(2, empty.exitCode(), empty.err());
+        assertTrue(empty.err().startsWith("trollwatch-spark: Invalid value for option '--in': an empty value"), empty.err());
         assertEquals(2, CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--max-errors", "3").exitCode());
         CliProcess.Result missing = CliProcess.spark("features", "--in", dir.resolve("nothing-here").toString(),
                 "--out", dir.resolve("never").toString());
