@@ -42,8 +42,8 @@ public final class Main {
                 ? ExitCode.USAGE : ExitCode.FAILURE);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.setParameterExceptionHandler(new ParseErrorReport());
-        // An empty file name ("$MODEL_DIR/x" with the variable unset gives "/x"; "$FILE" gives "") reached
-        // the commands as the current directory or a nameless file ("I/O error:  (No such file …)").
+        // An empty file name ("$FILE" with the variable unset) reached the commands as the current
+        // directory or a nameless file ("I/O error:  (No such file …)").
         cl.registerConverter(Path.class, text -> {
             if (text.isEmpty()) {
                 throw new CommandLine.TypeConversionException("an empty file name");
