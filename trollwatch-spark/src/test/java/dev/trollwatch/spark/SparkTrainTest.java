@@ -48,6 +48,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -233,6 +234,18 @@ class SparkTrainTest {
         assertTrue(r.err().contains("would replace the input") && r.err().contains("clash.json"), r.err());
         assertArrayEquals(before, Files.readAllBytes(input), "the features file is untouched");
         assertFalse(Files.exists(dir.resolve("clash.onnx")));
+    }
+
+    @Test
+    void aLocalBaseInAFolderThatTakesNoNewFilesFailsBeforeAnySparkJob() {
+        // sysfs takes no new file, even from root; the old check found this only when saving, after the training
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "a Linux /sys");
+        int jobsBefore = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        IOException e = assertThrows(IOException.class, () -> TrainJob.run(spark, table.toString(), "/sys/kernel/tw",
+                TrainJob.Options.DEFAULT, new Provenance("test", null, "2026-12-01T00:00:00Z")));
+        assertTrue(e.getMessage().startsWith("/sys/kernel/tw.json: cannot be created, /sys/kernel takes no new files"),
+                e.getMessage());
+        assertEquals(jobsBefore, spark.sparkContext().statusTracker().getJobIdsForGroup(null).length, "no Spark job ran");
     }
 
     @Test

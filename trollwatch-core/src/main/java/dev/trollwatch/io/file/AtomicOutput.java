@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -124,9 +125,7 @@ public final class AtomicOutput implements AutoCloseable {
         try {
             probe = Files.createTempFile(folder, ".trollwatch-probe." + PID + ".", ".tmp");
         } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
-            throw new IOException(destination + ": cannot be created, " + folder + " takes no new files (" + why + ")", e);
+            throw new IOException(destination + ": cannot be created, " + folder + " takes no new files (" + reason(e) + ")", e);
         }
         Files.deleteIfExists(probe);
     }
@@ -192,11 +191,29 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     private static IOException named(Path file, IOException e) {
+        if (e instanceof FileSystemException) {
+            // Its message is only the path it failed on (a temp file's, here), not what went wrong.
+            return new IOException(file + ": " + reason(e), e);
+        }
         String message = e.getMessage();
         if (message != null && message.contains(file.toString())) {
             return e;
         }
         return new IOException(file + ": " + (message == null ? e.getClass().getSimpleName() : message), e);
+    }
+
+    /** What went wrong, in words: "permission denied", "Read-only file system", … */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return e instanceof FileSystemException ? e.getClass().getSimpleName() : String.valueOf(e.getMessage());
     }
 
     /** True when the file name ends in {@code .gz} (output is then compressed). */

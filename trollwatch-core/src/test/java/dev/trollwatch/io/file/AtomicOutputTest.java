@@ -41,6 +41,8 @@ class AtomicOutputTest {
         IOException e = assertThrows(IOException.class, () -> AtomicOutput.checkCreatable(sysfs.resolve("m/x.json")));
         assertTrue(e.getMessage().startsWith("/sys/kernel/m/x.json: cannot be created, /sys/kernel takes no new files ("),
                 e.getMessage());
+        IOException opening = assertThrows(IOException.class, () -> AtomicOutput.create(sysfs.resolve("x.json")));
+        assertEquals("/sys/kernel/x.json: permission denied", opening.getMessage(), "not the temp file's bare name");
         assertDoesNotThrow(() -> AtomicOutput.checkCreatable(dir.resolve("out.csv")));
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count(), "the probe leaves nothing behind");

@@ -1,6 +1,7 @@
 package dev.trollwatch.spark.job;
 
 import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.modelio.ModelFiles;
 import java.io.IOException;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * What train checks about its model base before any work: no model file it writes is one of the
- * {@code --in} files (saving would replace the table it trained on), and no {@code BASE.model} of
+ * {@code --in} files (saving would replace the table it trained on), a local base's files can be
+ * created (as the CLI checks them: a read-only folder failed only after the training), and no {@code BASE.model} of
  * another model is left beside a base whose learner writes only {@code BASE.json} and
  * {@code BASE.onnx} (the set on disk would carry two model ids).
  */
@@ -25,6 +27,14 @@ final class ModelBaseCheck {
             if (inputs.contains(file)) {
                 throw new TrollwatchException("--out " + base + " would replace the input " + file
                         + " with the model; choose another --out");
+            }
+        }
+        Path basePath = new Path(base);
+        if ("file".equals(basePath.getFileSystem(conf).getUri().getScheme())) {
+            for (java.nio.file.Path file : ModelFiles.paths(java.nio.file.Path.of(basePath.toUri().getPath()))) {
+                if (writesWeka || !file.toString().endsWith(ModelFiles.WEKA)) {
+                    AtomicOutput.checkCreatable(file);
+                }
             }
         }
         Path weka = new Path(base + ModelFiles.WEKA);
