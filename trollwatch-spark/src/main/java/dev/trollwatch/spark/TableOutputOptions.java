@@ -1,6 +1,7 @@
 package dev.trollwatch.spark;
 
 import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.spark.job.InputFiles;
 import dev.trollwatch.spark.job.TableFormat;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class TableOutputOptions {
     boolean overwrite;
 
     /**
-     * Fails before any work when the output exists and may not be replaced, or when replacing it would
+     * Fails before any work when a local output cannot be created, when the output exists and may not be replaced, or when replacing it would
      * delete a file the job reads: {@code --overwrite} replaces the whole directory, the {@code --in}
      * files and any {@code alsoRead} file (predict's {@code --model}) inside it included.
      */
@@ -34,6 +35,10 @@ public final class TableOutputOptions {
         Path p = new Path(out);
         FileSystem fs = p.getFileSystem(conf);
         if (!fs.exists(p)) {
+            if ("file".equals(fs.getUri().getScheme())) {
+                // Spark would find a folder that takes no new files only when the last stage writes
+                AtomicOutput.checkCreatable(java.nio.file.Path.of(p.toUri().getPath()));
+            }
             return;
         }
         if (!overwrite) {

@@ -179,6 +179,12 @@ class SparkFeaturesTest {
                 "--out", dir.resolve("never").toString());
         assertEquals(1, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("no such file or directory"), missing.err());
+        if (Files.isDirectory(Path.of("/sys/kernel"))) { // sysfs takes no new files, even from root
+            CliProcess.Result unwritable = CliProcess.spark("features", "--in", golden.toString(), "--out", "/sys/kernel/features");
+            assertEquals(1, unwritable.exitCode(), unwritable.err());
+            assertTrue(unwritable.err().contains("/sys/kernel/features: cannot be created, /sys/kernel takes no new files"),
+                    "checked before the job, not when its last stage writes: " + unwritable.err());
+        }
         Path existing = Files.createDirectories(dir.resolve("existing"));
         CliProcess.Result exists = CliProcess.spark("features", "--in", golden.toString(), "--out", existing.toString());
         assertEquals(1, exists.exitCode(), exists.err());
