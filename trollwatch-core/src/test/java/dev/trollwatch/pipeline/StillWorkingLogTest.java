@@ -32,4 +32,17 @@ class StillWorkingLogTest {
         }
         assertTrue(lines.isEmpty());
     }
+
+    @Test
+    void whatTheStepTellsOfItselfFollowsTheTime() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CountDownLatch one = new CountDownLatch(1);
+        try (StillWorkingLog log = new StillWorkingLog("features", Duration.ofMillis(10), () -> "stage 3: 5 of 8 tasks done", s -> {
+            lines.add(s);
+            one.countDown();
+        })) {
+            assertTrue(one.await(30, TimeUnit.SECONDS), "a line while the step runs");
+        }
+        assertTrue(lines.get(0).matches("features: still working, \\d+ s so far; stage 3: 5 of 8 tasks done"), lines.get(0));
+    }
 }

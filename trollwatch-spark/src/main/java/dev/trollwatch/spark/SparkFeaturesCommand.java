@@ -27,7 +27,10 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
         var options = input.options();
         SparkSession session = spark.session("features");
         output.check(session, input.in);
-        FeaturesJob.Result r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
+        FeaturesJob.Result r;
+        try (var heartbeat = JobHeartbeat.start(session, "features")) {
+            r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
+        }
         System.err.printf("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s%n",
                 r.rowsWritten(), output.out, output.format.name().toLowerCase(java.util.Locale.ROOT), r.duplicates(),
                 r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");

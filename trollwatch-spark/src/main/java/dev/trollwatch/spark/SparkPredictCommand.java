@@ -42,8 +42,11 @@ public final class SparkPredictCommand implements Callable<Integer> {
         output.check(session, input.in, model);
         ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
         System.err.println("predict: model " + shipped.modelId() + " from " + model);
-        PredictJob.Result r = PredictJob.run(session, shipped, input.in, options, output.out, output.format,
-                new PredictJob.Columns(withFeatures, explain), output.overwrite);
+        PredictJob.Result r;
+        try (var heartbeat = JobHeartbeat.start(session, "predict")) {
+            r = PredictJob.run(session, shipped, input.in, options, output.out, output.format,
+                    new PredictJob.Columns(withFeatures, explain), output.overwrite);
+        }
         System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), output.out,
                 r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
         return SparkMain.OK;

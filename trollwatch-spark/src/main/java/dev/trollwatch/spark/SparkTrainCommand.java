@@ -72,7 +72,10 @@ public final class SparkTrainCommand implements Callable<Integer> {
         SparkSession session = spark.session("train");
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Provenance provenance = new Provenance(BuildInfo.version(), null, createdAt);
-        TrainJob.Result r = TrainJob.run(session, in, out, o, provenance);
+        TrainJob.Result r;
+        try (var heartbeat = JobHeartbeat.start(session, "train")) {
+            r = TrainJob.run(session, in, out, o, provenance);
+        }
         System.out.printf(Locale.ROOT, "%,d rows relabelled as bot%s%n%n", r.relabelled(),
                 o.relabelBots() ? " (rows of authors with any bot row)" : " (relabelling off)");
         System.out.printf(Locale.ROOT, "%-6s %12s %10s %9s %7s %7s%n", "learner", "train rows", "test rows", "accuracy", "mcc", "kappa");
