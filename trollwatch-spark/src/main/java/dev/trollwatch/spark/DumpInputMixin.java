@@ -21,7 +21,8 @@ public final class DumpInputMixin {
     String in;
 
     @Option(names = "--in-format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "Text dump format: csv, postgres-csv, psql, csv-2019 or jsonl. Default: detected per file.")
+            description = "Text dump format: csv, postgres-csv, psql, csv-2019 or jsonl (what 'trollwatch features --format'"
+                    + " sets). Default: detected per file.")
     InputFormat inFormat;
 
     @Option(names = "--on-error", paramLabel = "fail|skip", defaultValue = "fail",

@@ -19,7 +19,8 @@ public final class TableOutputOptions {
     String out;
 
     @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet", converter = TableFormatConverter.class,
-            description = "Output format: parquet, or csv written as the CLI writes it. Default: ${DEFAULT-VALUE}.")
+            description = "Output format: parquet, or csv written as the CLI writes it (the input's format is --in-format,"
+                    + " where the CLI's --format names the input's). Default: ${DEFAULT-VALUE}.")
     TableFormat format;
 
     @Option(names = "--overwrite", description = "Replace an existing --out directory. Default: refuse.")
