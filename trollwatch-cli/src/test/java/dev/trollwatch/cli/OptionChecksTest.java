@@ -79,4 +79,22 @@ class OptionChecksTest {
         usage("trollwatch: Invalid value for option '--model': an empty file name", "predict", "--model", "", "--in", data.toString());
         usage("trollwatch: --out is empty: give a base name", "train", "--in", data.toString(), "--out", "");
     }
+
+    @Test
+    void aHeaderOnlyInputIsNamedNotCalledAnEmptySet() {
+        Path headerOnly = dir.resolve("header-only.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("generate", "--rows", "0", "--out", headerOnly.toString()).exitCode());
+        CliRunner.Result train = CliRunner.run("train", "--in", headerOnly.toString(), "--out", dir.resolve("h/tw").toString());
+        assertEquals(ExitCode.FAILURE, train.exitCode(), train.err());
+        assertTrue(train.err().contains("trollwatch: error: " + headerOnly + ": no rows after its header"), train.err());
+        Path model = dir.resolve("h/real");
+        assertEquals(ExitCode.OK, CliRunner.run("train", "--in", data.toString(), "--out", model.toString(),
+                "--min-leaf", "5").exitCode());
+        CliRunner.Result evaluate = CliRunner.run("evaluate", "--model", model + ".json", "--in", headerOnly.toString());
+        assertEquals(ExitCode.FAILURE, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.err().contains(headerOnly + ": no rows after its header"), evaluate.err());
+        CliRunner.Result test = CliRunner.run("train", "--in", data.toString(), "--test", headerOnly.toString(),
+                "--out", dir.resolve("h/tw").toString());
+        assertTrue(test.err().contains(headerOnly + ": no rows after its header"), test.err());
+    }
 }

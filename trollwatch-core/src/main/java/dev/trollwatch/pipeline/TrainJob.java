@@ -1,5 +1,6 @@
 package dev.trollwatch.pipeline;
 
+import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.file.ByteCountingInputStream;
 import dev.trollwatch.io.table.MetricsJsonWriter;
@@ -147,17 +148,25 @@ public final class TrainJob {
      */
     static LabelledInput.LabelledData read(Path file, LabelledInput.DumpOptions reading, Progress progress)
             throws IOException {
+        LabelledInput.LabelledData data;
+        String name = file.toString().equals("-") ? "<stdin>" : file.toString();
         if (file.toString().equals("-")) {
             try (Progress.Task task = progress.start("reading stdin")) {
-                return LabelledInput.read(System.in, "<stdin>", reading, task::advance);
+                data = LabelledInput.read(System.in, name, reading, task::advance);
+            }
+        } else {
+            // FileInputStream, not Files.newInputStream: FIFO-safe, see CommentReaders.open.
+            try (ByteCountingInputStream in = new ByteCountingInputStream(new FileInputStream(file.toFile()))) {
+                long size = file.toFile().length(); // 0 for a FIFO: no fraction, no ETA
+                try (Progress.Task task = progress.start("reading " + file.getFileName(), () -> in.fractionOf(size))) {
+                    data = LabelledInput.read(in, name, reading, task::advance);
+                }
             }
         }
-        // FileInputStream, not Files.newInputStream: FIFO-safe, see CommentReaders.open.
-        try (ByteCountingInputStream in = new ByteCountingInputStream(new FileInputStream(file.toFile()))) {
-            long size = file.toFile().length(); // 0 for a FIFO: no fraction, no ETA
-            try (Progress.Task task = progress.start("reading " + file.getFileName(), () -> in.fractionOf(size))) {
-                return LabelledInput.read(in, file.toString(), reading, task::advance);
-            }
+        if (data.rows().isEmpty()) {
+            // said here, where the file is known, rather than as "the input set is empty" by the learner
+            throw new TrollwatchException(name + ": no rows after its header: nothing to train or evaluate on");
         }
+        return data;
     }
 }
