@@ -100,7 +100,23 @@ public record QualityGate(Metric metric, Label label, double minimum) {
         if (v >= minimum) {
             return null;
         }
+        String unmeasurable = unmeasurable(m);
+        if (unmeasurable != null) {
+            return "quality gate failed: " + what() + " cannot be measured: " + unmeasurable;
+        }
         return String.format(Locale.ROOT, "quality gate failed: %s is %.4f, below the minimum %s", what(), v, Numbers.compact(minimum));
+    }
+
+    /**
+     * Why a class's metric is 0/0 here (scikit-learn's zero_division=0 makes it 0.0): "recall of troll is
+     * 0.0000" on data without a troll sent a CI job looking for a worse model, not at its data.
+     */
+    private String unmeasurable(ConfusionMatrix m) {
+        return switch (metric) {
+            case RECALL, F1 -> m.support(label) == 0 ? "the data has no " + label.text() + " rows" : null;
+            case PRECISION -> m.predicted(label) == 0 ? "the model predicted no row as " + label.text() : null;
+            default -> null;
+        };
     }
 
     /** The reasons of every failed gate, in the given order. */

@@ -29,4 +29,20 @@ class QualityGateTest {
         assertEquals(1, f.size());
         assertTrue(f.get(0).contains("recall of troll is 0.6667, below the minimum 0.7"), f.get(0));
     }
+
+    @Test
+    void aGateOnAClassTheDataLacksSaysSoRatherThanReportingZero() {
+        // no troll row, and no row predicted bot
+        ConfusionMatrix noTrolls = new ConfusionMatrix(new long[][] {{0, 5, 0}, {0, 300, 15}, {0, 0, 0}});
+        List<String> f = QualityGate.failures(List.of(
+                new QualityGate(QualityGate.Metric.RECALL, Label.TROLL, 0.5),
+                new QualityGate(QualityGate.Metric.F1, Label.TROLL, 0.5),
+                new QualityGate(QualityGate.Metric.PRECISION, Label.BOT, 0.5),
+                new QualityGate(QualityGate.Metric.RECALL, Label.TROLL, 0),
+                new QualityGate(QualityGate.Metric.PRECISION, Label.TROLL, 0.5)), noTrolls);
+        assertEquals(List.of("quality gate failed: recall of troll cannot be measured: the data has no troll rows",
+                "quality gate failed: F1 of troll cannot be measured: the data has no troll rows",
+                "quality gate failed: precision of bot cannot be measured: the model predicted no row as bot",
+                "quality gate failed: precision of troll is 0.0000, below the minimum 0.5"), f);
+    }
 }
