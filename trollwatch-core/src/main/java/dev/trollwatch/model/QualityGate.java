@@ -115,8 +115,14 @@ public record QualityGate(Metric metric, Label label, double minimum) {
         return switch (metric) {
             case RECALL, F1 -> m.support(label) == 0 ? "the data has no " + label.text() + " rows" : null;
             case PRECISION -> m.predicted(label) == 0 ? "the model predicted no row as " + label.text() : null;
-            default -> null;
+            case MCC, KAPPA -> classesOf(m::support) <= 1 ? "the data has rows of one class only"
+                    : metric == Metric.MCC && classesOf(m::predicted) <= 1 ? "the model predicted one class for every row" : null;
+            case ACCURACY -> null;
         };
+    }
+
+    private static long classesOf(java.util.function.ToLongFunction<Label> rows) {
+        return java.util.Arrays.stream(Label.values()).filter(l -> rows.applyAsLong(l) > 0).count();
     }
 
     /** The reasons of every failed gate, in the given order. */

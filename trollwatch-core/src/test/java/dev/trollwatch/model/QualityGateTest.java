@@ -45,4 +45,21 @@ class QualityGateTest {
                 "quality gate failed: precision of bot cannot be measured: the model predicted no row as bot",
                 "quality gate failed: precision of troll is 0.0000, below the minimum 0.5"), f);
     }
+
+    @Test
+    void mccAndKappaOnOneClassSayWhyTheyAreZero() {
+        ConfusionMatrix onlyNormalRows = new ConfusionMatrix(new long[][] {{0, 0, 0}, {87, 93, 20}, {0, 0, 0}});
+        ConfusionMatrix allPredictedNormal = new ConfusionMatrix(new long[][] {{0, 5, 0}, {0, 300, 0}, {0, 9, 0}});
+        QualityGate mcc = new QualityGate(QualityGate.Metric.MCC, null, 0.5);
+        QualityGate kappa = new QualityGate(QualityGate.Metric.KAPPA, null, 0.5);
+        assertEquals("quality gate failed: MCC cannot be measured: the data has rows of one class only", mcc.check(onlyNormalRows));
+        assertEquals("quality gate failed: kappa cannot be measured: the data has rows of one class only",
+                kappa.check(onlyNormalRows));
+        assertEquals("quality gate failed: MCC cannot be measured: the model predicted one class for every row",
+                mcc.check(allPredictedNormal));
+        assertEquals("quality gate failed: kappa is 0.0000, below the minimum 0.5", kappa.check(allPredictedNormal),
+                "kappa is defined there (and 0)");
+        String real = new QualityGate(QualityGate.Metric.MCC, null, 0.99).check(m);
+        assertTrue(real.contains("MCC is 0.") && real.endsWith("below the minimum 0.99"), "a real MCC is told as before: " + real);
+    }
 }
