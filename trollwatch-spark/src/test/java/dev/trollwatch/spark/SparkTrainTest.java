@@ -249,6 +249,17 @@ class SparkTrainTest {
     }
 
     @Test
+    void aTableWithNoRowsIsSaidToBeEmptyNotToLackABot() {
+        Path dump = dir.resolve("header-only.csv");
+        Path features = dir.resolve("header-only.features.csv");
+        assertEquals(0, CliProcess.trollwatch("generate", "--rows", "0", "--out", dump.toString()).exitCode());
+        assertEquals(0, CliProcess.trollwatch("features", "--in", dump.toString(), "--out", features.toString()).exitCode());
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> TrainJob.run(spark, features.toString(),
+                dir.resolve("none").toString(), TrainJob.Options.DEFAULT, new Provenance("test", null, "2026-12-01T00:00:00Z")));
+        assertEquals(features + ": no rows: nothing to train on", e.getMessage());
+    }
+
+    @Test
     void anMllibTrainRefusesABaseWithAnotherModelsWekaFile() throws Exception {
         Path base = dir.resolve("stale");
         Path weka = Files.writeString(dir.resolve("stale.model"), "an older j48 model");

@@ -128,6 +128,10 @@ public final class TrainJob {
             Map<Label, Long> trainRows = new EnumMap<>(Label.class);
             Map<Label, Long> testRows = new EnumMap<>(Label.class);
             countByClass(prepared, trainRows, testRows);
+            if (trainRows.values().stream().mapToLong(Long::longValue).sum()
+                    + testRows.values().stream().mapToLong(Long::longValue).sum() == 0) {
+                throw new TrollwatchException(in + ": no rows: nothing to train on");
+            }
             requireAllClasses(trainRows, "training");
             if (testRows.values().stream().mapToLong(Long::longValue).sum() == 0) {
                 throw new TrollwatchException("the test set is empty: nothing to evaluate on (raise --test-fraction)");
