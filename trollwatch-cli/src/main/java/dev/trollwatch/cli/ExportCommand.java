@@ -164,6 +164,10 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             Double from = since == null ? null : TimeBound.parse(since);
             Double to = until == null ? null : TimeBound.parse(until);
+            if (from != null && to != null && from >= to) {
+                // created_utc >= since AND created_utc < until: an empty window would export no row and look like success
+                throw new UsageException("--since " + since + " is not before --until " + until + ": no row can match");
+            }
             query = queryFile != null
                     ? ExportQuery.forQuery(readQueryFile(), from, to, limit)
                     : ExportQuery.forTable(TableName.parse(table == null ? "reddit_comments" : table), from, to, limit);

@@ -97,4 +97,14 @@ class OptionChecksTest {
                 "--out", dir.resolve("h/tw").toString());
         assertTrue(test.err().contains(headerOnly + ": no rows after its header"), test.err());
     }
+
+    @Test
+    void anExportWindowThatEndsBeforeItStartsIsRefusedBeforeConnecting() {
+        // port 1: were it to connect first, the error would be "could not connect" (exit 1)
+        usage("--since 2020-01-01 is not before --until 2019-01-01: no row can match", "export", "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/db", "--since", "2020-01-01", "--until", "2019-01-01",
+                "--out", dir.resolve("x.csv").toString());
+        usage("is not before --until", "export", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/db",
+                "--since", "1550213389", "--until", "2019-02-15T06:49:49Z", "--out", dir.resolve("x.csv").toString());
+    }
 }
