@@ -1,6 +1,7 @@
 package dev.trollwatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -106,5 +107,15 @@ class OptionChecksTest {
                 "--out", dir.resolve("x.csv").toString());
         usage("is not before --until", "export", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/db",
                 "--since", "1550213389", "--until", "2019-02-15T06:49:49Z", "--out", dir.resolve("x.csv").toString());
+    }
+
+    @Test
+    void aPruningConfidenceAboveWekasHalfIsRefusedNotSpammedOnStderr() {
+        usage("--confidence must be in (0, 0.5]", "train", "--in", data.toString(), "--out", dir.resolve("c6/tw").toString(),
+                "--confidence", "0.6");
+        CliRunner.Result half = CliRunner.run("train", "-q", "--in", data.toString(), "--out", dir.resolve("c5/tw").toString(),
+                "--confidence", "0.5", "--min-leaf", "5", "--max-depth", "0");
+        assertEquals(ExitCode.OK, half.exitCode(), half.err());
+        assertFalse(half.err().contains("WARNING"), "0.5 is Weka's largest: no warning line: " + half.err());
     }
 }

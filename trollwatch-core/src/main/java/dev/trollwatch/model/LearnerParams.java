@@ -8,7 +8,7 @@ import dev.trollwatch.InvalidParameterException;
  * @param maxDepth    deepest split level allowed (a depth-3 tree has at most 8 leaves), at most
  *                    {@link DecisionTree#MAX_DEPTH}; 0 = as deep as J48 grows it, up to that
  * @param minLeafRows every leaf keeps at least this many training rows (not weights); 0 = only J48's own rule
- * @param confidence  C4.5 pruning confidence (J48 -C), in (0, 1); ignored when {@code unpruned}
+ * @param confidence  C4.5 pruning confidence (J48 -C), in (0, 0.5]; ignored when {@code unpruned}
  * @param unpruned    skip C4.5's error-based pruning (collapsing still happens, as in J48 -U)
  * @param weights     instance weight per class
  */
@@ -33,8 +33,11 @@ public record LearnerParams(int maxDepth, int minLeafRows, double confidence, bo
         if (minLeafRows < 0) {
             throw new InvalidParameterException("min_leaf_rows", "must be >= 0, got " + minLeafRows);
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new InvalidParameterException("confidence", "must be in (0, 1), got " + confidence);
+        if (!(confidence > 0 && confidence <= 0.5)) {
+            // Weka's C4.5 error estimate takes at most 0.5: above it J48 prints a warning to stderr for
+            // every node it considers pruning (336 lines on the sample) and does not prune.
+            throw new InvalidParameterException("confidence", "must be in (0, 0.5] (C4.5's pruning confidence;"
+                    + " --unpruned turns pruning off), got " + confidence);
         }
     }
 }
