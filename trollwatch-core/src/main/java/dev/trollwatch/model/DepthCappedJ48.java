@@ -43,8 +43,8 @@ public class DepthCappedJ48 extends J48 {
 
     @Override
     public void buildClassifier(Instances instances) throws Exception {
-        if (m_CF <= 0 || m_CF > 0.5) { // C4.5's error estimate is defined up to 0.5 (see LearnerParams)
-            throw new IllegalArgumentException("confidence has to be in (0, 0.5]");
+        if (m_CF <= 0 || m_CF > LearnerParams.MAX_CONFIDENCE) {
+            throw new IllegalArgumentException("confidence has to be in (0, " + LearnerParams.MAX_CONFIDENCE + "]");
         }
         getCapabilities().testWithFail(instances);
         ModelSelection selection = minLeafRows > 0

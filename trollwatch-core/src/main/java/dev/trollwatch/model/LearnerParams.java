@@ -19,6 +19,8 @@ public record LearnerParams(int maxDepth, int minLeafRows, double confidence, bo
     public static final int DEFAULT_MAX_DEPTH = 3;
     public static final int DEFAULT_MIN_LEAF_ROWS = 100;
     public static final double DEFAULT_CONFIDENCE = 0.25;
+    /** Weka's C4.5 error estimate is defined up to this confidence. */
+    public static final double MAX_CONFIDENCE = 0.5;
 
     /** The article's settings: depth 3, 100 rows per leaf, C=0.25, weights 1/2.5/5. */
     public static final LearnerParams DEFAULT = new LearnerParams(DEFAULT_MAX_DEPTH, DEFAULT_MIN_LEAF_ROWS,
@@ -33,11 +35,11 @@ public record LearnerParams(int maxDepth, int minLeafRows, double confidence, bo
         if (minLeafRows < 0) {
             throw new InvalidParameterException("min_leaf_rows", "must be >= 0, got " + minLeafRows);
         }
-        if (!(confidence > 0 && confidence <= 0.5)) {
-            // Weka's C4.5 error estimate takes at most 0.5: above it J48 prints a warning to stderr for
-            // every node it considers pruning (336 lines on the sample) and does not prune.
-            throw new InvalidParameterException("confidence", "must be in (0, 0.5] (C4.5's pruning confidence;"
-                    + " --unpruned turns pruning off), got " + confidence);
+        if (!(confidence > 0 && confidence <= MAX_CONFIDENCE)) {
+            // above it J48 prints a warning to stderr for every node it considers pruning (336 lines on
+            // the sample) and does not prune
+            throw new InvalidParameterException("confidence", "must be in (0, " + MAX_CONFIDENCE
+                    + "] (C4.5's pruning confidence; --unpruned turns pruning off), got " + confidence);
         }
     }
 }

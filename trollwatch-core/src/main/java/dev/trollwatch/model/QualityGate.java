@@ -2,8 +2,10 @@ package dev.trollwatch.model;
 
 import dev.trollwatch.features.Label;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * A minimum a metric must reach, e.g. {@code recall of troll >= 0.7}; CI jobs fail the build on
@@ -121,8 +123,8 @@ public record QualityGate(Metric metric, Label label, double minimum) {
         };
     }
 
-    private static long classesOf(java.util.function.ToLongFunction<Label> rows) {
-        return java.util.Arrays.stream(Label.values()).filter(l -> rows.applyAsLong(l) > 0).count();
+    private static long classesOf(ToLongFunction<Label> rows) {
+        return Arrays.stream(Label.values()).filter(l -> rows.applyAsLong(l) > 0).count();
     }
 
     /** The reasons of every failed gate, in the given order. */

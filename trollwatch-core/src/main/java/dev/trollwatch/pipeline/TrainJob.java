@@ -149,8 +149,9 @@ public final class TrainJob {
     static LabelledInput.LabelledData read(Path file, LabelledInput.DumpOptions reading, Progress progress)
             throws IOException {
         LabelledInput.LabelledData data;
-        String name = file.toString().equals("-") ? "<stdin>" : file.toString();
-        if (file.toString().equals("-")) {
+        boolean stdin = file.toString().equals("-");
+        String name = stdin ? "<stdin>" : file.toString();
+        if (stdin) {
             try (Progress.Task task = progress.start("reading stdin")) {
                 data = LabelledInput.read(System.in, name, reading, task::advance);
             }

@@ -3,6 +3,7 @@ package dev.trollwatch.spark;
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.spark.job.InputFiles;
+import dev.trollwatch.spark.job.LocalFiles;
 import dev.trollwatch.spark.job.TableFormat;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,9 +37,10 @@ public final class TableOutputOptions {
         Path p = new Path(out);
         FileSystem fs = p.getFileSystem(conf);
         if (!fs.exists(p)) {
-            if ("file".equals(fs.getUri().getScheme())) {
+            java.nio.file.Path local = LocalFiles.of(conf, p).orElse(null);
+            if (local != null) {
                 // Spark would find a folder that takes no new files only when the last stage writes
-                AtomicOutput.checkCreatable(java.nio.file.Path.of(p.toUri().getPath()));
+                AtomicOutput.checkCreatable(local);
             }
             return;
         }

@@ -29,9 +29,9 @@ final class ModelBaseCheck {
                         + " with the model; choose another --out");
             }
         }
-        Path basePath = new Path(base);
-        if ("file".equals(basePath.getFileSystem(conf).getUri().getScheme())) {
-            for (java.nio.file.Path file : ModelFiles.paths(java.nio.file.Path.of(basePath.toUri().getPath()))) {
+        java.nio.file.Path localBase = LocalFiles.of(conf, new Path(base)).orElse(null);
+        if (localBase != null) {
+            for (java.nio.file.Path file : ModelFiles.paths(localBase)) {
                 if (writesWeka || !file.toString().endsWith(ModelFiles.WEKA)) {
                     AtomicOutput.checkCreatable(file);
                 }

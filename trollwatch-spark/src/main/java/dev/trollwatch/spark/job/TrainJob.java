@@ -128,15 +128,15 @@ public final class TrainJob {
             Map<Label, Long> trainRows = new EnumMap<>(Label.class);
             Map<Label, Long> testRows = new EnumMap<>(Label.class);
             countByClass(prepared, trainRows, testRows);
-            if (trainRows.values().stream().mapToLong(Long::longValue).sum()
-                    + testRows.values().stream().mapToLong(Long::longValue).sum() == 0) {
+            long trainTotal = trainRows.values().stream().mapToLong(Long::longValue).sum();
+            long testTotal = testRows.values().stream().mapToLong(Long::longValue).sum();
+            if (trainTotal + testTotal == 0) {
                 throw new TrollwatchException(in + ": no rows: nothing to train on");
             }
             requireAllClasses(trainRows, "training");
-            if (testRows.values().stream().mapToLong(Long::longValue).sum() == 0) {
+            if (testTotal == 0) {
                 throw new TrollwatchException("the test set is empty: nothing to evaluate on (raise --test-fraction)");
             }
-            long trainTotal = trainRows.values().stream().mapToLong(Long::longValue).sum();
             // before MLlib's training, not after it
             J48SampleMemory.requireRoom(Math.min(o.j48MaxRows(), trainTotal), Runtime.getRuntime().maxMemory());
 
@@ -308,10 +308,11 @@ public final class TrainJob {
     /** Saves through the core's writers; a remote BASE (s3://, hdfs://) is written locally first, then copied. */
     private static TrainedModel save(Configuration conf, String base, TrainedModel model) throws IOException {
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(base);
-        FileSystem fs = target.getFileSystem(conf);
-        if ("file".equals(fs.getUri().getScheme())) {
-            return ModelFiles.saveAll(java.nio.file.Path.of(target.toUri().getPath()), model);
+        java.nio.file.Path localTarget = LocalFiles.of(conf, target).orElse(null);
+        if (localTarget != null) {
+            return ModelFiles.saveAll(localTarget, model);
         }
+        FileSystem fs = target.getFileSystem(conf);
         java.nio.file.Path dir = Files.createTempDirectory("trollwatch-train");
         java.nio.file.Path local = dir.resolve(target.getName());
         TrainedModel saved = ModelFiles.saveAll(local, model);
