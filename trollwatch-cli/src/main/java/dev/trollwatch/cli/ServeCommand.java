@@ -50,6 +50,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted (larger: 413). Default: ${DEFAULT-VALUE}.")
     int maxBodyBytes;
 
+    @Option(names = "--max-body-memory", paramLabel = "N",
+            description = "Bytes of request bodies held at once over all connections; past it a request gets 503"
+                    + " and may retry. Default: a quarter of the heap (-Xmx).")
+    Long maxBodyMemory;
+
     @Option(names = "--max-batch", paramLabel = "N", defaultValue = "1000",
             description = "Most comments in one array request. Default: ${DEFAULT-VALUE}.")
     int maxBatch;
@@ -76,12 +81,13 @@ public final class ServeCommand implements Callable<Integer> {
         requireRange("--shutdown-grace", shutdownGrace, 0, Integer.MAX_VALUE);
         requireRange("--request-timeout", requestTimeout, 1, Integer.MAX_VALUE);
         requireRange("--idle-timeout", idleTimeout, 1, Integer.MAX_VALUE);
+        long bodyMemory = bodyMemory();
         ScoringModel scoring = ModelFiles.load(model);
         Featurizer featurizer = new Featurizer(PatternSentiment.shared());
         int workers = threads == 0 ? ServeOptions.defaultThreads() : threads;
         ScoringServer server = ScoringServer.start(scoring, c -> featurizer.featurize(c).values(),
                 new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace),
-                        Duration.ofSeconds(requestTimeout), Duration.ofSeconds(idleTimeout)));
+                        Duration.ofSeconds(requestTimeout), Duration.ofSeconds(idleTimeout), bodyMemory));
         StopSignals signals = StopSignals.install();
         // Any other way the JVM ends (another signal, System.exit elsewhere) still stops the server first.
         Thread hook = new Thread(server::stop, "serve-shutdown");
@@ -90,6 +96,24 @@ public final class ServeCommand implements Callable<Integer> {
         LOG.info("trollwatch serve: {} received, stopping", signal);
         server.stop();
         return ExitCode.OK;
+    }
+
+    /** --max-body-memory, or a quarter of the heap; never less than one body of --max-body-bytes. */
+    private long bodyMemory() {
+        if (maxBodyMemory != null) {
+            if (maxBodyMemory < maxBodyBytes) {
+                throw new UsageException("--max-body-memory " + maxBodyMemory + " is less than --max-body-bytes "
+                        + maxBodyBytes + ": no body of the largest size could be received");
+            }
+            return maxBodyMemory;
+        }
+        long quarter = ServeOptions.defaultBodyMemory();
+        if (quarter < maxBodyBytes) {
+            throw new UsageException("--max-body-bytes " + maxBodyBytes + " is more than a quarter of the heap ("
+                    + quarter + " bytes), the default --max-body-memory: raise the heap (JAVA_OPTS=-Xmx...)"
+                    + " or set --max-body-memory");
+        }
+        return quarter;
     }
 
     /** A usage error naming the option when {@code value} is outside {@code min..max}. */

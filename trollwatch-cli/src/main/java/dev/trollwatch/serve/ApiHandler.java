@@ -31,10 +31,11 @@ final class ApiHandler extends Handler.Abstract {
     private final String modelId;
     private final ServeOptions options;
     private final InFlight inFlight;
+    private final BodyBudget bodies;
     private final Instant started = Instant.now();
 
     ApiHandler(RequestJson json, Answers answers, ObjectNode modelMetadata, String modelId, ServeOptions options,
-            InFlight inFlight) {
+            InFlight inFlight, BodyBudget bodies) {
         this.json = json;
         this.mapper = json.mapper();
         this.answers = answers;
@@ -42,6 +43,7 @@ final class ApiHandler extends Handler.Abstract {
         this.modelId = modelId;
         this.options = options;
         this.inFlight = inFlight;
+        this.bodies = bodies;
     }
 
     @Override
@@ -54,7 +56,7 @@ final class ApiHandler extends Handler.Abstract {
                 if (!"POST".equals(request.getMethod())) {
                     fail(response, callback, BadRequestException.methodNotAllowed(request.getMethod(), "POST"));
                 } else {
-                    BodyReader.read(request, options.maxBodyBytes(), (body, failure) -> {
+                    BodyReader.read(request, options.maxBodyBytes(), bodies, (body, failure) -> {
                         if (failure == null) {
                             answer(request, response, callback, () -> predict(body, explainRequested(request.getHttpURI().getQuery())));
                         } else if (failure instanceof BadRequestException e) {

@@ -3,6 +3,7 @@ package dev.trollwatch.serve;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Content;
@@ -12,31 +13,47 @@ import org.eclipse.jetty.server.Request;
  * Reads a request body of at most {@code limit} bytes without holding a thread while it is on its
  * way: chunks are taken as they arrive, and when none is there the reader asks to be called back
  * ({@link Request#demand}). Ends with the body or with a {@link BadRequestException} (413 past the
- * limit, 408 when the connection went idle, 400 for broken chunked framing), or with the failure
- * when the connection is gone.
+ * limit, 503 when the server's {@link BodyBudget} is spent, 408 when the connection went idle, 400
+ * for broken chunked framing), or with the failure when the connection is gone.
+ *
+ * <p>Memory follows the bytes that arrived, not the {@code Content-Length} announced: the buffer
+ * starts small and doubles, each growth taken from the budget, all of it given back when the
+ * request completes.
  */
 final class BodyReader implements Runnable {
+    /** First buffer: a real comment with 20 recent ones is about 10 KB. */
+    static final int INITIAL_BUFFER = 16 * 1024;
+
     private final Request request;
     private final int limit;
+    private final BodyBudget budget;
     private final BiConsumer<byte[], Throwable> done;
     private byte[] buffer;
     private int size;
+    /** Bytes of the budget this request holds; read by the completion listener. */
+    private final AtomicLong held = new AtomicLong();
 
-    private BodyReader(Request request, int limit, BiConsumer<byte[], Throwable> done) {
+    private BodyReader(Request request, int limit, BodyBudget budget, BiConsumer<byte[], Throwable> done) {
         this.request = request;
         this.limit = limit;
+        this.budget = budget;
         this.done = done;
-        long declared = request.getLength();
-        this.buffer = new byte[(int) Math.max(256, Math.min(declared, limit))];
+        this.buffer = new byte[0];
     }
 
     /** Starts reading; {@code done} gets (body, null) or (null, failure), exactly once. */
-    static void read(Request request, int limit, BiConsumer<byte[], Throwable> done) {
-        if (request.getLength() > limit) {
+    static void read(Request request, int limit, BodyBudget budget, BiConsumer<byte[], Throwable> done) {
+        long declared = request.getLength();
+        if (declared > limit) {
             done.accept(null, tooLarge(limit)); // refused from the header: the body is never read
             return;
         }
-        new BodyReader(request, limit, done).run();
+        BodyReader reader = new BodyReader(request, limit, budget, done);
+        Request.addCompletionListener(request, failure -> budget.give(reader.held.getAndSet(0)));
+        if (!reader.grow((int) Math.min(Math.max(declared, 256), Math.min(INITIAL_BUFFER, limit)))) {
+            return;
+        }
+        reader.run();
     }
 
     @Override
@@ -58,8 +75,9 @@ final class BodyReader implements Runnable {
                 done.accept(null, tooLarge(limit));
                 return;
             }
-            if (size + n > buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(2L * buffer.length, size + n)));
+            if (size + n > buffer.length && !grow((int) Math.min(limit, Math.max(2L * buffer.length, size + n)))) {
+                chunk.release();
+                return;
             }
             bytes.get(buffer, size, n);
             size += n;
@@ -70,6 +88,19 @@ final class BodyReader implements Runnable {
                 return;
             }
         }
+    }
+
+    /** Grows the buffer to {@code capacity} bytes, taken from the budget; on refusal ends with a 503. */
+    private boolean grow(int capacity) {
+        int more = capacity - buffer.length;
+        if (!budget.take(more)) {
+            done.accept(null, new BadRequestException(503, null, "server busy: request bodies being received"
+                    + " hold the server's body memory (" + budget.capacity() + " bytes); retry later"));
+            return false;
+        }
+        held.addAndGet(more);
+        buffer = Arrays.copyOf(buffer, capacity);
+        return true;
     }
 
     private static BadRequestException tooLarge(int limit) {

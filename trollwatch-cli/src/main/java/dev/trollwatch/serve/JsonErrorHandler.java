@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * The errors Jetty itself answers — broken framing (two {@code Content-Length}s, a bad chunk
  * size, an unknown {@code Transfer-Encoding}), a request line or headers over their limit, an
  * ambiguous URI — as the API's JSON errors instead of HTML pages. Reasons are Jetty's short fixed
- * texts, cut to 200 characters, and never echo the request.
+ * texts, cut to 200 characters, and never echo the request; a 500 (an exception escaped a
+ * handler) is only "internal error", as the API's own 500s.
  */
 final class JsonErrorHandler extends ErrorHandler {
     private final ObjectMapper mapper;
@@ -44,6 +45,9 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static String message(int status, String reason) {
+        if (status == 500) {
+            return "internal error"; // Jetty's reason is then the exception's text: not for clients
+        }
         String what = HttpStatus.getMessage(status);
         if (reason == null || reason.isBlank() || reason.equalsIgnoreCase(what)) {
             return what.toLowerCase(java.util.Locale.ROOT);

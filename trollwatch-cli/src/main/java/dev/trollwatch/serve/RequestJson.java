@@ -4,29 +4,27 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.trollwatch.io.field.JsonErrorText;
+import dev.trollwatch.io.field.JsonLimits;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Parses a request body into a JSON tree with bounded nesting, key and number lengths. Any
+ * Parses a request body into a JSON tree with bounded nesting, key and number lengths (the
+ * {@link JsonLimits} every JSON input has, the {@code recent_comments} text included). Any
  * failure — bad syntax or a parser limit — is a 400 naming where in the body parsing stopped
  * (e.g. {@code [2].recent_comments}), never an internal error.
  */
 final class RequestJson {
-    /** A comment nests 4 deep at most (batch, comment, recent_comments array, entry). */
-    static final int MAX_NESTING = 64;
-    /** Real keys are column names of at most 23 characters. */
-    static final int MAX_KEY_LENGTH = 1000;
-    /** Digits of a number; a double needs 17 significant digits, a CSV-style number a few more. */
-    static final int MAX_NUMBER_LENGTH = 1000;
+    static final int MAX_NESTING = JsonLimits.MAX_NESTING;
+    static final int MAX_KEY_LENGTH = JsonLimits.MAX_KEY_LENGTH;
+    static final int MAX_NUMBER_LENGTH = JsonLimits.MAX_NUMBER_LENGTH;
 
     private final ObjectMapper mapper;
 
@@ -34,11 +32,7 @@ final class RequestJson {
         this.mapper = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING)
-                .maxNameLength(MAX_KEY_LENGTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .build());
+        mapper.getFactory().setStreamReadConstraints(JsonLimits.constraints());
     }
 
     ObjectMapper mapper() {

@@ -43,16 +43,18 @@ public final class ScoringServer implements AutoCloseable {
     private final ServeOptions options;
     private final String modelId;
     private final InFlight inFlight;
+    private final BodyBudget bodies;
     private boolean stopped;
 
     private ScoringServer(Server server, ServerConnector connector, RequestDeadlines deadlines, ServeOptions options,
-            String modelId, InFlight inFlight) {
+            String modelId, InFlight inFlight, BodyBudget bodies) {
         this.server = server;
         this.connector = connector;
         this.deadlines = deadlines;
         this.options = options;
         this.modelId = modelId;
         this.inFlight = inFlight;
+        this.bodies = bodies;
     }
 
     /**
@@ -83,8 +85,9 @@ public final class ScoringServer implements AutoCloseable {
 
         RequestJson json = new RequestJson();
         InFlight inFlight = new InFlight();
+        BodyBudget bodies = new BodyBudget(options.maxBodyMemory());
         server.setHandler(new ApiHandler(json, new Answers(model, featurizer),
-                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight));
+                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight, bodies));
         server.setErrorHandler(new JsonErrorHandler(json.mapper()));
         server.setStopTimeout(0); // stop() waits for requests in flight itself
         try {
@@ -97,7 +100,7 @@ public final class ScoringServer implements AutoCloseable {
             throw new IOException("cannot start the HTTP server on " + options.bind() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
-        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight);
+        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight, bodies);
         LOG.info("trollwatch serve: listening on http://{}:{} (model {})", options.bind(), s.port(), model.modelId());
         return s;
     }
@@ -109,6 +112,11 @@ public final class ScoringServer implements AutoCloseable {
 
     public String modelId() {
         return modelId;
+    }
+
+    /** Bytes of request bodies held now (received, or being scored). */
+    long bodyBytesHeld() {
+        return bodies.held();
     }
 
     /** Requests received and not yet answered. */

@@ -1,5 +1,6 @@
 package dev.trollwatch.stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,7 @@ import dev.trollwatch.io.field.ColumnLayout;
 import dev.trollwatch.io.field.CommentJsonMapper;
 import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.field.JsonErrorText;
+import dev.trollwatch.io.field.JsonLimits;
 import java.io.IOException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  * Lines dumps use, so a message is read exactly like a request.
  */
 final class CommentMessages {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(JsonLimits.constraints()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

@@ -42,8 +42,14 @@ class ServeCommandTest {
     }
 
     private static Served serve(String shellPrefix) throws Exception {
+        return serve(shellPrefix, null);
+    }
+
+    private static Served serve(String shellPrefix, String maxHeap, String... options) throws Exception {
         String model = Path.of(ServeCommandTest.class.getResource("/modelio/v1/trollwatch.onnx").toURI()).toString();
-        List<String> java = ProcessRunner.command(null, "serve", "--model", model, "--port", "0");
+        List<String> args = new ArrayList<>(List.of("serve", "--model", model, "--port", "0"));
+        args.addAll(List.of(options));
+        List<String> java = ProcessRunner.command(maxHeap, args.toArray(String[]::new));
         // Reset TERM and INT to their defaults: a test JVM started in the background inherits INT as
         // ignored, and the JVM then leaves an ignored signal alone (as it should for a real user).
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=TERM,INT"));
@@ -123,6 +129,38 @@ class ServeCommandTest {
             assertEquals(200, health(s.port()).statusCode());
             assertEquals(0, stopWith(s, "TERM"));
         } finally {
+            s.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void bodiesAnnouncedButNotSentDoNotRunTheHeapOut() throws Exception {
+        // Found by probing: each request held a buffer of its Content-Length before any byte of the
+        // body came, so 300 headers announcing 1 MiB took 300 MB; in a 96 MB heap the server ran out
+        // of memory and answered 500s naming the OutOfMemoryError.
+        Served s = serve(null, "96m", "--request-timeout", "2");
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket c = new Socket("127.0.0.1", s.port());
+                c.setSoTimeout(30_000);
+                c.getOutputStream().write(("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1048576\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                clients.add(c);
+            }
+            for (Socket c : clients) { // every one of them waits for its body until the request deadline
+                String status = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertEquals("HTTP/1.1 408 Request Timeout", status);
+            }
+            assertEquals(200, health(s.port()).statusCode());
+            assertEquals(0, stopWith(s, "TERM"));
+            String log = s.logEnd().get(60, TimeUnit.SECONDS);
+            assertTrue(!log.contains("OutOfMemoryError"), log);
+        } finally {
+            for (Socket c : clients) {
+                c.close();
+            }
             s.process().destroyForcibly();
         }
     }

@@ -40,6 +40,8 @@ class ServeHardeningTest {
     private static ScoringServer shortDeadline;
     /** Connections may be silent for 300 ms; requests may take a minute. */
     private static ScoringServer shortIdle;
+    /** Holds at most two bodies of the limit at once. */
+    private static ScoringServer smallBodyMemory;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +51,8 @@ class ServeHardeningTest {
                 options.withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(60)));
         shortIdle = ScoringServer.start(ServeFixtures.model(), ServeFixtures.featurizer(),
                 options.withTimeouts(Duration.ofSeconds(60), Duration.ofMillis(300)));
+        smallBodyMemory = ScoringServer.start(ServeFixtures.model(), ServeFixtures.featurizer(),
+                options.withBodyMemory(2L * BODY_LIMIT));
     }
 
     @AfterAll
@@ -56,6 +60,7 @@ class ServeHardeningTest {
         server.stop();
         shortDeadline.stop();
         shortIdle.stop();
+        smallBodyMemory.stop();
     }
 
     @Test
@@ -144,6 +149,59 @@ class ServeHardeningTest {
     }
 
     @Test
+    void anAnnouncedBodyHoldsMemoryForWhatArrivedNotForItsContentLength() throws Exception {
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                Socket s = RawHttp.open(server.port());
+                s.getOutputStream().write(RawHttp.ascii("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                        + BODY_LIMIT + "\r\n\r\n{"));
+                waiting.add(s);
+            }
+            awaitTrue(() -> server.requestsInFlight() >= 32, "all 32 requests taken");
+            // Found by probing: each such request held a buffer of its Content-Length (1 MiB by
+            // default) before any byte arrived; 1,000 connections held 1 GB.
+            long held = server.bodyBytesHeld();
+            assertTrue(held <= 32L * BodyReader.INITIAL_BUFFER, held + " bytes held for 32 one-byte bodies");
+        } finally {
+            for (Socket s : waiting) {
+                s.close();
+            }
+        }
+        awaitTrue(() -> server.requestsInFlight() == 0 && server.bodyBytesHeld() == 0,
+                () -> "body memory given back when the requests ended, " + server.bodyBytesHeld() + " bytes held");
+    }
+
+    @Test
+    void bodiesPastTheServersBodyMemoryGetA503AndTheServerRecovers() throws Exception {
+        byte[] almostAll = new byte[BODY_LIMIT - 16];
+        java.util.Arrays.fill(almostAll, (byte) ' ');
+        List<Socket> large = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Socket s = RawHttp.open(smallBodyMemory.port());
+                s.getOutputStream().write(RawHttp.ascii("POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                        + BODY_LIMIT + "\r\n\r\n"));
+                s.getOutputStream().write(almostAll);
+                large.add(s);
+            }
+            awaitTrue(() -> smallBodyMemory.bodyBytesHeld() == 2L * BODY_LIMIT,
+                    () -> "two large bodies received, " + smallBodyMemory.bodyBytesHeld() + " bytes held");
+            RawHttp.Answer busy = RawHttp.exchange(smallBodyMemory.port(), RawHttp.post("/", autoModerator()));
+            JsonNode e = assertJsonError(busy, 503);
+            assertTrue(e.get("error").asText().startsWith("server busy"), busy.text());
+            assertEquals("1", busy.header("Retry-After"));
+            assertEquals("close", busy.header("Connection"));
+        } finally {
+            for (Socket s : large) {
+                s.close();
+            }
+        }
+        awaitTrue(() -> smallBodyMemory.bodyBytesHeld() == 0, "body memory given back when the clients left");
+        assertEquals(200, RawHttp.exchange(smallBodyMemory.port(), RawHttp.post("/", autoModerator())).status());
+    }
+
+    @Test
     void undeliveredBodiesDoNotHoldWorkers() throws Exception {
         List<Socket> waiting = new ArrayList<>();
         try {
@@ -200,7 +258,9 @@ class ServeHardeningTest {
     @Test
     void nestingOverTheLimitInsideRecentCommentsIsA400NamingIt() throws Exception {
         ObjectNode request = request();
-        request.put("recent_comments", "[{\"extra\":" + "[".repeat(2000) + "]".repeat(2000) + "}]");
+        // The body's limit holds inside the string too (it held only Jackson's default of 1,000 there).
+        int deep = RequestJson.MAX_NESTING;
+        request.put("recent_comments", "[{\"extra\":" + "[".repeat(deep) + "]".repeat(deep) + "}]");
         assertField(post(request.toString()), "recent_comments");
     }
 
@@ -218,7 +278,7 @@ class ServeHardeningTest {
     @Test
     void aKeyOverTheLengthLimitInsideRecentCommentsIsA400NamingIt() throws Exception {
         ObjectNode request = request();
-        request.put("recent_comments", "[{\"" + "k".repeat(60_000) + "\": 1}]");
+        request.put("recent_comments", "[{\"" + "k".repeat(RequestJson.MAX_KEY_LENGTH + 1) + "\": 1}]");
         assertField(post(request.toString()), "recent_comments");
     }
 

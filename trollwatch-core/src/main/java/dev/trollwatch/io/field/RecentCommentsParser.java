@@ -52,6 +52,7 @@ public final class RecentCommentsParser {
     }
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(JsonLimits.constraints())
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
