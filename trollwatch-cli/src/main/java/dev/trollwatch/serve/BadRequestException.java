@@ -10,16 +10,23 @@ public final class BadRequestException extends RuntimeException {
     private final int status;
     private final String field;
     private final String allow;
+    private final boolean closesConnection;
 
     public BadRequestException(int status, String field, String message) {
-        this(status, field, message, null);
+        this(status, field, message, null, status == 408 || status == 413 || status == 501 || status == 503);
     }
 
-    private BadRequestException(int status, String field, String message, String allow) {
+    private BadRequestException(int status, String field, String message, String allow, boolean closesConnection) {
         super(message);
         this.status = status;
         this.field = field;
         this.allow = allow;
+        this.closesConnection = closesConnection;
+    }
+
+    /** A 400 about the request's framing: where its body ends is unknown, so the connection is closed after it. */
+    static BadRequestException framing(String message) {
+        return new BadRequestException(400, null, message, null, true);
     }
 
     /** A 400 about one field. */
@@ -29,7 +36,7 @@ public final class BadRequestException extends RuntimeException {
 
     /** A 405 whose answer names the methods allowed (its {@code Allow} header). */
     static BadRequestException methodNotAllowed(String method, String allow) {
-        return new BadRequestException(405, null, method + " is not allowed here; use " + allow, allow);
+        return new BadRequestException(405, null, method + " is not allowed here; use " + allow, allow, false);
     }
 
     public int status() {
@@ -40,6 +47,14 @@ public final class BadRequestException extends RuntimeException {
         return field;
     }
 
+    /**
+     * Whether the connection is closed after the answer: after a 408, 413, 501 or 503, and a 400
+     * about framing, the rest of the body may still be on its way.
+     */
+    boolean closesConnection() {
+        return closesConnection;
+    }
+
     /** The methods allowed, for a 405; null otherwise. */
     String allow() {
         return allow;
@@ -47,6 +62,6 @@ public final class BadRequestException extends RuntimeException {
 
     /** The same error with its field path prefixed, e.g. {@code [3].} for the fourth comment of a batch. */
     BadRequestException within(String prefix) {
-        return new BadRequestException(status, field == null ? null : prefix + field, getMessage(), allow);
+        return new BadRequestException(status, field == null ? null : prefix + field, getMessage(), allow, closesConnection);
     }
 }

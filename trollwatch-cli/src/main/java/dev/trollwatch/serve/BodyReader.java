@@ -2,10 +2,14 @@ package dev.trollwatch.serve;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -14,7 +18,8 @@ import org.eclipse.jetty.server.Request;
  * way: chunks are taken as they arrive, and when none is there the reader asks to be called back
  * ({@link Request#demand}). Ends with the body or with a {@link BadRequestException} (413 past the
  * limit, 503 when the server's {@link BodyBudget} is spent, 408 when the connection went idle, 400
- * for broken chunked framing), or with the failure when the connection is gone.
+ * for broken chunked framing, 501 for a transfer coding other than chunked), or with the failure
+ * when the connection is gone.
  *
  * <p>Memory follows the bytes that arrived, not the {@code Content-Length} announced: the buffer
  * starts small and doubles, each growth taken from the budget, all of it given back when the
@@ -43,6 +48,11 @@ final class BodyReader implements Runnable {
 
     /** Starts reading; {@code done} gets (body, null) or (null, failure), exactly once. */
     static void read(Request request, int limit, BodyBudget budget, BiConsumer<byte[], Throwable> done) {
+        BadRequestException framing = refusedFraming(request);
+        if (framing != null) {
+            done.accept(null, framing);
+            return;
+        }
         long declared = request.getLength();
         if (declared > limit) {
             done.accept(null, tooLarge(limit)); // refused from the header: the body is never read
@@ -88,6 +98,34 @@ final class BodyReader implements Runnable {
                 return;
             }
         }
+    }
+
+    /**
+     * Jetty decodes {@code chunked} and passes any other transfer coding through as if it were
+     * none, so {@code Transfer-Encoding: gzip, chunked} would be read as plain JSON. RFC 9112: a
+     * coding the server does not know is a 501; a transfer coding in an HTTP/1.0 request is broken
+     * framing (a 400).
+     */
+    private static BadRequestException refusedFraming(Request request) {
+        List<String> values = request.getHeaders().getValuesList(HttpHeader.TRANSFER_ENCODING);
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_0) {
+            return BadRequestException.framing("Transfer-Encoding is not allowed in an HTTP/1.0 request");
+        }
+        for (String value : values) {
+            for (String coding : value.split(",")) {
+                String name = coding.strip();
+                int parameters = name.indexOf(';');
+                name = (parameters >= 0 ? name.substring(0, parameters) : name).strip().toLowerCase(Locale.ROOT);
+                if (!name.equals("chunked")) {
+                    return new BadRequestException(501, null, "unsupported transfer coding \""
+                            + JsonResponses.snippet(name, 40) + "\": send the body as it is, or chunked");
+                }
+            }
+        }
+        return null;
     }
 
     /** Grows the buffer to {@code capacity} bytes, taken from the budget; on refusal ends with a 503. */

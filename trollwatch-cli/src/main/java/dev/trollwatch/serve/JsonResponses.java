@@ -33,9 +33,9 @@ final class JsonResponses {
     }
 
     /**
-     * The error as JSON. After a 408, 413 or 503 the connection is closed: the rest of that
-     * request may still be on its way, and reading it would only tie up the connection. A 503
-     * (the server's body memory is spent) says when to retry.
+     * The error as JSON. After an error about the body's framing or size (408, 413, 501, 503) the
+     * connection is closed: the rest of that request may still be on its way, and reading it would
+     * only tie up the connection. A 503 (the server's body memory is spent) says when to retry.
      */
     static void sendError(Response response, Callback callback, BadRequestException e, ObjectMapper mapper) {
         if (e.status() == 405 && e.allow() != null) {
@@ -44,7 +44,7 @@ final class JsonResponses {
         if (e.status() == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
-        if (e.status() == 408 || e.status() == 413 || e.status() == 503) {
+        if (e.closesConnection()) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         send(response, callback, e.status(), errorBody(mapper, e.getMessage(), e.field()), mapper);

@@ -342,6 +342,27 @@ class ServeHardeningTest {
     }
 
     @Test
+    void transferCodingsOtherThanChunkedAreA501AndHttp10ChunkedA400() throws Exception {
+        // Found by probing: Jetty decodes the chunks and passed the other codings through, so a
+        // gzip-coded body was read as if it were plain JSON (and a plain one scored: 200).
+        byte[] body = autoModerator();
+        for (String codings : List.of("Transfer-Encoding: gzip, chunked", "Transfer-Encoding: foo;q=1, chunked",
+                "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked")) {
+            byte[] chunked = RawHttp.postChunked("/predict", body, 512);
+            String text = new String(chunked, StandardCharsets.ISO_8859_1)
+                    .replace("Transfer-Encoding: chunked", codings);
+            RawHttp.Answer a = RawHttp.exchange(server.port(), RawHttp.ascii(text));
+            JsonNode e = assertJsonError(a, 501);
+            assertTrue(e.get("error").asText().startsWith("unsupported transfer coding"), a.text());
+            assertEquals("close", a.header("Connection"), codings);
+        }
+        String http10 = new String(RawHttp.postChunked("/predict", body, 512), StandardCharsets.ISO_8859_1)
+                .replace("HTTP/1.1", "HTTP/1.0");
+        assertJsonError(RawHttp.exchange(server.port(), RawHttp.ascii(http10)), 400);
+        assertEquals(200, RawHttp.exchange(server.port(), RawHttp.postChunked("/predict", body, 512)).status());
+    }
+
+    @Test
     void aChunkedBodyIsReadAndAChunkedBodyOverTheLimitIsA413() throws Exception {
         RawHttp.Answer ok = RawHttp.exchange(server.port(), RawHttp.postChunked("/", autoModerator(), 1000));
         assertEquals(200, ok.status(), ok.text());
