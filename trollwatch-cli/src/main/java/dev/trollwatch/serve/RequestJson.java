@@ -55,7 +55,7 @@ final class RequestJson {
                 JsonLocation at = e.getLocation();
                 String position = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
                 throw new BadRequestException(400, where(p.getParsingContext()),
-                        "the body is not valid JSON" + position + ": " + JsonResponses.snippet(e.getOriginalMessage(), 200));
+                        "the body is not valid JSON" + position + ": " + JsonErrorText.reason(e));
             }
             if (tree == null || tree.isMissingNode()) {
                 throw new BadRequestException(400, null,

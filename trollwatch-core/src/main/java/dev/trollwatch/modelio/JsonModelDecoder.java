@@ -28,7 +28,29 @@ final class JsonModelDecoder {
         ModelInfo info = ModelMetadata.read(root, file);
         JsonNode treeNode = f.field(root, "tree");
         DecisionTree tree = tree(treeNode);
+        summaryMatches(root.get("tree_summary"), tree);
+        if (tree.precision() == DecisionTree.FeaturePrecision.FLOAT32
+                && root.path("format_version").asInt() < ModelMetadata.FORMAT_VERSION) {
+            // a version 1 reader would ignore the precision and mis-score values next to a threshold
+            throw f.error("format_version", "tree.feature_precision \"float32\" needs format version "
+                    + ModelMetadata.FORMAT_VERSION + ", the file says " + root.path("format_version").asInt());
+        }
         return new ScoringModel(tree, info, ThresholdPrecision.DOUBLE);
+    }
+
+    /** {@code tree_summary} is derived from the tree: one that disagrees with it is an edited file. */
+    private void summaryMatches(JsonNode summary, DecisionTree tree) {
+        if (summary == null || summary.isNull()) {
+            return; // optional for readers: the tree is what counts
+        }
+        int[] actual = {tree.depth(), FlatTree.flatten(tree).size(), tree.leaves().size()};
+        String[] names = {"depth", "nodes", "leaves"};
+        for (int i = 0; i < names.length; i++) {
+            int declared = f.integer(summary, names[i], "tree_summary." + names[i]);
+            if (declared != actual[i]) {
+                throw f.error("tree_summary." + names[i], "says " + declared + ", the tree has " + actual[i]);
+            }
+        }
     }
 
     /** {@code tree.feature_precision}: absent (files before version 2) or "float64" compare doubles. */
@@ -67,7 +89,14 @@ final class JsonModelDecoder {
             }
             defined[id] = true;
             where = "tree.nodes[" + i + "] (id " + id + ")";
-            if (node.path("leaf").asBoolean(false)) {
+            JsonNode isLeaf = node.get("leaf");
+            if (isLeaf != null && !isLeaf.isBoolean()) {
+                throw f.error(where + ".leaf", "expected true or false, found " + isLeaf);
+            }
+            if (isLeaf != null && isLeaf.booleanValue()) {
+                if (node.has("left") || node.has("right")) {
+                    throw f.error(where, "a leaf has no children (left, right)");
+                }
                 leaves[id] = leaf(node, where);
             } else {
                 splits[id] = split(node, where);
@@ -105,6 +134,11 @@ final class JsonModelDecoder {
                     where + ".probabilities." + l.text());
         }
         DecisionTree.Leaf leaf = new DecisionTree.Leaf(weights, rows);
+        JsonNode declared = node.get("class");
+        if (declared != null && !declared.isNull() && !leaf.predicted().text().equals(declared.asText())) {
+            throw f.error(where + ".class", (declared.isTextual() ? "\"" + declared.asText() + "\"" : declared.toString())
+                    + " is not the class of the leaf's weights (\"" + leaf.predicted().text() + "\")");
+        }
         double[] expected = leaf.probabilities();
         for (Label l : Label.values()) {
             if (Math.abs(expected[l.ordinal()] - probs[l.ordinal()]) > PROBABILITY_TOLERANCE) {

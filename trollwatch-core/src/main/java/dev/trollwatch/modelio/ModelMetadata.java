@@ -110,7 +110,7 @@ public final class ModelMetadata {
                 f.map(root, "training_params"),
                 f.map(root, "metrics"),
                 f.optionalText(root, "training_data_sha256"),
-                trainingRows(root),
+                trainingRows(root, f),
                 f.optionalText(root, "created_at"));
     }
 
@@ -171,16 +171,21 @@ public final class ModelMetadata {
         JsonNode w = f.field(root, "class_weights");
         Map<Label, Double> out = new EnumMap<>(Label.class);
         for (Label l : Label.values()) {
-            out.put(l, f.number(w, l.text(), "class_weights." + l.text()));
+            double weight = f.number(w, l.text(), "class_weights." + l.text());
+            if (weight <= 0) {
+                throw f.error("class_weights." + l.text(), "expected a weight > 0, found " + weight);
+            }
+            out.put(l, weight);
         }
         return out;
     }
 
-    private static Map<Label, Long> trainingRows(JsonNode root) {
+    /** Optional (an imported model may not know them); when given, one row count per class. */
+    private static Map<Label, Long> trainingRows(JsonNode root, JsonFields f) {
         Map<Label, Long> out = new EnumMap<>(Label.class);
         JsonNode rows = root.path("training_rows");
         for (Label l : Label.values()) {
-            out.put(l, rows.path(l.text()).asLong(0));
+            out.put(l, rows.has(l.text()) ? f.count(rows, l.text(), "training_rows." + l.text()) : 0L);
         }
         return out;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.field.JsonErrorText;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ScoringModel;
@@ -252,7 +253,7 @@ public final class OnnxModelFile {
         try {
             return JsonModelFile.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new MalformedModelException(where + ": metadata is not valid JSON: " + e.getOriginalMessage());
+            throw new MalformedModelException(where + ": metadata is not valid JSON: " + JsonErrorText.reason(e));
         }
     }
 }

@@ -132,6 +132,61 @@ class JsonModelFileTest {
                 "probabilities.bot");
     }
 
+    // Found by probing: these edits loaded, and `serve` answered with the edited file's claims.
+    @Test
+    void aLeafClassThatIsNotTheClassOfItsWeightsIsRefused() {
+        assertRefused(j -> {
+            ObjectNode leaf = (ObjectNode) j.get("tree").get("nodes").get(2);
+            String other = leaf.get("class").asText().equals("troll") ? "bot" : "troll";
+            leaf.put("class", other);
+        }, "tree.nodes[2] (id 2).class: \"");
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(2)).put("class", "spam"),
+                "\"spam\" is not the class of the leaf's weights");
+    }
+
+    @Test
+    void aTreeSummaryThatDisagreesWithTheTreeIsRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree_summary")).put("depth", 99), "tree_summary.depth: says 99, the tree has 2");
+        assertRefused(j -> ((ObjectNode) j.get("tree_summary")).put("leaves", 1), "tree_summary.leaves");
+    }
+
+    @Test
+    void aClassWeightThatIsNotPositiveIsRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("class_weights")).put("bot", -1), "class_weights.bot: expected a weight > 0");
+        assertRefused(j -> ((ObjectNode) j.get("class_weights")).put("troll", 0), "class_weights.troll");
+    }
+
+    @Test
+    void aLeafFlagThatIsNotABooleanOrALeafWithChildrenIsRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(2)).put("leaf", "true"),
+                "tree.nodes[2] (id 2).leaf: expected true or false");
+        assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(2)).put("left", 1), "a leaf has no children");
+    }
+
+    @Test
+    void float32ComparisonsInAVersion1FileAndNegativeTrainingRowsAreRefused() {
+        assertRefused(j -> ((ObjectNode) j.get("tree")).put("feature_precision", "float32"),
+                "format_version: tree.feature_precision \"float32\" needs format version 2");
+        assertRefused(j -> ((ObjectNode) j.get("training_rows")).put("bot", -3), "training_rows.bot");
+    }
+
+    @Test
+    void dataAfterTheModelIsRefused() {
+        String text = write(TestTrees.depthTwo()).toString() + " {}";
+        MalformedModelException e = assertThrows(MalformedModelException.class, () -> JsonModelFile.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "two.json"));
+        assertTrue(e.getMessage().startsWith("two.json: not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        String text = write(TestTrees.depthTwo()).toString().replaceFirst("\"format_version\":", "\"format_version\":1,\"format_version\":");
+        MalformedModelException e = assertThrows(MalformedModelException.class, () -> JsonModelFile.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "dup.json"));
+        assertTrue(e.getMessage().startsWith("dup.json: not valid JSON at line 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("Duplicate field 'format_version'"), e.getMessage());
+    }
+
     @Test
     void missingThresholdIsRefusedNamingTheNode() {
         assertRefused(j -> ((ObjectNode) j.get("tree").get("nodes").get(0)).remove("threshold"),

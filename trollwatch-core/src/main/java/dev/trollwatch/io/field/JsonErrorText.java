@@ -2,14 +2,24 @@ package dev.trollwatch.io.field;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Pattern;
 
 /**
  * A Jackson parse error as a user of the CLI reads it. Jackson's size limits (number length,
  * nesting depth) throw without a location and name the Java setting that raises them, which the
  * user cannot reach; callers that dereferenced the location failed with a NullPointerException.
+ * Its syntax errors name settings too ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to
+ * allow"), and the Java type a value was bound to: all of that is cut.
  */
 public final class JsonErrorText {
     private static final int MAX_REASON_CHARS = 200;
+    /** The parts of Jackson's messages that speak of its Java API: settings, bound types, sources. */
+    private static final Pattern JAVA_API = Pattern.compile(String.join("|",
+            ",? from `[^`]*`",
+            ":? \\(?(?:enable|disable) `[^`]*` to (?:allow|accept)\\)?",
+            ":? not allowed as per `[^`]*`",
+            " \\(bound as `[^`]*`\\)",
+            "Source: REDACTED \\(`[^`]*` disabled\\); "));
 
     private JsonErrorText() {
     }
@@ -21,7 +31,7 @@ public final class JsonErrorText {
             return "malformed";
         }
         int nl = m.indexOf('\n');
-        String first = (nl >= 0 ? m.substring(0, nl) : m).replaceAll(", from `[^`]*`", "");
+        String first = JAVA_API.matcher(nl >= 0 ? m.substring(0, nl) : m).replaceAll("");
         return first.length() > MAX_REASON_CHARS ? first.substring(0, MAX_REASON_CHARS - 3) + "..." : first;
     }
 
