@@ -7,6 +7,7 @@ import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.file.ByteCountingInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,13 +54,28 @@ public final class DumpInputOptions {
 
     /** Opens the input with the chosen format and error policy. */
     public CommentReader open() throws IOException {
-        if (in == null || in.toString().equals("-")) {
-            return CommentReaders.open(System.in, "<stdin>", format, policy());
+        ErrorPolicy policy = policy(); // a usage error before anything is opened
+        return CommentReaders.open(openStream(), name(), format, policy);
+    }
+
+    /** The input's bytes, opened once (a FIFO or stdin can be read only once); its reading is counted for progress. */
+    public InputStream openStream() throws IOException {
+        if (path() == null) {
+            return System.in;
         }
-        ErrorPolicy policy = policy();
         inputSize = Files.size(in);
         counted = new ByteCountingInputStream(new FileInputStream(in.toFile())) /* FIFO-safe, see CommentReaders.open */;
-        return CommentReaders.open(counted, in.toString(), format, policy);
+        return counted;
+    }
+
+    /** A dump reader over {@code stream} (from {@link #openStream()}) with the chosen format and error policy. */
+    public CommentReader reader(InputStream stream) throws IOException {
+        return CommentReaders.open(stream, name(), format, policy());
+    }
+
+    /** The input as messages name it. */
+    public String name() {
+        return path() == null ? "<stdin>" : in.toString();
     }
 
     /** Fraction of the input file read so far (0..1), or -1 for stdin or before {@link #open()}. */

@@ -79,7 +79,9 @@ public final class PredictCommand implements Callable<Integer> {
         LOG.info("predict: model {} from {}", loaded.modelId(), model);
         long rows;
         long skipped;
-        try (PredictionRun run = PredictionRun.open(input.path(), input::open, loaded, threads);
+        input.policy(); // a usage error before the input is opened
+        try (PredictionRun run = PredictionRun.open(input.openStream(), input.name(), input.format() == null, input::reader,
+                loaded, threads);
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "predict", input::fractionRead)) {
             rows = output.write(stream -> {
                 PredictionWriter writer = writer(stream, json, explainer);

@@ -58,6 +58,39 @@ class HostileInputCliTest {
     }
 
     @Test
+    void predictReadsAFifoOnceWhetherItHoldsADumpOrAFeaturesCsv() throws Exception {
+        // Found by probing: predict opened --in twice (to tell a features CSV from a dump, then to
+        // read it), so on a FIFO it waited for ever for a second writer, and `<(cat f)` was "empty".
+        String model = Path.of(getClass().getResource("/modelio/v1/trollwatch.json").toURI()).toString();
+        Path features = dir.resolve("predict-features.csv");
+        CliRunner.Result f = CliRunner.run("features", "-q", "--in", dump.toString(), "--out", features.toString());
+        assertEquals(ExitCode.OK, f.exitCode(), f.err());
+        for (Path input : new Path[] {dump, features}) {
+            CliRunner.Result fromFile = CliRunner.run("predict", "-q", "--model", model, "--in", input.toString());
+            assertEquals(ExitCode.OK, fromFile.exitCode(), fromFile.err());
+            Path fifo = dir.resolve("predict-" + input.getFileName() + ".fifo");
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+            Thread writer = new Thread(() -> {
+                try (OutputStream out = Files.newOutputStream(fifo)) {
+                    Files.copy(input, out);
+                } catch (IOException e) {
+                    // the reader's assertions below report it
+                }
+            });
+            writer.start();
+            CliRunner.Result fromFifo = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> CliRunner.run("predict", "-q", "--model", model, "--in", fifo.toString()));
+            writer.join();
+            assertEquals(ExitCode.OK, fromFifo.exitCode(), input + ": " + fromFifo.err());
+            assertEquals(fromFile.out(), fromFifo.out(), input.toString());
+            assertEquals(1501, fromFifo.out().split("\n").length, input.toString());
+            CliRunner.Result fromStdin = withStdin(input, () -> CliRunner.run("predict", "-q", "--model", model, "--in", "-"));
+            assertEquals(ExitCode.OK, fromStdin.exitCode(), input + ": " + fromStdin.err());
+            assertEquals(fromFile.out(), fromStdin.out(), "stdin: " + input);
+        }
+    }
+
+    @Test
     void trainAndEvaluateReadStdinForDash() throws Exception {
         CliRunner.Result train = withStdin(dump, () -> CliRunner.run("train", "--in", "-", "--out",
                 dir.resolve("stdin").toString(), "--min-leaf", "20"));

@@ -6,12 +6,14 @@ import dev.trollwatch.features.ParallelFeaturizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
 import dev.trollwatch.io.table.FeaturesCsvReader;
+import dev.trollwatch.io.table.FeaturesCsvRows;
 import dev.trollwatch.io.table.PredictionWriter;
 import dev.trollwatch.model.Prediction;
 import dev.trollwatch.model.ScoringModel;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,22 +23,23 @@ import java.util.function.LongConsumer;
  * training featurizer. Rows are scored and written in input order, one at a time, so memory stays
  * flat however large the input.
  *
- * <p>{@link #open} decides which kind the input is and opens a dump at once, so a dump that cannot be
- * read fails before any output is written; {@link #run} then scores it.
+ * <p>{@link #open} opens the input once — a FIFO or stdin can be read only once — tells which kind
+ * it is from its first line, and opens a dump's reader at once, so a dump that cannot be read fails
+ * before any output is written; {@link #run} then scores it.
  */
 public final class PredictionRun implements AutoCloseable {
-    /** Opens the dump to score (a file or stdin) when the input is not a features CSV. */
+    /** Makes the reader of the input's stream when it is a dump (format and error policy are the caller's). */
     @FunctionalInterface
     public interface DumpOpener {
-        CommentReader open() throws IOException;
+        CommentReader open(InputStream in) throws IOException;
     }
 
     private final ScoringModel model;
-    private final Path featuresCsv;
+    private final FeaturesCsvRows featuresCsv;
     private final CommentReader dump;
     private final int threads;
 
-    private PredictionRun(ScoringModel model, Path featuresCsv, CommentReader dump, int threads) {
+    private PredictionRun(ScoringModel model, FeaturesCsvRows featuresCsv, CommentReader dump, int threads) {
         this.model = model;
         this.featuresCsv = featuresCsv;
         this.dump = dump;
@@ -44,15 +47,24 @@ public final class PredictionRun implements AutoCloseable {
     }
 
     /**
-     * @param in      the input file, or null for stdin (always read as a dump)
-     * @param dumps   opens the input as a dump when {@code in} is not a features CSV
-     * @param threads featurizer threads for a dump
+     * @param in                the input's bytes (a file, a FIFO, stdin), read once and closed with the run
+     * @param name              names the input in messages
+     * @param mayBeFeaturesCsv  false when the caller knows it is a dump (a --format was given)
+     * @param dumps             makes the dump reader when the input is not a features CSV
+     * @param threads           featurizer threads for a dump
      */
-    public static PredictionRun open(Path in, DumpOpener dumps, ScoringModel model, int threads) throws IOException {
-        if (in != null && FeaturesCsvReader.isFeaturesCsv(in)) {
-            return new PredictionRun(model, in, null, threads);
+    public static PredictionRun open(InputStream in, String name, boolean mayBeFeaturesCsv, DumpOpener dumps,
+            ScoringModel model, int threads) throws IOException {
+        BufferedInputStream peekable = new BufferedInputStream(in, 1 << 16);
+        try {
+            if (mayBeFeaturesCsv && FeaturesCsvReader.isFeaturesCsv(peekable)) {
+                return new PredictionRun(model, FeaturesCsvReader.open(peekable, name), null, threads);
+            }
+        } catch (IOException | RuntimeException e) {
+            peekable.close();
+            throw e;
         }
-        return new PredictionRun(model, null, dumps.open(), threads);
+        return new PredictionRun(model, null, dumps.open(peekable), threads); // the reader closes the stream
     }
 
     /**
@@ -71,9 +83,12 @@ public final class PredictionRun implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (dump != null) {
             dump.close();
+        }
+        if (featuresCsv != null) {
+            featuresCsv.close();
         }
     }
 
@@ -84,12 +99,16 @@ public final class PredictionRun implements AutoCloseable {
     }
 
     private long runOnFeatures(PredictionWriter out, LongConsumer progress) throws IOException {
-        long[] rows = {0};
-        FeaturesCsvReader.read(featuresCsv, row -> {
-            score(row, out, progress);
-            rows[0]++;
-        });
-        return rows[0];
+        long rows = 0;
+        try {
+            while (featuresCsv.hasNext()) {
+                score(featuresCsv.next(), out, progress);
+                rows++;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return rows;
     }
 
     private void score(FeatureRow row, PredictionWriter out, LongConsumer progress) {

@@ -8,6 +8,7 @@ import dev.trollwatch.TestResources;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.DumpFixtures;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.OutputFormat;
@@ -17,6 +18,8 @@ import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.SyntheticFeatures;
 import dev.trollwatch.modelio.ModelFiles;
 import dev.trollwatch.modelio.TrainedFixtures;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +45,7 @@ class PredictionRunTest {
         List<FeatureRow> rows = SyntheticFeatures.generate(50, 3);
         Path csv = FeaturesCsvFixture.write(dir.resolve("f.csv"), rows);
         Collected out = new Collected();
-        try (PredictionRun run = PredictionRun.open(csv, () -> {
+        try (PredictionRun run = PredictionRun.open(new FileInputStream(csv.toFile()), csv.toString(), true, in -> {
             throw new AssertionError("a features CSV is not a dump");
         }, model, 2)) {
             assertEquals(50, run.run(out, n -> { }));
@@ -58,7 +61,8 @@ class PredictionRunTest {
         List<Comment> comments = TrainedFixtures.comments(40, 9);
         Path dump = DumpFixtures.writeDump(dir.resolve("d.jsonl"), OutputFormat.JSONL, comments);
         Collected out = new Collected();
-        try (PredictionRun run = PredictionRun.open(dump, () -> DumpFixtures.open(dump, null, ErrorPolicy.FAIL), model, 2)) {
+        try (PredictionRun run = PredictionRun.open(new FileInputStream(dump.toFile()), dump.toString(), true,
+                in -> CommentReaders.open(in, dump.toString(), null, ErrorPolicy.FAIL), model, 2)) {
             assertEquals(40, run.run(out, n -> { }));
         }
         List<FeatureRow> expected = TrainedFixtures.features(comments);
@@ -69,9 +73,25 @@ class PredictionRunTest {
 
     @Test
     void aDumpThatCannotBeOpenedFailsBeforeAnythingIsScored() {
-        Path missing = dir.resolve("missing.csv");
-        assertThrows(IOException.class,
-                () -> PredictionRun.open(null, () -> DumpFixtures.open(missing, null, ErrorPolicy.FAIL), model, 1));
+        byte[] notADump = "no header here\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThrows(RuntimeException.class, () -> PredictionRun.open(new ByteArrayInputStream(notADump), "x.csv", true,
+                in -> CommentReaders.open(in, "x.csv", null, ErrorPolicy.FAIL), model, 1));
+    }
+
+    @Test
+    void aFeaturesCsvIsReadAsADumpWhenTheCallerSaysSo() throws IOException {
+        Path csv = FeaturesCsvFixture.write(dir.resolve("g.csv"), SyntheticFeatures.generate(5, 3));
+        boolean[] opened = {false};
+        try (PredictionRun run = PredictionRun.open(new FileInputStream(csv.toFile()), csv.toString(), false, in -> {
+            opened[0] = true;
+            in.close();
+            throw new IOException("not a dump");
+        }, model, 1)) {
+            throw new AssertionError("opened " + run);
+        } catch (IOException e) {
+            assertEquals("not a dump", e.getMessage());
+        }
+        assertEquals(true, opened[0]);
     }
 
     private static final class Collected implements PredictionWriter {
