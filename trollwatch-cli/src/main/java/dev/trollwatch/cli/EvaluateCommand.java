@@ -11,6 +11,7 @@ import dev.trollwatch.pipeline.LabelledInput;
 import dev.trollwatch.report.ReportContent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,11 +54,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<QualityGate> gates = gateOptions.gates();
         LabelledInput.DumpOptions reading = evaluation.reading(); // validate options before any work
         report.checkCreatable();
-        InputOverwriteCheck.requireDistinct(
-                List.of(new InputOverwriteCheck.Named("--metrics-json", metricsJson),
-                        new InputOverwriteCheck.Named("--report", report.path())),
-                List.of(new InputOverwriteCheck.Named("--in", in),
-                        new InputOverwriteCheck.Named("--model", ModelFiles.fileToLoad(model))));
+        List<InputOverwriteCheck.Named> outputs = List.of(new InputOverwriteCheck.Named("--metrics-json", metricsJson),
+                new InputOverwriteCheck.Named("--report", report.path()));
+        InputOverwriteCheck.requireDistinctOutputs(outputs);
+        List<InputOverwriteCheck.Named> inputs = new ArrayList<>(List.of(new InputOverwriteCheck.Named("--in", in)));
+        // the whole model set, not only the file loaded: --report m.model replaced the set's Weka file
+        ModelFiles.modelSet(model).forEach(p -> inputs.add(new InputOverwriteCheck.Named("--model", p)));
+        InputOverwriteCheck.requireDistinct(outputs, inputs);
         EvaluateJob.Result r = EvaluateJob.run(new EvaluateJob.Request(model, in, reading, evaluation.relabelBots(),
                 evaluation.permutationRepeats(), evaluation.seed(), gates, metricsJson,
                 BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));

@@ -12,6 +12,8 @@ import java.util.List;
  *
  * <p>Only an existing regular file can clash: a new path is no input, and devices and FIFOs are
  * written in place, so {@code --in /dev/stdin --out /dev/stdout} on one terminal stays allowed.
+ * Two outputs of one command are refused the same way when they name one file, existing or not:
+ * the later write would replace the earlier ({@code train --dot m.json} replaced the model).
  */
 final class InputOverwriteCheck {
     /** A file as the user gave it, with the option that named it. */
@@ -27,6 +29,34 @@ final class InputOverwriteCheck {
             for (Named input : inputs) {
                 requireDistinct(output.option(), output.path(), input.option(), input.path());
             }
+        }
+    }
+
+    /** A usage error when two of {@code outputs} name the same file (devices and FIFOs may be shared). */
+    static void requireDistinctOutputs(List<Named> outputs) {
+        for (int i = 0; i < outputs.size(); i++) {
+            for (int j = i + 1; j < outputs.size(); j++) {
+                Named a = outputs.get(i);
+                Named b = outputs.get(j);
+                if (a.path() != null && b.path() != null && sameOutput(a.path(), b.path())) {
+                    throw new UsageException(b.option() + " " + b.path() + " is also the " + a.option() + " file "
+                            + a.path() + ": one would replace the other; choose another " + b.option());
+                }
+            }
+        }
+    }
+
+    private static boolean sameOutput(Path a, Path b) {
+        if (Files.exists(a) && !Files.isRegularFile(a)) {
+            return false; // a device or FIFO is written in place: /dev/null may take several outputs
+        }
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException unreadable) {
+            return false; // writing the output names the file and the cause
         }
     }
 

@@ -109,6 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
         outputs.add(new InputOverwriteCheck.Named(metricsJson != null ? "--metrics-json" : "--out", metricsFile));
         outputs.add(new InputOverwriteCheck.Named("--dot", dot));
         outputs.add(new InputOverwriteCheck.Named("--report", report.path()));
+        InputOverwriteCheck.requireDistinctOutputs(outputs);
         InputOverwriteCheck.requireDistinct(outputs,
                 List.of(new InputOverwriteCheck.Named("--in", in), new InputOverwriteCheck.Named("--test", test)));
     }

@@ -85,6 +85,32 @@ class InputOverwriteTest {
     }
 
     @Test
+    void twoOutputsOfOneCommandMayNotNameTheSameFile() throws IOException {
+        // Found by probing: each exited 0, and the later write replaced the earlier
+        // (train --dot t.json left a DOT file as the .json model).
+        Path t = dir.resolve("two");
+        refused("--dot " + t + ".json is also the --out file " + t + ".json", "train", "--in", dump.toString(),
+                "--out", t.toString(), "--dot", t + ".json");
+        refused("--metrics-json " + t + ".model is also the --out file", "train", "--in", dump.toString(),
+                "--out", t.toString(), "--metrics-json", t + ".model");
+        refused("--report " + dir.resolve("r.html") + " is also the --metrics-json file", "train", "--in", dump.toString(),
+                "--out", t.toString(), "--metrics-json", dir.resolve("r.html").toString(), "--report", dir.resolve("r.html").toString());
+        assertTrue(Files.notExists(Path.of(t + ".json")), "nothing was trained");
+        refused("--report " + dir.resolve("x.json") + " is also the --metrics-json file", "evaluate", "--in", dump.toString(),
+                "--model", modelBase.toString(), "--metrics-json", dir.resolve("x.json").toString(),
+                "--report", dir.resolve("x.json").toString());
+        // The model set is the input, not only the file loaded: its Weka file was replaced by the report.
+        byte[] weka = Files.readAllBytes(Path.of(modelBase + ".model"));
+        refused("--report " + modelBase + ".model is the --model file " + modelBase + ".model", "evaluate",
+                "--in", dump.toString(), "--model", modelBase + ".json", "--report", modelBase + ".model");
+        assertArrayEquals(weka, Files.readAllBytes(Path.of(modelBase + ".model")));
+        // Devices are written in place: several outputs may go to /dev/null.
+        CliRunner.Result devNull = CliRunner.run("evaluate", "--in", dump.toString(), "--model", modelBase.toString(),
+                "--metrics-json", "/dev/null", "--report", "/dev/null");
+        assertEquals(ExitCode.OK, devNull.exitCode(), devNull.err());
+    }
+
+    @Test
     void aNewOrDistinctOutputIsFine() throws IOException {
         Path out = dir.resolve("out.csv");
         assertEquals(ExitCode.OK, CliRunner.run("export", "--in", dump.toString(), "--out", out.toString()).exitCode());

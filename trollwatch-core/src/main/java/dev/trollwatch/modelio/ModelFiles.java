@@ -146,6 +146,25 @@ public final class ModelFiles {
                 + " (or a model base with a .json beside it)");
     }
 
+    /**
+     * The files of the model set {@code path} belongs to — its {@code .model}, {@code .json},
+     * {@code .onnx} and {@code .metrics.json} — whether {@code path} names one of them or the base.
+     */
+    public static List<Path> modelSet(Path path) {
+        Path base = path;
+        String name = path.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String extension : List.of(WEKA + ".gz", WEKA, JSON, ONNX)) {
+            if (lower.endsWith(extension)) {
+                base = path.resolveSibling(name.substring(0, name.length() - extension.length()));
+                break;
+            }
+        }
+        List<Path> set = new ArrayList<>(paths(base));
+        set.add(sibling(base, ".metrics.json"));
+        return List.copyOf(set);
+    }
+
     /** The file {@link #load} reads for {@code path}: the path itself when it names a model file, else the base's .json. */
     public static Path fileToLoad(Path path) {
         return namesModelFile(path) ? path : sibling(path, JSON);
