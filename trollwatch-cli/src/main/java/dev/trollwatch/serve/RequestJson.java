@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.trollwatch.io.field.JsonErrorText;
 import dev.trollwatch.io.field.JsonLimits;
+import dev.trollwatch.io.field.Utf8Bytes;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,6 +42,10 @@ final class RequestJson {
 
     /** The body's one JSON value; 400 when it is empty, not JSON, over a limit or followed by more. */
     JsonNode parse(byte[] body) {
+        int malformed = Utf8Bytes.firstMalformed(body);
+        if (malformed >= 0) {
+            throw new BadRequestException(400, null, "the body is not valid UTF-8 (byte " + (malformed + 1) + ")");
+        }
         try (JsonParser p = mapper.createParser(body)) {
             JsonNode tree;
             try {

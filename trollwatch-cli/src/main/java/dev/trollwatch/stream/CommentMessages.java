@@ -14,6 +14,7 @@ import dev.trollwatch.io.field.CommentJsonMapper;
 import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.field.JsonErrorText;
 import dev.trollwatch.io.field.JsonLimits;
+import dev.trollwatch.io.field.Utf8Bytes;
 import java.io.IOException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,6 +39,10 @@ final class CommentMessages {
     static Decoded decode(byte[] value) {
         if (value == null || value.length == 0) {
             return Decoded.rejected(null, "empty message (no value)");
+        }
+        int malformed = Utf8Bytes.firstMalformed(value);
+        if (malformed >= 0) {
+            return Decoded.rejected(null, "not valid UTF-8 (byte " + (malformed + 1) + ")");
         }
         JsonNode node;
         try {

@@ -342,6 +342,16 @@ class ServeHardeningTest {
     }
 
     @Test
+    void aBodyThatIsNotStrictUtf8IsA400() throws Exception {
+        // Found by probing: an overlong form (C0 AF) was scored, where predict refuses the same bytes in a file.
+        byte[] body = autoModerator();
+        String text = new String(body, StandardCharsets.ISO_8859_1).replace("AutoModerator", "Auto\u00c0\u00afModerator");
+        RawHttp.Answer a = RawHttp.exchange(server.port(), RawHttp.post("/predict", text.getBytes(StandardCharsets.ISO_8859_1)));
+        JsonNode e = assertJsonError(a, 400);
+        assertTrue(e.get("error").asText().startsWith("the body is not valid UTF-8 (byte "), a.text());
+    }
+
+    @Test
     void transferCodingsOtherThanChunkedAreA501AndHttp10ChunkedA400() throws Exception {
         // Found by probing: Jetty decodes the chunks and passed the other codings through, so a
         // gzip-coded body was read as if it were plain JSON (and a plain one scored: 200).

@@ -23,4 +23,15 @@ class CommentMessagesTest {
         assertNull(d.comment());
         assertEquals("not JSON: Number value length (5000) exceeds the maximum allowed (1000)", d.rejection().reason());
     }
+
+    @Test
+    void anOverlongOrSurrogateUtf8FormIsARejection() {
+        // Found by probing: Jackson decoded C0 AF as '/', where a dump reader refuses the file.
+        for (byte[] bad : new byte[][] {{'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+                {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}}) {
+            CommentMessages.Decoded d = CommentMessages.decode(bad);
+            assertNull(d.comment());
+            assertEquals("not valid UTF-8 (byte 7)", d.rejection().reason());
+        }
+    }
 }

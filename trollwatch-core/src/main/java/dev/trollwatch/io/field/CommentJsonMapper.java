@@ -111,6 +111,10 @@ public final class CommentJsonMapper {
                 } else if (Character.isSurrogate(ch)) {
                     throw new InvalidFieldException(c.columnName(), "Unicode text", String.format(Locale.ROOT,
                             "a lone surrogate \\u%04x at character %d (a JSON escape without its pair)", (int) ch, i + 1));
+                } else if (ch == 0) {
+                    // a raw NUL fails a dump's line; the escape would write one no reader takes back
+                    throw new InvalidFieldException(c.columnName(), "text without NUL characters",
+                            "a NUL (\\u0000) at character " + (i + 1));
                 }
             }
         }

@@ -109,4 +109,17 @@ class CommentJsonMapperTest {
         assertEquals("I am \udc00 bot", CommentJsonMapper.fromJson(JSON.readTree(loneInRecent))
                 .recentComments().get(0).body());
     }
+
+    @Test
+    void aNulEscapeInATextColumnIsMalformed() throws Exception {
+        // Found by probing: "\u0000" was written as a raw NUL into CSV, which every reader then refused.
+        String nul = articleRequest(RECENT).replace("\"AutoModerator\"", "\"\\u0000AutoModerator\"");
+        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+                () -> CommentJsonMapper.fromJson(JSON.readTree(nul)));
+        assertEquals("column author: expected text without NUL characters, got a NUL (\\u0000) at character 1",
+                e.getMessage());
+        String inRecent = articleRequest(RECENT.replace("I am a bot", "I am \\u0000 bot"));
+        assertEquals("I am \u0000 bot", CommentJsonMapper.fromJson(JSON.readTree(inRecent)).recentComments().get(0).body(),
+                "recent bodies are only featurized: the escape stays as the Python pipeline read it");
+    }
 }
