@@ -19,7 +19,7 @@ public final class LearnerOptions {
     String classWeights;
 
     @Option(names = "--confidence", paramLabel = "C",
-            description = "C4.5 pruning confidence, in (0, 0.5]; smaller prunes more (default: "
+            description = "C4.5 pruning confidence, in [1e-6, 0.5]; smaller prunes more (default: "
                     + LearnerParams.DEFAULT_CONFIDENCE + ").")
     Double confidence;
 

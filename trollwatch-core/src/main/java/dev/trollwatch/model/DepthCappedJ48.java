@@ -43,8 +43,9 @@ public class DepthCappedJ48 extends J48 {
 
     @Override
     public void buildClassifier(Instances instances) throws Exception {
-        if (m_CF <= 0 || m_CF > LearnerParams.MAX_CONFIDENCE) {
-            throw new IllegalArgumentException("confidence has to be in (0, " + LearnerParams.MAX_CONFIDENCE + "]");
+        if (m_CF < LearnerParams.MIN_CONFIDENCE || m_CF > LearnerParams.MAX_CONFIDENCE) {
+            throw new IllegalArgumentException("confidence has to be in [" + LearnerParams.MIN_CONFIDENCE + ", "
+                    + LearnerParams.MAX_CONFIDENCE + "]");
         }
         getCapabilities().testWithFail(instances);
         ModelSelection selection = minLeafRows > 0
