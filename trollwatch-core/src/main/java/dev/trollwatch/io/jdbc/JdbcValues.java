@@ -4,6 +4,7 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.comment.RecentComment;
 import dev.trollwatch.io.field.CommentAssembly;
+import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.field.RecentCommentsParser;
 import java.util.List;
 
@@ -52,6 +53,12 @@ public final class JdbcValues {
             case FLOAT:
                 if (o instanceof Number n) {
                     double d = n.doubleValue();
+                    if (Double.isInfinite(d)) {
+                        // float8 'Infinity', or a numeric past double's range: the CSV writer would
+                        // write "inf", which no dump reader takes (a dump's 1e400 is malformed too)
+                        throw new InvalidFieldException(c.columnName(), "a finite number", o instanceof Double
+                                ? String.valueOf(d) : InvalidFieldException.quote(o.toString()) + " (too large for a double)");
+                    }
                     return Double.isNaN(d) ? null : d;
                 }
                 if (o instanceof Boolean b && c == CommentColumn.GILDED) {

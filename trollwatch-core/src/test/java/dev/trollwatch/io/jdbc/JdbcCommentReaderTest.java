@@ -97,6 +97,27 @@ class JdbcCommentReaderTest {
     }
 
     @Test
+    void infiniteNumbersInTheDatabaseAreMalformedNotWrittenAsInf() throws Exception {
+        // Found by probing: float8 'Infinity' and numeric 1e400 were exported as "inf", which no reader took back.
+        try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS infinite_rows");
+            s.execute("CREATE TABLE infinite_rows AS SELECT * FROM " + TABLE + " LIMIT 2");
+            s.execute("UPDATE infinite_rows SET score = 'Infinity'::float8 WHERE author = 'emoji_fan'");
+            s.execute("DROP TABLE IF EXISTS huge_rows");
+            s.execute("CREATE TABLE huge_rows AS SELECT * FROM " + TABLE + " LIMIT 2");
+            s.execute("ALTER TABLE huge_rows ALTER COLUMN score TYPE numeric");
+            s.execute("UPDATE huge_rows SET score = 1e400::numeric WHERE author = 'emoji_fan'");
+        }
+        DataFormatException inf = assertThrows(DataFormatException.class,
+                () -> read(ExportQuery.forTable(TableName.parse("infinite_rows"), null, null, null), 10));
+        assertTrue(inf.getMessage().endsWith(":2: column score: expected a finite number, got Infinity"), inf.getMessage());
+        DataFormatException huge = assertThrows(DataFormatException.class,
+                () -> read(ExportQuery.forTable(TableName.parse("huge_rows"), null, null, null), 10));
+        assertTrue(huge.getMessage().contains(":2: column score: expected a finite number, got \"1"), huge.getMessage());
+        assertTrue(huge.getMessage().endsWith("(too large for a double)"), huge.getMessage());
+    }
+
+    @Test
     void missingTableIsAClearQueryError() {
         DatabaseException e = assertThrows(DatabaseException.class,
                 () -> read(ExportQuery.forTable(TableName.parse("no_such_table"), null, null, null), 10));
