@@ -95,6 +95,15 @@ public record ClassWeights(double bot, double normal, double troll) {
         return new ClassWeights(w.get(Label.BOT), w.get(Label.NORMAL), w.get(Label.TROLL));
     }
 
+    /**
+     * The same ratios with the smallest weight 1. J48 counts its minimum per branch (2) in summed
+     * weight, so weights of 1e-3 left no split possible (one leaf), though only ratios should matter.
+     */
+    public ClassWeights smallestOne() {
+        double smallest = Math.min(bot, Math.min(normal, troll));
+        return smallest == 1 ? this : new ClassWeights(bot / smallest, normal / smallest, troll / smallest);
+    }
+
     /** As a map in {@link Label} order. */
     public Map<Label, Double> asMap() {
         EnumMap<Label, Double> m = new EnumMap<>(Label.class);

@@ -33,6 +33,7 @@ public record LearnerParams(int maxDepth, int minLeafRows, double confidence, bo
 
     /** @throws InvalidParameterException naming {@code max_depth}, {@code min_leaf_rows} or {@code confidence} */
     public LearnerParams {
+        weights = weights.smallestOne(); // only ratios matter (see ClassWeights.smallestOne)
         if (maxDepth < 0 || maxDepth > DecisionTree.MAX_DEPTH) {
             throw new InvalidParameterException("max_depth", "must be 0.." + DecisionTree.MAX_DEPTH
                     + " (0 = unlimited, up to " + DecisionTree.MAX_DEPTH + "), got " + maxDepth);

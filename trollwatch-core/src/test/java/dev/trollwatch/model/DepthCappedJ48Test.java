@@ -129,4 +129,26 @@ class DepthCappedJ48Test {
             }
         }
     }
+
+    @Test
+    void onlyTheRatiosOfTheClassWeightsMatter() {
+        // Found by probing: weights 1e-3/2.5e-3/5e-3 trained one leaf (J48's minimum of 2 per branch
+        // counts summed weight), where 1/2.5/5 trains the article's tree.
+        String reference = shape(Trainer.train(rows, LearnerParams.DEFAULT).tree());
+        assertTrue(reference.split(";").length > 2, reference);
+        for (double scale : new double[] {1e-3, 1e-6, 1e6}) {
+            LearnerParams scaled = new LearnerParams(3, 100, 0.25, false, new ClassWeights(2.5 * scale, scale, 5 * scale));
+            assertEquals(ClassWeights.DEFAULT, scaled.weights(), "recorded with the smallest weight 1");
+            assertEquals(reference, shape(Trainer.train(rows, scaled).tree()), "scale " + scale);
+        }
+    }
+
+    /** Depth and each leaf's training rows per class, in order: equal for the same tree. */
+    private static String shape(DecisionTree tree) {
+        StringBuilder sb = new StringBuilder("depth " + tree.depth());
+        for (DecisionTree.Leaf leaf : tree.leaves()) {
+            sb.append(';').append(java.util.Arrays.toString(leaf.rows()));
+        }
+        return sb.toString();
+    }
 }
