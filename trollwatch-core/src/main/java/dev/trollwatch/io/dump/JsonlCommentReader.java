@@ -1,7 +1,9 @@
 package dev.trollwatch.io.dump;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.CommentJsonMapper;
@@ -15,6 +17,10 @@ import java.util.Set;
 
 /** Reads JSON Lines: one object per line (blank lines ignored), mapped by {@link CommentJsonMapper}. */
 final class JsonlCommentReader extends AbstractCommentReader {
+    /** One value per line: text after it (a second object pasted on the line) was dropped silently. */
+    private static final ObjectReader LINE = CommentJsonMapper.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final BoundedLineReader in;
     private long line;
     private long rowLine;
@@ -39,7 +45,7 @@ final class JsonlCommentReader extends AbstractCommentReader {
             rowLine = line;
             JsonNode node;
             try {
-                node = CommentJsonMapper.mapper().readTree(text);
+                node = LINE.readTree(text);
             } catch (JsonProcessingException e) {
                 throw new DataFormatException(fileName(), line, null, "a JSON object",
                         "invalid JSON (" + JsonErrorText.reason(e) + ")");

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 
 /**
@@ -165,12 +166,15 @@ public final class FeaturesCsvReader {
      * @throws TrollwatchException for an empty file or a missing column (file named)
      */
     public static FeaturesCsvRows open(InputStream raw, String file) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        // a column named twice was read from its last copy: a features file built by hand could
+        // then score on the wrong values without a word
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         Reader in = new RecordLengthLimit(reader(new BufferedInputStream(raw, 1 << 16)), file, MAX_RECORD_CHARS);
         CSVParser parser;
         try {
             parser = CSVParser.parse(in, format);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             in.close(); // commons-csv reports a malformed header (e.g. a duplicate name) this way
             throw new TrollwatchException(file + ": malformed CSV: " + e.getMessage());
         } catch (IOException | RuntimeException e) {

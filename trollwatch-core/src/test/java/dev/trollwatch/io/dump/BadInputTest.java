@@ -192,6 +192,22 @@ class BadInputTest {
     }
 
     @Test
+    void jsonLinesTextAfterTheObjectIsAMalformedRow() throws Exception {
+        // Found by probing: a second object pasted on a line, or junk after the first, was dropped silently.
+        String row = "{\"author\": \"%s\", \"link_id\": \"t3\", \"created_utc\": 1.0, \"body\": \"x\","
+                + " \"recent_comments\": \"[]\", \"no_follow\": true, \"author_verified\": false,"
+                + " \"author_comment_karma\": 1.0, \"author_link_karma\": 1.0, \"over_18\": false,"
+                + " \"is_submitter\": false}";
+        Path f = DumpFixtures.write(dir, "two.jsonl", String.format(row, "a") + "\n" + String.format(row, "b") + " "
+                + String.format(row, "c") + "\n" + String.format(row, "d") + " x\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
+        assertTrue(e.getMessage().startsWith(f + ":2: expected a JSON object, got invalid JSON (Trailing token"),
+                e.getMessage());
+        List<Comment> rows = DumpFixtures.readAll(f, null, ErrorPolicy.skipAll());
+        assertEquals(List.of("a"), rows.stream().map(Comment::author).toList());
+    }
+
+    @Test
     void invalidJsonLineIsReportedWithItsLine() {
         Path f = DumpFixtures.write(dir, "data.jsonl", "\n{\"author\": \n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f, InputFormat.JSONL,

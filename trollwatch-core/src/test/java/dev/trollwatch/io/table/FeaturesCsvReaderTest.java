@@ -111,6 +111,18 @@ class FeaturesCsvReaderTest {
     }
 
     @Test
+    void aColumnNamedTwiceIsAnError() throws IOException {
+        // Found by probing: the last copy was read, so a hand-edited file scored on the wrong values.
+        Path good = withValue("target", "bot");
+        List<String> lines = Files.readAllLines(good);
+        Path p = dir.resolve("twice.csv");
+        Files.write(p, List.of(lines.get(0) + ",author_comment_karma", lines.get(1) + ",0"));
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().startsWith(p + ": malformed CSV: "), e.getMessage());
+        assertTrue(e.getMessage().contains("author_comment_karma"), e.getMessage());
+    }
+
+    @Test
     void unknownTargetIsAnError() throws IOException {
         Path p = withValue("target", "spammer");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
