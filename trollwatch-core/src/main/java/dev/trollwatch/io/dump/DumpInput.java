@@ -1,12 +1,12 @@
 package dev.trollwatch.io.dump;
 
+import dev.trollwatch.io.file.GzipMembersInputStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -52,7 +52,7 @@ final class DumpInput extends Reader {
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
         if (gzip) {
             try {
-                bytes = new GZIPInputStream(buffered, BUFFER);
+                bytes = new GzipMembersInputStream(buffered, BUFFER);
             } catch (EOFException | ZipException e) { // the gzip header itself is cut or corrupt
                 throw new CorruptTextException(1, e instanceof EOFException
                         ? "the gzip data is truncated: it ends before its compressed data does"

@@ -5,6 +5,7 @@ import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.io.field.FieldParsers;
+import dev.trollwatch.io.file.GzipMembersInputStream;
 import java.io.FileInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
@@ -209,7 +209,7 @@ public final class FeaturesCsvReader {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            in = new GZIPInputStream(in, 1 << 16);
+            in = new GzipMembersInputStream(in, 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }

@@ -177,6 +177,29 @@ class HostileDumpTest {
     }
 
     @Test
+    void aLaterGzipMemberCutShortOrBytesAppendedFailNotLoseRows() throws Exception {
+        // Found by probing: `cat a.gz b.gz` with b cut to its first 10 bytes read as a only, exit 0.
+        byte[] first = gzip((HEADER + row("a", "1")).getBytes(StandardCharsets.UTF_8));
+        byte[] second = gzip(row("b", "2").getBytes(StandardCharsets.UTF_8));
+        byte[] whole = concat(first, second);
+        assertEquals(List.of("a", "b"), DumpFixtures.readAll(bytes("two.csv.gz", whole)).stream().map(Comment::author).toList());
+        Path cut = bytes("cut-member.csv.gz", concat(first, Arrays.copyOf(second, 10)));
+        DumpStructureException truncated = assertThrows(DumpStructureException.class, () -> DumpFixtures.readAll(cut));
+        assertTrue(truncated.getMessage().startsWith(cut + ":"), truncated.getMessage());
+        assertTrue(truncated.getMessage().contains("the gzip data is truncated"), truncated.getMessage());
+        Path appended = bytes("appended.csv.gz", concat(first, "garbage".getBytes(StandardCharsets.UTF_8)));
+        DumpStructureException extra = assertThrows(DumpStructureException.class,
+                () -> DumpFixtures.readAll(appended, null, ErrorPolicy.skipAll()));
+        assertTrue(extra.getMessage().contains("bytes after the end of the gzip data"), extra.getMessage());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void skippingEveryRowIsAFailureNotAnEmptySuccess() {
         Path f = DumpFixtures.write(dir, "allbad.csv", HEADER + row("a", "x") + row("b", "y"));
         DumpStructureException e = assertThrows(DumpStructureException.class,
