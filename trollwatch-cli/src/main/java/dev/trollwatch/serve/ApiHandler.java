@@ -125,17 +125,33 @@ final class ApiHandler extends Handler.Abstract {
         return out;
     }
 
-    /** {@code ?explain=1} (or {@code true}) asks for explanations of every comment of the request. */
+    /**
+     * {@code ?explain=1} (or {@code true}, or a bare {@code explain}) asks for explanations of every
+     * comment of the request, {@code 0} or {@code false} for none. Any other value, or two that
+     * disagree, is a 400: {@code ?explain=yes} was silently no explanation.
+     */
     private static boolean explainRequested(String query) {
         if (query == null) {
             return false;
         }
+        Boolean wanted = null;
         for (String part : query.split("&")) {
-            if (part.equals("explain") || part.equals("explain=1") || part.equals("explain=true")) {
-                return true;
+            if (!part.equals("explain") && !part.startsWith("explain=")) {
+                continue;
             }
+            String value = part.equals("explain") ? "1" : part.substring("explain=".length());
+            boolean on = switch (value) {
+                case "1", "true" -> true;
+                case "0", "false" -> false;
+                default -> throw BadRequestException.field("?explain", "expected 1, true, 0 or false, found \""
+                        + JsonResponses.snippet(value, 40) + "\"");
+            };
+            if (wanted != null && wanted != on) {
+                throw BadRequestException.field("?explain", "given twice with different values");
+            }
+            wanted = on;
         }
-        return false;
+        return wanted != null && wanted;
     }
 
     /** {@code "explain": true} in a comment object asks for its explanation. */

@@ -87,6 +87,20 @@ class ExplainRequestTest {
         assertEquals("explain", JSON.readTree(r.body()).path("field").asText(), r.body());
     }
 
+    @Test
+    void anExplainQueryValueOtherThanOneTrueZeroOrFalseIsA400() throws Exception {
+        // Found by probing: ?explain=yes and ?explain= were silently no explanation.
+        String body = ServeFixtures.autoModeratorRequest();
+        for (String query : new String[] {"?explain=yes", "?explain=", "?explain=1&explain=0"}) {
+            HttpResponse<String> r = post("/predict" + query, body);
+            assertEquals(400, r.statusCode(), query + ": " + r.body());
+            assertEquals("?explain", JSON.readTree(r.body()).path("field").asText(), r.body());
+        }
+        assertFalse(JSON.readTree(post("/predict?explain=0", body).body()).has("explanation"));
+        assertTrue(JSON.readTree(post("/predict?explain=true&explain=1", body).body()).has("explanation"));
+        assertTrue(JSON.readTree(post("/predict?x=1&explain", body).body()).has("explanation"));
+    }
+
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
