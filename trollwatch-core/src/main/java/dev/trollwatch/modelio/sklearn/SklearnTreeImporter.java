@@ -101,7 +101,7 @@ public final class SklearnTreeImporter {
         int nFeatures = Math.toIntExact(integer(tree.arguments, 0, "Tree n_features"));
         Object declared = est.containsKey("n_features_in_") ? est.get("n_features_in_") : est.get("n_features_");
         if (declared != null && !Long.valueOf(nFeatures).equals(declared)) {
-            throw error("n_features " + declared + " differs from the tree's " + nFeatures);
+            throw error("n_features " + ValueText.of(declared) + " differs from the tree's " + nFeatures);
         }
         int[] featureMap = featureMap(nFeatures, givenNames, est.get("feature_names_in_"));
         int[] classMap = classMap(est.get("classes_"));
@@ -167,12 +167,12 @@ public final class SklearnTreeImporter {
         for (int i = 0; i < nFeatures; i++) {
             map[i] = FeatureSchema.indexOf(names.get(i));
             if (map[i] < 0) {
-                throw error("feature '" + names.get(i) + "' (column " + i + " in " + source
+                throw error("feature " + ValueText.of(names.get(i)) + " (column " + i + " in " + source
                         + ") is not one trollwatch computes; its features are " + FeatureSchema.NAMES);
             }
             for (int j = 0; j < i; j++) {
                 if (map[j] == map[i]) {
-                    throw error("feature '" + names.get(i) + "' appears twice in " + source);
+                    throw error("feature " + ValueText.of(names.get(i)) + " appears twice in " + source);
                 }
             }
         }
@@ -189,13 +189,13 @@ public final class SklearnTreeImporter {
         for (int i = 0; i < map.length; i++) {
             Label l = Label.parse(names.get(i));
             if (l == null || !l.text().equals(names.get(i))) {
-                throw error("class '" + names.get(i) + "' is not one of trollwatch's classes (bot, normal, troll);"
-                        + " classes_ is " + names);
+                throw error("class " + ValueText.of(names.get(i)) + " is not one of trollwatch's classes (bot, normal, troll);"
+                        + " classes_ is " + ValueText.of(names));
             }
             map[i] = l.ordinal();
             for (int j = 0; j < i; j++) {
                 if (map[j] == map[i]) {
-                    throw error("class '" + names.get(i) + "' appears twice in classes_");
+                    throw error("class " + ValueText.of(names.get(i)) + " appears twice in classes_");
                 }
             }
         }
@@ -213,7 +213,7 @@ public final class SklearnTreeImporter {
                 Label l = e.getKey() instanceof String s ? Label.parse(s) : null;
                 if (l == null || !(e.getValue() instanceof Number w) || !(w.doubleValue() > 0)
                         || Double.isInfinite(w.doubleValue())) {
-                    throw error("class_weight entry " + e.getKey() + ": " + e.getValue()
+                    throw error("class_weight entry " + ValueText.of(e.getKey()) + ": " + ValueText.of(e.getValue())
                             + " is not a trollwatch class with a positive weight");
                 }
                 out.put(l, w.doubleValue());

@@ -2,6 +2,7 @@ package dev.trollwatch.modelio.sklearn;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,13 +124,36 @@ class HostilePickleTest {
         assertMessage(refused(pickle(0x8c, 5, "posix", 0x8c, 6, "system", 0x93, '.')), "refused: global posix.system");
     }
 
-    /** PROTO 4, then the given opcodes (ints) and inline text (Strings as Latin-1 bytes). */
+    @Test
+    void aSharedNestedTupleAsADictionaryKeyIsRefusedAtOnce() {
+        // DUP + TUPLE2 a hundred times: 2^100 leaves in 207 bytes; hashing it as a key never ended
+        byte[] shared = pickle('}', 'N', times(100, '2', 0x86), 'N', 's', '.');
+        PickleException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(shared));
+        assertMessage(e, "byte 205: refused: a tuple as a dictionary key");
+        // 3,000 nested 1-tuples: hashing it overflowed the stack
+        byte[] deep = pickle('}', 'N', times(3000, 0x85), 'N', 's', '.');
+        assertMessage(refused(deep), "byte 3005: refused: a tuple as a dictionary key");
+    }
+
+    /** The given opcodes and text {@code n} times over, without PROTO. */
+    static byte[] times(int n, Object... parts) {
+        byte[] one = pickle(parts);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            out.write(one, 2, one.length - 2);
+        }
+        return out.toByteArray();
+    }
+
+    /** PROTO 4, then the given opcodes (ints), inline text (Strings as Latin-1 bytes) and raw bytes. */
     static byte[] pickle(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x80);
         out.write(4);
         for (Object p : parts) {
-            if (p instanceof String s) {
+            if (p instanceof byte[] raw) {
+                out.writeBytes(raw);
+            } else if (p instanceof String s) {
                 out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
             } else if (p instanceof Character c) {
                 out.write(c);
