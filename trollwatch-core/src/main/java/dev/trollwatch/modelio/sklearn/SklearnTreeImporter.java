@@ -115,10 +115,11 @@ public final class SklearnTreeImporter {
         params.put("learner", LEARNER);
         params.put("source_file", sourceName);
         params.put("source_sha256", sha256(bytes));
-        params.put("sklearn_version", est.getOrDefault("_sklearn_version", "unknown (before 0.18)"));
+        params.put("sklearn_version", EstimatorParameters.json(file, "_sklearn_version",
+                est.getOrDefault("_sklearn_version", "unknown (before 0.18)")));
         for (String key : PARAMS) {
             if (est.containsKey(key)) {
-                params.put(key, jsonValue(est.get(key)));
+                params.put(key, EstimatorParameters.json(file, key, est.get(key)));
             }
         }
         List<String> order = new ArrayList<>();
@@ -222,25 +223,6 @@ public final class SklearnTreeImporter {
             throw error("class_weight " + PickleMachine.describe(classWeight) + " is not understood (a dict, 'balanced' or None)");
         }
         return out;
-    }
-
-    /** A pickle value as plain JSON data for the model's parameters. */
-    private Object jsonValue(Object v) {
-        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return v;
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), jsonValue(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(this::jsonValue).toList();
-        }
-        if (v instanceof PyTuple t) {
-            return t.items().stream().map(this::jsonValue).toList();
-        }
-        return PickleMachine.describe(v);
     }
 
     private long integer(PyTuple t, int i, String what) {
