@@ -98,7 +98,7 @@ public final class SklearnTreeImporter {
         if (outputs != 1 || (est.containsKey("n_outputs_") && !Long.valueOf(1).equals(est.get("n_outputs_")))) {
             throw error("the tree has " + outputs + " outputs; trollwatch scores one class per comment (n_outputs_ 1)");
         }
-        int nFeatures = Math.toIntExact(integer(tree.arguments, 0, "Tree n_features"));
+        int nFeatures = featureCount(integer(tree.arguments, 0, "Tree n_features"));
         Object declared = est.containsKey("n_features_in_") ? est.get("n_features_in_") : est.get("n_features_");
         if (declared != null && !Long.valueOf(nFeatures).equals(declared)) {
             throw error("n_features " + ValueText.of(declared) + " differs from the tree's " + nFeatures);
@@ -142,6 +142,15 @@ public final class SklearnTreeImporter {
                 FeatureSchema.FEATURIZER_VERSION, FeatureSchema.NAMES, classWeights, params, Map.of(), null,
                 trainingRows, createdAt);
         return new ImportedModel(decoded, info);
+    }
+
+    /** The Tree's n_features, at most trollwatch's feature count: each column must map to a distinct feature. */
+    private int featureCount(long n) {
+        if (n < 1 || n > FeatureSchema.NAMES.size()) {
+            throw error("the Tree's n_features " + n + " is out of range: trollwatch computes "
+                    + FeatureSchema.NAMES.size() + " features, and each column of the tree must be one of them");
+        }
+        return (int) n;
     }
 
     /** For each pickle column, the trollwatch feature index. */

@@ -22,6 +22,8 @@ class HostileEstimatorStateTest {
     private static final byte[] GINI = text(0x8c, 4, "gini");
     /** {@code _sklearn_version='1.2.1'}. */
     private static final byte[] VERSION = text(0x8c, 5, "1.2.1");
+    /** The Tree's first argument, n_features = 20 (BININT1), right after its STACK_GLOBAL and MEMOIZE. */
+    private static final byte[] TREE_N_FEATURES = text(0x8c, 4, "Tree", 0x94, 0x93, 0x94, 'K', 20);
 
     /** x = ['a']; then 80 times x = [x, x]: 2^80 strings once written out, in a few hundred bytes. */
     private static final byte[] LIST_OF_ITSELF_80_LEVELS = concat(times(80, ']', '('),
@@ -68,6 +70,17 @@ class HostileEstimatorStateTest {
                 "estimator parameter criterion is a string of 50000 characters; at most 1000 are kept");
     }
 
+    @Test
+    void aTreeWithMoreFeaturesThanAnIntHoldsIsARangeError() {
+        // LONG1 2^31 and 2^63 - 1: Math.toIntExact failed, an internal error
+        for (Object[] n : new Object[][] {{"2147483648", new int[] {0x8a, 5, 0, 0, 0, 0x80, 0}},
+            {"9223372036854775807", new int[] {0x8a, 8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}}}) {
+            byte[] value = concat(text(0x8c, 4, "Tree", 0x94, 0x93, 0x94), ints((int[]) n[1]));
+            assertMessage(refused(splice(GOOD, TREE_N_FEATURES, value)),
+                    "x.pkl: the Tree's n_features " + n[0] + " is out of range: trollwatch computes 20 features");
+        }
+    }
+
     /** {@code bytes} with the first occurrence of {@code old} replaced. */
     static byte[] splice(byte[] bytes, byte[] old, byte[] replacement) {
         for (int at = 0; at + old.length <= bytes.length; at++) {
@@ -83,6 +96,14 @@ class HostileEstimatorStateTest {
     private static byte[] text(Object... parts) {
         byte[] b = pickle(parts);
         return Arrays.copyOfRange(b, 2, b.length);
+    }
+
+    private static byte[] ints(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
     }
 
     private static byte[] concat(byte[]... parts) {
