@@ -135,6 +135,18 @@ class HostilePickleTest {
         assertMessage(refused(deep), "byte 3005: refused: a tuple as a dictionary key");
     }
 
+    @Test
+    void moreInstructionsThanATreePickleHasAreRefusedBeforeAnythingIsBuilt() {
+        // a tree pickle has about 400 (its arrays are byte buffers); 31 M of push-None/pop in 62 MB
+        // held 2.8 GB, 30 M empty lists 3.4 GB. 100,000 are scanned, the next one is refused.
+        int limit = 100_000;
+        assertMessage(refused(pickle(times(limit / 2, 'N', '0'), 'N', '.')),
+                "byte " + (limit + 1) + ": refused: more than 100000 instructions");
+        assertMessage(refused(pickle(times(limit, ']'), '.')), "refused: more than 100000 instructions");
+        // one short of the limit runs (and is refused for what it holds, not for its length)
+        assertMessage(refused(pickle(times(limit / 2 - 2, 'N', '0'), 'N', '.')), "holds None");
+    }
+
     /** The given opcodes and text {@code n} times over, without PROTO. */
     static byte[] times(int n, Object... parts) {
         byte[] one = pickle(parts);
