@@ -178,6 +178,9 @@ final class PickleMachine {
         if (g.equals(PickleGlobal.TREE)) {
             return new PickledTree(t);
         }
+        if (g.equals(PickleGlobal.CODECS_ENCODE)) {
+            return Latin1Encode.bytes(t, where);
+        }
         throw error("refused: REDUCE calls " + g + " (not something a tree pickle calls)");
     }
 
