@@ -2,6 +2,7 @@ package dev.trollwatch.modelio.sklearn;
 
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.file.RegularFile;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelIdentity;
 import dev.trollwatch.model.ModelInfo;
@@ -59,8 +60,8 @@ public final class SklearnTreeImporter {
      */
     public static ImportedModel read(Path pickle, List<String> featureNames, String toolVersion, String createdAt)
             throws IOException {
-        // Read to the limit and no further: Files.size is 0 for a device or a FIFO (/dev/zero ran
-        // readAllBytes out of memory), and a file may grow while it is read.
+        RegularFile.require(pickle, "a pickle to import is a regular file");
+        // Read to the limit and no further: a file may grow while it is read.
         byte[] bytes;
         try (InputStream in = Files.newInputStream(pickle)) {
             bytes = in.readNBytes((int) MAX_PICKLE_BYTES + 1);

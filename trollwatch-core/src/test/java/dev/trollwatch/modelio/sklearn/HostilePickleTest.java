@@ -1,19 +1,23 @@
 package dev.trollwatch.modelio.sklearn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trollwatch.TrollwatchException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Pickles that ask to run code, lie about sizes or stop early: refused with a clear message, nothing run. */
 class HostilePickleTest {
@@ -38,14 +42,24 @@ class HostilePickleTest {
     }
 
     @Test
-    void anEndlessInputIsReadOnlyToTheLimit() {
-        // Files.size is 0 for a device: the whole-file read this replaced ran out of memory here.
+    void anythingButARegularFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        // /dev/zero was read to the 64 MiB limit first, a FIFO blocked for ever, and a directory
+        // was "I/O error: Is a directory" without its name
+        List<Path> notFiles = new ArrayList<>(List.of(dir));
         Path zero = Path.of("/dev/zero");
-        assumeTrue(Files.isReadable(zero), "skipped: no /dev/zero on this system");
-        PickleException e = assertThrows(PickleException.class,
-                () -> SklearnTreeImporter.read(zero, null, "t", "now"));
-        assertTrue(e.getMessage().equals("/dev/zero: more than " + SklearnTreeImporter.MAX_PICKLE_BYTES
-                + " bytes, larger than a decision tree pickle can be here"), e.getMessage());
+        if (Files.isReadable(zero)) {
+            notFiles.add(zero);
+        }
+        Path fifo = dir.resolve("f.pkl");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            notFiles.add(fifo);
+        }
+        assertEquals(3, notFiles.size(), "this system has /dev/zero and mkfifo");
+        for (Path p : notFiles) {
+            TrollwatchException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
+                    TrollwatchException.class, () -> SklearnTreeImporter.read(p, null, "t", "now")));
+            assertEquals(p + ": not a regular file; a pickle to import is a regular file", e.getMessage());
+        }
     }
 
     @Test
