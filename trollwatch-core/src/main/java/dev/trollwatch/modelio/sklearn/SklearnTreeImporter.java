@@ -96,8 +96,12 @@ public final class SklearnTreeImporter {
             throw error("the DecisionTreeClassifier has no fitted tree_ (was it trained?)");
         }
         long outputs = integer(tree.arguments, 2, "Tree n_outputs");
-        if (outputs != 1 || (est.containsKey("n_outputs_") && !Long.valueOf(1).equals(est.get("n_outputs_")))) {
-            throw error("the tree has " + outputs + " outputs; trollwatch scores one class per comment (n_outputs_ 1)");
+        if (outputs != 1) {
+            throw error("the tree has " + outputs + " outputs; trollwatch scores one class per comment (1 output)");
+        }
+        if (est.containsKey("n_outputs_") && !Long.valueOf(1).equals(est.get("n_outputs_"))) {
+            throw error("n_outputs_ is " + ValueText.of(est.get("n_outputs_"))
+                    + " but the tree has 1 output; trollwatch scores one class per comment");
         }
         int nFeatures = featureCount(integer(tree.arguments, 0, "Tree n_features"));
         Object declared = est.containsKey("n_features_in_") ? est.get("n_features_in_") : est.get("n_features_");
@@ -170,6 +174,9 @@ public final class SklearnTreeImporter {
         } else {
             throw error("the tree has " + nFeatures + " features and the pickle does not name them"
                     + " (no feature_names_in_); give their names in column order");
+        }
+        if (names.contains("")) {
+            throw error(source + " include an empty name (column " + names.indexOf("") + ")");
         }
         if (names.size() != nFeatures) {
             throw error(source + " list " + names.size() + " features, the tree has " + nFeatures);
