@@ -1,7 +1,9 @@
 package dev.trollwatch.modelio.sklearn;
 
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -267,18 +269,28 @@ final class PickleScanner {
         return littleEndian.length == 0 ? 0L : new BigInteger(big).longValueExact();
     }
 
-    /** The next {@code n} bytes as UTF-8, decoded in place (no copy: a string can be most of the file). */
+    /**
+     * The next {@code n} bytes as UTF-8. A string can be most of the file (a protocol-2 numpy
+     * buffer is one), so it is checked in 8 Ki-character pieces and then built once: decoding it
+     * whole held a char buffer of twice its length besides the string.
+     */
     private String text(int n, int offset) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data, pos, n)).toString();
-            pos += n;
-            return s;
-        } catch (CharacterCodingException e) {
-            throw error(offset, "a string is not valid UTF-8");
-        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(data, pos, n);
+        CharBuffer piece = CharBuffer.allocate(8192);
+        CoderResult r;
+        do {
+            piece.clear();
+            r = utf8.decode(in, piece, true);
+            if (r.isError()) {
+                throw error(offset, "a string is not valid UTF-8");
+            }
+        } while (r.isOverflow());
+        String s = new String(data, pos, n, StandardCharsets.UTF_8);
+        pos += n;
+        return s;
     }
 
     /** One newline-terminated ASCII name of a GLOBAL. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -61,14 +62,20 @@ public final class SklearnTreeImporter {
     public static ImportedModel read(Path pickle, List<String> featureNames, String toolVersion, String createdAt)
             throws IOException {
         RegularFile.require(pickle, "a pickle to import is a regular file");
-        // Read to the limit and no further: a file may grow while it is read.
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(pickle)) {
-            bytes = in.readNBytes((int) MAX_PICKLE_BYTES + 1);
-        }
-        if (bytes.length > MAX_PICKLE_BYTES) {
+        long size = Files.size(pickle);
+        if (size > MAX_PICKLE_BYTES) {
             throw new PickleException(pickle + ": more than " + MAX_PICKLE_BYTES + " bytes, larger than a decision"
                     + " tree pickle can be here");
+        }
+        // Into one buffer of the file's size (reading up to a limit collects chunks and copies them,
+        // twice the file at once); what a growing file appends after that is not read.
+        byte[] bytes = new byte[(int) size];
+        int read;
+        try (InputStream in = Files.newInputStream(pickle)) {
+            read = in.readNBytes(bytes, 0, bytes.length);
+        }
+        if (read < bytes.length) {
+            bytes = Arrays.copyOf(bytes, read);
         }
         return decode(bytes, pickle.toString(), pickle.getFileName().toString(), featureNames, toolVersion, createdAt);
     }

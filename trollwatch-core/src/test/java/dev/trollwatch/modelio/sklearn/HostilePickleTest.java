@@ -63,6 +63,17 @@ class HostilePickleTest {
     }
 
     @Test
+    void aFileOverTheSizeLimitIsRefusedUnread(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.pkl");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(SklearnTreeImporter.MAX_PICKLE_BYTES + 1); // sparse: no disk used
+        }
+        PickleException e = assertThrows(PickleException.class, () -> SklearnTreeImporter.read(big, null, "t", "now"));
+        assertEquals(big + ": more than " + SklearnTreeImporter.MAX_PICKLE_BYTES + " bytes, larger than a decision"
+                + " tree pickle can be here", e.getMessage());
+    }
+
+    @Test
     void reducePayloadsAreRefusedAndNeverRun() {
         for (String name : new String[] {"hostile-os-system-p3.pkl", "hostile-os-system-p4.pkl",
             "hostile-payload-in-state-p4.pkl"}) {
@@ -118,6 +129,14 @@ class HostilePickleTest {
         assertMessage(refused(Arrays.copyOf(good, good.length / 2)), "truncated");
         assertMessage(refused(Arrays.copyOf(good, good.length - 1)), "truncated: the file ends before the STOP opcode");
         assertMessage(refused(Arrays.copyOf(good, 1)), "not a binary pickle");
+    }
+
+    @Test
+    void stringsThatAreNotUtf8AreRefused() {
+        // a bad byte after 10,000 good characters (past the first piece checked), and a lone surrogate
+        assertMessage(refused(pickle('X', 0x12, 0x27, 0, 0, "a".repeat(10_000), 0xc3, 0x28, '.')),
+                "byte 2: a string is not valid UTF-8");
+        assertMessage(refused(pickle(0x8c, 3, 0xed, 0xa0, 0x80, '.')), "byte 2: a string is not valid UTF-8");
     }
 
     @Test
