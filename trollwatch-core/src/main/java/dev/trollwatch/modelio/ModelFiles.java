@@ -2,6 +2,7 @@ package dev.trollwatch.modelio;
 
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.file.AtomicOutput;
+import dev.trollwatch.io.file.RegularFile;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.ThresholdPrecision;
@@ -119,9 +120,8 @@ public final class ModelFiles {
      */
     public static ScoringModel load(Path path) throws IOException {
         boolean named = namesModelFile(path);
-        if (named && Files.exists(path) && !Files.isRegularFile(path)) {
-            // /dev/zero, a FIFO, a directory: would read forever or fail obscurely
-            throw new TrollwatchException(path + ": not a regular file; a model file is a regular file");
+        if (named) {
+            RegularFile.require(path, "a model file is a regular file");
         }
         if (Files.isRegularFile(path) && Files.size(path) > MAX_MODEL_BYTES) {
             throw new TrollwatchException(path + ": not a trollwatch model file: " + Files.size(path)

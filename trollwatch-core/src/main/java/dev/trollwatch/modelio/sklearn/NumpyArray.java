@@ -51,13 +51,13 @@ final class NumpyArray {
         long count = 1;
         for (int i = 0; i < dims.length; i++) {
             if (!(s.get(i) instanceof Long n) || n < 0) {
-                throw new PickleException(where + ": numpy array shape " + s.items() + " is not a list of sizes");
+                throw new PickleException(where + ": numpy array shape " + s + " is not a list of sizes");
             }
             dims[i] = n;
             try {
                 count = Math.multiplyExact(count, n);
             } catch (ArithmeticException e) {
-                throw new PickleException(where + ": numpy array shape " + s.items() + " is too large");
+                throw new PickleException(where + ": numpy array shape " + s + " is too large");
             }
         }
         if (fortran && dims.length > 1) {
@@ -65,7 +65,7 @@ final class NumpyArray {
         }
         if (d.isObject()) {
             if (!(data instanceof List<?> list) || list.size() != count) {
-                throw new PickleException(where + ": numpy object array of shape " + s.items()
+                throw new PickleException(where + ": numpy object array of shape " + s
                         + " does not hold " + count + " values");
             }
             objects = new ArrayList<>(list);
@@ -74,7 +74,7 @@ final class NumpyArray {
                 throw new PickleException(where + ": numpy array data is not bytes");
             }
             if (count > Integer.MAX_VALUE / d.itemSize() || raw.length != count * d.itemSize()) {
-                throw new PickleException(where + ": numpy array of shape " + s.items() + " and " + d.itemSize()
+                throw new PickleException(where + ": numpy array of shape " + s + " and " + d.itemSize()
                         + "-byte items needs " + (count > Integer.MAX_VALUE / d.itemSize() ? "more than 2 GB"
                         : count * d.itemSize() + " bytes") + ", the pickle has " + raw.length);
             }
@@ -118,7 +118,7 @@ final class NumpyArray {
         if (objects != null) {
             for (Object o : objects) {
                 if (!(o instanceof String s)) {
-                    throw new PickleException(where + ": expected strings, found " + (o == null ? "None" : o));
+                    throw new PickleException(where + ": expected strings, found " + ValueText.of(o));
                 }
                 out.add(s);
             }
@@ -171,7 +171,7 @@ final class NumpyArray {
             NumpyDtype.Field f = dtype.fields().get(field);
             if (f == null) {
                 throw new PickleException(where + ": the record has no field '" + field + "' (it has "
-                        + dtype.fieldNames() + ")");
+                        + ValueText.of(dtype.fieldNames()) + ")");
             }
             type = f.type();
             offset = f.offset();

@@ -32,7 +32,7 @@ final class NumpyDtype {
         try {
             size = Integer.parseInt(code.substring(1));
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new PickleException(where + ": unsupported numpy dtype '" + code + "'");
+            throw new PickleException(where + ": unsupported numpy dtype " + ValueText.of(code));
         }
         boolean known = switch (kind) {
             case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
@@ -44,7 +44,7 @@ final class NumpyDtype {
             default -> false;
         };
         if (!known) {
-            throw new PickleException(where + ": unsupported numpy dtype '" + code + "'");
+            throw new PickleException(where + ": unsupported numpy dtype " + ValueText.of(code));
         }
         // 'U<n>': n UTF-32 code units
         this.itemSize = kind == 'U' ? size * 4 : size;
@@ -58,7 +58,7 @@ final class NumpyDtype {
         if (t.get(1) instanceof String order && order.length() == 1 && "<>|=".contains(order)) {
             byteOrder = order.charAt(0);
         } else {
-            throw new PickleException(where + ": numpy dtype byte order " + t.get(1) + " not understood");
+            throw new PickleException(where + ": numpy dtype byte order " + ValueText.of(t.get(1)) + " not understood");
         }
         if (t.get(2) != null) {
             throw new PickleException(where + ": numpy sub-array dtypes are not supported");
@@ -70,10 +70,10 @@ final class NumpyDtype {
             for (Object n : names.items()) {
                 if (!(n instanceof String name) || !(fieldMap.get(name) instanceof PyTuple f) || f.size() < 2
                         || !(f.get(0) instanceof NumpyDtype type) || !(f.get(1) instanceof Long offset)) {
-                    throw new PickleException(where + ": numpy structured dtype field " + n + " not understood");
+                    throw new PickleException(where + ": numpy structured dtype field " + ValueText.of(n) + " not understood");
                 }
                 if ("VOU".indexOf(type.kind()) >= 0 || offset < 0 || offset + type.itemSize() > itemSize) {
-                    throw new PickleException(where + ": numpy field " + name + " at offset " + offset
+                    throw new PickleException(where + ": numpy field " + ValueText.of(name) + " at offset " + offset
                             + " does not fit a record of " + itemSize + " bytes");
                 }
                 fields.put(name, new Field(type, offset.intValue()));
@@ -81,7 +81,7 @@ final class NumpyDtype {
         }
         if (t.get(5) instanceof Long size && size > 0 && kind() == 'V') {
             if (size != itemSize) {
-                throw new PickleException(where + ": numpy record size " + size + " differs from its code " + code);
+                throw new PickleException(where + ": numpy record size " + size + " differs from its code " + ValueText.of(code));
             }
         }
     }
@@ -112,6 +112,6 @@ final class NumpyDtype {
 
     @Override
     public String toString() {
-        return fields.isEmpty() ? byteOrder + code : "record" + fields.keySet();
+        return fields.isEmpty() ? byteOrder + code : "record" + ValueText.of(fieldNames());
     }
 }

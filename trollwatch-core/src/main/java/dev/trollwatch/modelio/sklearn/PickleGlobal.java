@@ -20,10 +20,12 @@ record PickleGlobal(String module, String name) {
     static final PickleGlobal SCALAR_NUMPY2 = new PickleGlobal("numpy._core.multiarray", "scalar");
     static final PickleGlobal FROMBUFFER = new PickleGlobal("numpy.core.numeric", "_frombuffer");
     static final PickleGlobal FROMBUFFER_NUMPY2 = new PickleGlobal("numpy._core.numeric", "_frombuffer");
+    /** Python 3's bytes at protocol 2: {@code encode(text, 'latin1')}, see {@link Latin1Encode}. */
+    static final PickleGlobal CODECS_ENCODE = new PickleGlobal("_codecs", "encode");
 
     /** Everything a DecisionTreeClassifier pickle needs, under scikit-learn 0.20+ and numpy 1.x/2.x names. */
     static final Set<PickleGlobal> ALLOWED = Set.of(CLASSIFIER_0_20, CLASSIFIER, TREE, NDARRAY, DTYPE,
-            RECONSTRUCT, RECONSTRUCT_NUMPY2, SCALAR, SCALAR_NUMPY2, FROMBUFFER, FROMBUFFER_NUMPY2);
+            RECONSTRUCT, RECONSTRUCT_NUMPY2, SCALAR, SCALAR_NUMPY2, FROMBUFFER, FROMBUFFER_NUMPY2, CODECS_ENCODE);
 
     boolean isAllowed() {
         return ALLOWED.contains(this);

@@ -178,6 +178,9 @@ final class PickleMachine {
         if (g.equals(PickleGlobal.TREE)) {
             return new PickledTree(t);
         }
+        if (g.equals(PickleGlobal.CODECS_ENCODE)) {
+            return Latin1Encode.bytes(t, where);
+        }
         throw error("refused: REDUCE calls " + g + " (not something a tree pickle calls)");
     }
 
@@ -210,9 +213,14 @@ final class PickleMachine {
         return out;
     }
 
+    /**
+     * A dictionary key: None, a bool, a number or a string, as in every dict of a tree pickle
+     * (estimator and Tree state, class_weight, a dtype's fields). A tuple key would be hashed
+     * through all its items, and a hostile one is nested and shared past any time limit.
+     */
     private Object key(Object k) {
-        if (k instanceof List || k instanceof Map) {
-            throw error("malformed: a list or dictionary used as a dictionary key");
+        if (!(k == null || k instanceof String || k instanceof Number || k instanceof Boolean)) {
+            throw error("refused: " + describe(k) + " as a dictionary key (a tree pickle's keys are strings or numbers)");
         }
         return k;
     }
@@ -228,7 +236,10 @@ final class PickleMachine {
         if (v instanceof PickledInstance i) {
             return "a " + i.type;
         }
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+        if (v instanceof String) {
+            return ValueText.of(v);
+        }
+        if (v instanceof Number || v instanceof Boolean) {
             return "'" + v + "'";
         }
         if (v instanceof List) {

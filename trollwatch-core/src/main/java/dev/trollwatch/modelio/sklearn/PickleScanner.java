@@ -1,7 +1,9 @@
 package dev.trollwatch.modelio.sklearn;
 
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -21,6 +23,12 @@ import java.util.Map;
 final class PickleScanner {
     /** Longest module or class name accepted in a GLOBAL line. */
     private static final int MAX_NAME = 200;
+    /**
+     * Most instructions read. A tree pickle has about 400 whatever the tree's size (its arrays are
+     * byte buffers); this bounds what the machine can build (objects, stack, memo) to a few MB for
+     * any file under the size limit, where 62 MB of push-None/pop held 2.8 GB.
+     */
+    static final int MAX_INSTRUCTIONS = 100_000;
 
     /** How an opcode's inline argument is encoded. */
     private enum Arg { NONE, U1, U2, I4, U4_INDEX, F8, LONG1, LONG4, BYTES1, BYTES4, BYTES8, TEXT1, TEXT4, TEXT8, LINES2, FRAME8 }
@@ -167,6 +175,10 @@ final class PickleScanner {
                 throw error(pos, "truncated: the file ends before the STOP opcode");
             }
             int offset = pos;
+            if (ops.size() == MAX_INSTRUCTIONS) {
+                throw error(offset, "refused: more than " + MAX_INSTRUCTIONS + " instructions; a decision tree"
+                        + " pickle has a few hundred");
+            }
             int code = data[pos++] & 0xff;
             String why = FORBIDDEN.get(code);
             if (why != null) {
@@ -209,9 +221,9 @@ final class PickleScanner {
                 length(8, offset); // the frame's opcodes follow; only its declared size is checked
                 yield null;
             }
-            case TEXT1 -> text(bytes(length(1, offset), offset), offset);
-            case TEXT4 -> text(bytes(length(4, offset), offset), offset);
-            case TEXT8 -> text(bytes(length(8, offset), offset), offset);
+            case TEXT1 -> text(length(1, offset), offset);
+            case TEXT4 -> text(length(4, offset), offset);
+            case TEXT8 -> text(length(8, offset), offset);
             case LINES2 -> new PickleGlobal(line(offset), line(offset));
         };
     }
@@ -257,15 +269,28 @@ final class PickleScanner {
         return littleEndian.length == 0 ? 0L : new BigInteger(big).longValueExact();
     }
 
-    private String text(byte[] utf8, int offset) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8)).toString();
-        } catch (CharacterCodingException e) {
-            throw error(offset, "a string is not valid UTF-8");
-        }
+    /**
+     * The next {@code n} bytes as UTF-8. A string can be most of the file (a protocol-2 numpy
+     * buffer is one), so it is checked in 8 Ki-character pieces and then built once: decoding it
+     * whole held a char buffer of twice its length besides the string.
+     */
+    private String text(int n, int offset) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(data, pos, n);
+        CharBuffer piece = CharBuffer.allocate(8192);
+        CoderResult r;
+        do {
+            piece.clear();
+            r = utf8.decode(in, piece, true);
+            if (r.isError()) {
+                throw error(offset, "a string is not valid UTF-8");
+            }
+        } while (r.isOverflow());
+        String s = new String(data, pos, n, StandardCharsets.UTF_8);
+        pos += n;
+        return s;
     }
 
     /** One newline-terminated ASCII name of a GLOBAL. */

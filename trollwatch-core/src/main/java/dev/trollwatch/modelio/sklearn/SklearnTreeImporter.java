@@ -2,6 +2,7 @@ package dev.trollwatch.modelio.sklearn;
 
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.file.RegularFile;
 import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.ModelIdentity;
 import dev.trollwatch.model.ModelInfo;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -59,15 +61,21 @@ public final class SklearnTreeImporter {
      */
     public static ImportedModel read(Path pickle, List<String> featureNames, String toolVersion, String createdAt)
             throws IOException {
-        // Read to the limit and no further: Files.size is 0 for a device or a FIFO (/dev/zero ran
-        // readAllBytes out of memory), and a file may grow while it is read.
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(pickle)) {
-            bytes = in.readNBytes((int) MAX_PICKLE_BYTES + 1);
-        }
-        if (bytes.length > MAX_PICKLE_BYTES) {
+        RegularFile.require(pickle, "a pickle to import is a regular file");
+        long size = Files.size(pickle);
+        if (size > MAX_PICKLE_BYTES) {
             throw new PickleException(pickle + ": more than " + MAX_PICKLE_BYTES + " bytes, larger than a decision"
                     + " tree pickle can be here");
+        }
+        // Into one buffer of the file's size (reading up to a limit collects chunks and copies them,
+        // twice the file at once); what a growing file appends after that is not read.
+        byte[] bytes = new byte[(int) size];
+        int read;
+        try (InputStream in = Files.newInputStream(pickle)) {
+            read = in.readNBytes(bytes, 0, bytes.length);
+        }
+        if (read < bytes.length) {
+            bytes = Arrays.copyOf(bytes, read);
         }
         return decode(bytes, pickle.toString(), pickle.getFileName().toString(), featureNames, toolVersion, createdAt);
     }
@@ -95,13 +103,17 @@ public final class SklearnTreeImporter {
             throw error("the DecisionTreeClassifier has no fitted tree_ (was it trained?)");
         }
         long outputs = integer(tree.arguments, 2, "Tree n_outputs");
-        if (outputs != 1 || (est.containsKey("n_outputs_") && !Long.valueOf(1).equals(est.get("n_outputs_")))) {
-            throw error("the tree has " + outputs + " outputs; trollwatch scores one class per comment (n_outputs_ 1)");
+        if (outputs != 1) {
+            throw error("the tree has " + outputs + " outputs; trollwatch scores one class per comment (1 output)");
         }
-        int nFeatures = Math.toIntExact(integer(tree.arguments, 0, "Tree n_features"));
+        if (est.containsKey("n_outputs_") && !Long.valueOf(1).equals(est.get("n_outputs_"))) {
+            throw error("n_outputs_ is " + ValueText.of(est.get("n_outputs_"))
+                    + " but the tree has 1 output; trollwatch scores one class per comment");
+        }
+        int nFeatures = featureCount(integer(tree.arguments, 0, "Tree n_features"));
         Object declared = est.containsKey("n_features_in_") ? est.get("n_features_in_") : est.get("n_features_");
         if (declared != null && !Long.valueOf(nFeatures).equals(declared)) {
-            throw error("n_features " + declared + " differs from the tree's " + nFeatures);
+            throw error("n_features " + ValueText.of(declared) + " differs from the tree's " + nFeatures);
         }
         int[] featureMap = featureMap(nFeatures, givenNames, est.get("feature_names_in_"));
         int[] classMap = classMap(est.get("classes_"));
@@ -115,10 +127,11 @@ public final class SklearnTreeImporter {
         params.put("learner", LEARNER);
         params.put("source_file", sourceName);
         params.put("source_sha256", sha256(bytes));
-        params.put("sklearn_version", est.getOrDefault("_sklearn_version", "unknown (before 0.18)"));
+        params.put("sklearn_version", EstimatorParameters.json(file, "_sklearn_version",
+                est.getOrDefault("_sklearn_version", "unknown (before 0.18)")));
         for (String key : PARAMS) {
             if (est.containsKey(key)) {
-                params.put(key, jsonValue(est.get(key)));
+                params.put(key, EstimatorParameters.json(file, key, est.get(key)));
             }
         }
         List<String> order = new ArrayList<>();
@@ -143,6 +156,15 @@ public final class SklearnTreeImporter {
         return new ImportedModel(decoded, info);
     }
 
+    /** The Tree's n_features, at most trollwatch's feature count: each column must map to a distinct feature. */
+    private int featureCount(long n) {
+        if (n < 1 || n > FeatureSchema.NAMES.size()) {
+            throw error("the Tree's n_features " + n + " is out of range: trollwatch computes "
+                    + FeatureSchema.NAMES.size() + " features, and each column of the tree must be one of them");
+        }
+        return (int) n;
+    }
+
     /** For each pickle column, the trollwatch feature index. */
     private int[] featureMap(int nFeatures, List<String> given, Object inPickle) {
         List<String> names;
@@ -160,6 +182,9 @@ public final class SklearnTreeImporter {
             throw error("the tree has " + nFeatures + " features and the pickle does not name them"
                     + " (no feature_names_in_); give their names in column order");
         }
+        if (names.contains("")) {
+            throw error(source + " include an empty name (column " + names.indexOf("") + ")");
+        }
         if (names.size() != nFeatures) {
             throw error(source + " list " + names.size() + " features, the tree has " + nFeatures);
         }
@@ -167,12 +192,12 @@ public final class SklearnTreeImporter {
         for (int i = 0; i < nFeatures; i++) {
             map[i] = FeatureSchema.indexOf(names.get(i));
             if (map[i] < 0) {
-                throw error("feature '" + names.get(i) + "' (column " + i + " in " + source
+                throw error("feature " + ValueText.of(names.get(i)) + " (column " + i + " in " + source
                         + ") is not one trollwatch computes; its features are " + FeatureSchema.NAMES);
             }
             for (int j = 0; j < i; j++) {
                 if (map[j] == map[i]) {
-                    throw error("feature '" + names.get(i) + "' appears twice in " + source);
+                    throw error("feature " + ValueText.of(names.get(i)) + " appears twice in " + source);
                 }
             }
         }
@@ -189,13 +214,13 @@ public final class SklearnTreeImporter {
         for (int i = 0; i < map.length; i++) {
             Label l = Label.parse(names.get(i));
             if (l == null || !l.text().equals(names.get(i))) {
-                throw error("class '" + names.get(i) + "' is not one of trollwatch's classes (bot, normal, troll);"
-                        + " classes_ is " + names);
+                throw error("class " + ValueText.of(names.get(i)) + " is not one of trollwatch's classes (bot, normal, troll);"
+                        + " classes_ is " + ValueText.of(names));
             }
             map[i] = l.ordinal();
             for (int j = 0; j < i; j++) {
                 if (map[j] == map[i]) {
-                    throw error("class '" + names.get(i) + "' appears twice in classes_");
+                    throw error("class " + ValueText.of(names.get(i)) + " appears twice in classes_");
                 }
             }
         }
@@ -213,7 +238,7 @@ public final class SklearnTreeImporter {
                 Label l = e.getKey() instanceof String s ? Label.parse(s) : null;
                 if (l == null || !(e.getValue() instanceof Number w) || !(w.doubleValue() > 0)
                         || Double.isInfinite(w.doubleValue())) {
-                    throw error("class_weight entry " + e.getKey() + ": " + e.getValue()
+                    throw error("class_weight entry " + ValueText.of(e.getKey()) + ": " + ValueText.of(e.getValue())
                             + " is not a trollwatch class with a positive weight");
                 }
                 out.put(l, w.doubleValue());
@@ -222,25 +247,6 @@ public final class SklearnTreeImporter {
             throw error("class_weight " + PickleMachine.describe(classWeight) + " is not understood (a dict, 'balanced' or None)");
         }
         return out;
-    }
-
-    /** A pickle value as plain JSON data for the model's parameters. */
-    private Object jsonValue(Object v) {
-        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return v;
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), jsonValue(x)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(this::jsonValue).toList();
-        }
-        if (v instanceof PyTuple t) {
-            return t.items().stream().map(this::jsonValue).toList();
-        }
-        return PickleMachine.describe(v);
     }
 
     private long integer(PyTuple t, int i, String what) {

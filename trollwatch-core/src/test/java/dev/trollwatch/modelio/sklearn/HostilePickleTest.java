@@ -1,17 +1,23 @@
 package dev.trollwatch.modelio.sklearn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.trollwatch.TrollwatchException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Pickles that ask to run code, lie about sizes or stop early: refused with a clear message, nothing run. */
 class HostilePickleTest {
@@ -36,14 +42,35 @@ class HostilePickleTest {
     }
 
     @Test
-    void anEndlessInputIsReadOnlyToTheLimit() {
-        // Files.size is 0 for a device: the whole-file read this replaced ran out of memory here.
+    void anythingButARegularFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        // /dev/zero was read to the 64 MiB limit first, a FIFO blocked for ever, and a directory
+        // was "I/O error: Is a directory" without its name
+        List<Path> notFiles = new ArrayList<>(List.of(dir));
         Path zero = Path.of("/dev/zero");
-        assumeTrue(Files.isReadable(zero), "skipped: no /dev/zero on this system");
-        PickleException e = assertThrows(PickleException.class,
-                () -> SklearnTreeImporter.read(zero, null, "t", "now"));
-        assertTrue(e.getMessage().equals("/dev/zero: more than " + SklearnTreeImporter.MAX_PICKLE_BYTES
-                + " bytes, larger than a decision tree pickle can be here"), e.getMessage());
+        if (Files.isReadable(zero)) {
+            notFiles.add(zero);
+        }
+        Path fifo = dir.resolve("f.pkl");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            notFiles.add(fifo);
+        }
+        assertEquals(3, notFiles.size(), "this system has /dev/zero and mkfifo");
+        for (Path p : notFiles) {
+            TrollwatchException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
+                    TrollwatchException.class, () -> SklearnTreeImporter.read(p, null, "t", "now")));
+            assertEquals(p + ": not a regular file; a pickle to import is a regular file", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedUnread(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.pkl");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(SklearnTreeImporter.MAX_PICKLE_BYTES + 1); // sparse: no disk used
+        }
+        PickleException e = assertThrows(PickleException.class, () -> SklearnTreeImporter.read(big, null, "t", "now"));
+        assertEquals(big + ": more than " + SklearnTreeImporter.MAX_PICKLE_BYTES + " bytes, larger than a decision"
+                + " tree pickle can be here", e.getMessage());
     }
 
     @Test
@@ -105,6 +132,14 @@ class HostilePickleTest {
     }
 
     @Test
+    void stringsThatAreNotUtf8AreRefused() {
+        // a bad byte after 10,000 good characters (past the first piece checked), and a lone surrogate
+        assertMessage(refused(pickle('X', 0x12, 0x27, 0, 0, "a".repeat(10_000), 0xc3, 0x28, '.')),
+                "byte 2: a string is not valid UTF-8");
+        assertMessage(refused(pickle(0x8c, 3, 0xed, 0xa0, 0x80, '.')), "byte 2: a string is not valid UTF-8");
+    }
+
+    @Test
     void otherFilesAreNotPickles() {
         assertMessage(refused("{\"format\": \"trollwatch-model\"}".getBytes(StandardCharsets.UTF_8)), "not a binary pickle");
         assertMessage(refused(new byte[] {(byte) 0x80, 1, 'N', '.'}), "unsupported pickle protocol 1");
@@ -122,13 +157,48 @@ class HostilePickleTest {
         assertMessage(refused(pickle(0x8c, 5, "posix", 0x8c, 6, "system", 0x93, '.')), "refused: global posix.system");
     }
 
-    /** PROTO 4, then the given opcodes (ints) and inline text (Strings as Latin-1 bytes). */
+    @Test
+    void aSharedNestedTupleAsADictionaryKeyIsRefusedAtOnce() {
+        // DUP + TUPLE2 a hundred times: 2^100 leaves in 207 bytes; hashing it as a key never ended
+        byte[] shared = pickle('}', 'N', times(100, '2', 0x86), 'N', 's', '.');
+        PickleException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(shared));
+        assertMessage(e, "byte 205: refused: a tuple as a dictionary key");
+        // 3,000 nested 1-tuples: hashing it overflowed the stack
+        byte[] deep = pickle('}', 'N', times(3000, 0x85), 'N', 's', '.');
+        assertMessage(refused(deep), "byte 3005: refused: a tuple as a dictionary key");
+    }
+
+    @Test
+    void moreInstructionsThanATreePickleHasAreRefusedBeforeAnythingIsBuilt() {
+        // a tree pickle has about 400 (its arrays are byte buffers); 31 M of push-None/pop in 62 MB
+        // held 2.8 GB, 30 M empty lists 3.4 GB. 100,000 are scanned, the next one is refused.
+        int limit = 100_000;
+        assertMessage(refused(pickle(times(limit / 2, 'N', '0'), 'N', '.')),
+                "byte " + (limit + 1) + ": refused: more than 100000 instructions");
+        assertMessage(refused(pickle(times(limit, ']'), '.')), "refused: more than 100000 instructions");
+        // one short of the limit runs (and is refused for what it holds, not for its length)
+        assertMessage(refused(pickle(times(limit / 2 - 2, 'N', '0'), 'N', '.')), "holds None");
+    }
+
+    /** The given opcodes and text {@code n} times over, without PROTO. */
+    static byte[] times(int n, Object... parts) {
+        byte[] one = pickle(parts);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            out.write(one, 2, one.length - 2);
+        }
+        return out.toByteArray();
+    }
+
+    /** PROTO 4, then the given opcodes (ints), inline text (Strings as Latin-1 bytes) and raw bytes. */
     static byte[] pickle(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x80);
         out.write(4);
         for (Object p : parts) {
-            if (p instanceof String s) {
+            if (p instanceof byte[] raw) {
+                out.writeBytes(raw);
+            } else if (p instanceof String s) {
                 out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
             } else if (p instanceof Character c) {
                 out.write(c);

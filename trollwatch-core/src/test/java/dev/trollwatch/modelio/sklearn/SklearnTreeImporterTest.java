@@ -148,6 +148,30 @@ class SklearnTreeImporterTest {
     }
 
     @Test
+    void anOutputCountOtherThanTheTreesAndAnEmptyFeatureNameAreToldAsSuch() {
+        // said "the tree has 1 outputs", and "the given feature names list 1 features" for --feature-names ""
+        byte[] outputs = "n_outputs_".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] good = SklearnFixtures.bytes("article-params-p4.pkl");
+        byte[] twoOutputs = HostileEstimatorStateTest.splice(good, concat(outputs, 0x94, 'K', 1), concat(outputs, 0x94, 'K', 2));
+        PickleException e = assertThrows(PickleException.class,
+                () -> SklearnTreeImporter.decode(twoOutputs, "x.pkl", "x.pkl", null, "t", "now"));
+        assertEquals("x.pkl: n_outputs_ is 2 but the tree has 1 output; trollwatch scores one class per comment",
+                e.getMessage());
+        PickleException empty = assertThrows(PickleException.class, () -> SklearnTreeImporter.read(
+                SklearnFixtures.path("depth1-p3.pkl"), List.of(""), "test", "now"));
+        assertTrue(empty.getMessage().endsWith("depth1-p3.pkl: the given feature names include an empty name (column 0)"),
+                empty.getMessage());
+    }
+
+    private static byte[] concat(byte[] head, int... tail) {
+        byte[] b = java.util.Arrays.copyOf(head, head.length + tail.length);
+        for (int i = 0; i < tail.length; i++) {
+            b[head.length + i] = (byte) tail[i];
+        }
+        return b;
+    }
+
+    @Test
     void givenFeatureNamesOverrideTheDefaultOrder() throws IOException {
         List<String> reversed = new java.util.ArrayList<>(SklearnTreeImporter.ORDER_2019);
         java.util.Collections.reverse(reversed);
