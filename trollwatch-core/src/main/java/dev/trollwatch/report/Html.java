@@ -17,10 +17,24 @@ final class Html {
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
+                default -> {
+                    if (hidden(c)) {
+                        // shown as its escape: a NUL is an HTML parse error, and a bidi override
+                        // (U+202E) would make hostile text read backwards in a moderator's report
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
             }
         }
         return sb.toString();
+    }
+
+    /** Control characters other than tab and line breaks, and the bidirectional embeddings and overrides. */
+    private static boolean hidden(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
+                || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
     }
 
     /** A fixed number of decimals, Locale.ROOT. */

@@ -220,7 +220,8 @@ public final class HtmlReport {
         ReviewBudget b = c.eval().budget();
         sb.append("<p>If moderators review the top k % of the ").append(Html.count(b.rows()))
                 .append(" evaluated comments, ranked by the model's score, how many of the bots and trolls do they catch?")
-                .append(" A depth-3 tree gives at most 8 distinct scores, so a cut-off usually falls inside a block of tied")
+                .append(" A tree of ").append(Html.count(c.tree().leaves().size())).append(c.tree().leaves().size() == 1 ? " leaf" : " leaves")
+                .append(" gives at most as many distinct scores, so a cut-off usually falls inside a block of tied")
                 .append(" scores: every figure is the <em>expected</em> value when tied comments are reviewed in random order")
                 .append(" (linear within the block). Lift: precision divided by the share of wanted comments overall.</p>\n")
                 .append("<p class=\"note\">").append(Html.escape(String.format(PROBABILITY_NOTE, weightsText(c.info())))).append("</p>\n");

@@ -99,4 +99,31 @@ class HtmlReportTest {
                 unlimited, c.gates(), c.toolVersion(), c.createdAt()));
         assertTrue(html.contains("<tr><th>max_depth</th><td>0 (no limit: at most 64 levels)</td></tr>"), html);
     }
+
+    @Test
+    void controlAndBidiOverrideCharactersInUserTextAreShownAsEscapes() {
+        // Found by probing: an imported model's criterion '<script>\u202e\u0000' reached the page with
+        // a raw NUL (an HTML parse error) and a right-to-left override (text that reads backwards).
+        ReportContent c = ReportFixtures.content(DATE);
+        ModelInfo i = c.info();
+        Map<String, Object> params = new LinkedHashMap<>(i.params());
+        params.put("criterion", "<b>\u202egini\u0000");
+        ModelInfo hostile = new ModelInfo(i.modelId(), i.toolVersion(), i.featurizerVersion(), i.featureNames(),
+                i.classWeights(), params, i.metrics(), i.dataSha256(), i.trainingRows(), i.createdAt());
+        String html = HtmlReport.render(new ReportContent(c.command(), c.evaluatedOn(), c.data(), c.eval(), c.tree(),
+                hostile, c.gates(), c.toolVersion(), c.createdAt()));
+        assertTrue(html.contains("&lt;b&gt;\\u202egini\\u0000"), "shown as escapes");
+        assertFalse(html.contains("\u202e"), "no bidi override");
+        assertFalse(html.contains("\u0000"), "no NUL");
+    }
+
+    @Test
+    void theReviewBudgetCountsTheTreesOwnLeaves() {
+        // It said "a depth-3 tree gives at most 8 distinct scores" whatever the tree.
+        ReportContent c = ReportFixtures.content(DATE);
+        String html = HtmlReport.render(c);
+        int leaves = c.tree().leaves().size();
+        assertTrue(html.contains("A tree of " + leaves + " leaves gives at most as many distinct scores"), html);
+        assertFalse(html.contains("depth-3 tree gives"), html);
+    }
 }
