@@ -25,6 +25,7 @@ public record PathCondition(int feature, double value, boolean left, double thre
 
     /** For people: {@code recent_avg_diff_ratio 0.81 > 0.349} (6 significant digits, {@code ≤} for the left branch). */
     public String text() {
-        return featureName() + " " + Numbers.compact(value) + (left ? " ≤ " : " > ") + Numbers.compact(threshold);
+        String[] shown = Numbers.apart(value, threshold);
+        return featureName() + " " + shown[0] + (left ? " ≤ " : " > ") + shown[1];
     }
 }
