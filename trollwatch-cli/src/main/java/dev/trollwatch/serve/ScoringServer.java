@@ -94,14 +94,18 @@ public final class ScoringServer implements AutoCloseable {
             server.start();
         } catch (IOException e) {
             deadlines.close();
-            throw e;
+            // Jetty says "Failed to bind to /127.0.0.1:8000"; the cause says why (address already in use)
+            Throwable cause = e.getCause();
+            throw cause != null && cause.getMessage() != null && !e.getMessage().contains(cause.getMessage())
+                    ? new IOException(e.getMessage() + ": " + cause.getMessage().toLowerCase(java.util.Locale.ROOT), e) : e;
         } catch (Exception e) {
             deadlines.close();
             throw new IOException("cannot start the HTTP server on " + options.bind() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
         ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight, bodies);
-        LOG.info("trollwatch serve: listening on http://{}:{} (model {})", options.bind(), s.port(), model.modelId());
+        String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind(); // an IPv6 literal
+        LOG.info("trollwatch serve: listening on http://{}:{} (model {})", host, s.port(), model.modelId());
         return s;
     }
 

@@ -172,6 +172,7 @@ class ServeCommandTest {
             CliRunner.Result r = CliRunner.run("serve", "--model", model, "--port", Integer.toString(taken.getLocalPort()));
             assertEquals(ExitCode.FAILURE, r.exitCode());
             assertTrue(r.err().contains("trollwatch: error: "), r.err());
+            assertTrue(r.err().contains("address already in use"), "says why: " + r.err());
         }
     }
 
