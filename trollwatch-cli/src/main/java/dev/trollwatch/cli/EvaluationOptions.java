@@ -22,7 +22,9 @@ public final class EvaluationOptions {
      */
     static final int MAX_PERMUTATION_REPEATS = 1000;
 
-    @Option(names = "--permutation-repeats", paramLabel = "K", defaultValue = "5",
+    static final int DEFAULT_PERMUTATION_REPEATS = 5;
+
+    @Option(names = "--permutation-repeats", paramLabel = "K", defaultValue = "" + DEFAULT_PERMUTATION_REPEATS,
             description = "Shuffles per feature for permutation importance, 1.." + MAX_PERMUTATION_REPEATS
                     + " (default: ${DEFAULT-VALUE}).")
     int permutationRepeats;
@@ -42,6 +44,9 @@ public final class EvaluationOptions {
 
     /** Shuffles per feature for permutation importance, 0 when not asked for; a usage error outside 1..1000. */
     int permutationRepeats() {
+        if (!permutationImportance && permutationRepeats != DEFAULT_PERMUTATION_REPEATS) {
+            throw new UsageException("--permutation-repeats has no effect without --permutation-importance");
+        }
         if (permutationRepeats < 1 || permutationRepeats > MAX_PERMUTATION_REPEATS) {
             throw new UsageException("--permutation-repeats must be 1.." + MAX_PERMUTATION_REPEATS + ", got "
                     + permutationRepeats);

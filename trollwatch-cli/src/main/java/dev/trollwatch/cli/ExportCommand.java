@@ -126,6 +126,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (table != null || queryFile != null || since != null || until != null || limit != null || user != null) {
             throw new UsageException("--table, --query-file, --since, --until, --limit and --user need --jdbc-url");
         }
+        for (String databaseOnly : new String[] {"--fetch-size", "--password-env", "--connect-timeout", "--read-timeout"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(databaseOnly)) {
+                throw new UsageException(databaseOnly + " applies to --jdbc-url, not to --in dumps");
+            }
+        }
         return input.open();
     }
 
@@ -135,6 +140,9 @@ public final class ExportCommand implements Callable<Integer> {
         }
         if (input.format() != null) {
             throw new UsageException("--format applies to --in dumps, not to --jdbc-url");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-record-chars")) {
+            throw new UsageException("--max-record-chars applies to --in dumps, not to --jdbc-url");
         }
         if (table != null && queryFile != null) {
             throw new UsageException("give either --table or --query-file, not both");

@@ -118,6 +118,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (cv != null && test != null) {
             throw new UsageException("--cv and --test are alternatives: use one");
         }
+        boolean fractionGiven = spec.commandLine().getParseResult().hasMatchedOption("--test-fraction");
+        if (fractionGiven && (cv != null || test != null)) {
+            throw new UsageException("--test-fraction applies to the hold-out split; " + (cv != null
+                    ? "--cv evaluates on every row, fold by fold" : "--test evaluates on its file") + ": use one");
+        }
+        if (noStratify && test != null) {
+            throw new UsageException("--no-stratify applies to the hold-out split; --test evaluates on its file");
+        }
         if (cv != null) {
             if (cv < 2) {
                 throw new UsageException("--cv needs at least 2 folds, got " + cv);

@@ -121,4 +121,26 @@ class OptionChecksTest {
         assertEquals(ExitCode.OK, half.exitCode(), half.err());
         assertFalse(half.err().contains("WARNING"), "0.5 is Weka's largest: no warning line: " + half.err());
     }
+
+    @Test
+    void optionsThatWouldBeIgnoredAreUsageErrors() {
+        // Found by probing: each of these exited 0 and the option did nothing (or the last copy won).
+        String out = dir.resolve("ignored/tw").toString();
+        usage("--test-fraction applies to the hold-out split; --cv evaluates on every row, fold by fold",
+                "train", "--in", data.toString(), "--out", out, "--cv", "3", "--test-fraction", "0.5");
+        usage("--test-fraction applies to the hold-out split; --test evaluates on its file",
+                "train", "--in", data.toString(), "--out", out, "--test", data.toString(), "--test-fraction", "0.5");
+        usage("--no-stratify applies to the hold-out split; --test evaluates on its file",
+                "train", "--in", data.toString(), "--out", out, "--test", data.toString(), "--no-stratify");
+        usage("--permutation-repeats has no effect without --permutation-importance",
+                "train", "--in", data.toString(), "--out", out, "--permutation-repeats", "7");
+        usage("the weight of normal is given twice",
+                "train", "--in", data.toString(), "--out", out, "--class-weights", "normal=1,bot=1,troll=1,normal=2");
+        usage("--fetch-size applies to --jdbc-url, not to --in dumps",
+                "export", "--in", data.toString(), "--fetch-size", "10");
+        usage("--password-env applies to --jdbc-url", "export", "--in", data.toString(), "--password-env", "X");
+        usage("--max-record-chars applies to --in dumps, not to --jdbc-url",
+                "export", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/db", "--max-record-chars", "10");
+        assertTrue(java.nio.file.Files.notExists(java.nio.file.Path.of(out + ".json")), "nothing was trained");
+    }
 }

@@ -79,8 +79,10 @@ public record ClassWeights(double bot, double normal, double troll) {
                 throw new IllegalArgumentException("weight of " + label + " must be between " + MIN + " and " + MAX
                         + " (only ratios matter), got " + p.substring(eq + 1).trim());
             }
+            if (!given.add(label)) {
+                throw new IllegalArgumentException("the weight of " + label + " is given twice");
+            }
             w.put(label, v);
-            given.add(label);
         }
         List<String> missing = new ArrayList<>();
         for (Label l : Label.values()) {
