@@ -207,8 +207,12 @@ public final class AtomicOutput implements AutoCloseable {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            // creating the folders found a file where a folder must be (--out notes.txt/x.csv)
+            return (f.getFile() == null ? "a file" : f.getFile()) + " exists and is not a folder";
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";

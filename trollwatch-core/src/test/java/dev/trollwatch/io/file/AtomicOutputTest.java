@@ -34,6 +34,17 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aFileWhereAFolderMustBeIsSaidInWords() throws IOException {
+        // Found by probing: `generate --out notes.txt/x.csv` said "FileAlreadyExistsException".
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        IOException direct = assertThrows(IOException.class, () -> AtomicOutput.create(file.resolve("x.csv")));
+        assertEquals(file.resolve("x.csv") + ": " + file + " exists and is not a folder", direct.getMessage());
+        IOException deeper = assertThrows(IOException.class, () -> AtomicOutput.create(file.resolve("y/z.csv")));
+        assertFalse(deeper.getMessage().contains("Exception"), deeper.getMessage());
+        assertTrue(deeper.getMessage().startsWith(file.resolve("y/z.csv") + ": "), deeper.getMessage());
+    }
+
+    @Test
     void aFolderThatTakesNoNewFilesIsFoundUpFront() throws IOException {
         // sysfs takes no new file, even from root, whose permission bits would say yes.
         Path sysfs = Path.of("/sys/kernel");
