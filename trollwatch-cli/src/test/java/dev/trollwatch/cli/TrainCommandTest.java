@@ -106,6 +106,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void aRowWithoutALabelIsNamedWithItsFile() throws IOException {
+        // Found by probing: "row 5 (author X) has no label (target)" named no file.
+        List<String> lines = Files.readAllLines(data);
+        String header = lines.get(0);
+        int target = java.util.Arrays.asList(header.split(",")).indexOf("target");
+        String[] fifth = lines.get(5).split(",", -1);
+        fifth[target] = "";
+        lines.set(5, String.join(",", fifth));
+        Path unlabelled = Files.write(dir.resolve("unlabelled.csv"), lines);
+        CliRunner.Result r = CliRunner.run("train", "--in", unlabelled.toString(), "--out", dir.resolve("u/tw").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains(unlabelled + ": row 5 (author "), r.err());
+    }
+
+    @Test
     void metricsFilesFromSeparateJvmsAreIdenticalApartFromTheTimestamp() throws Exception {
         // Separate JVMs catch anything that depends on hash seeds or identity hash codes.
         for (String run : List.of("j1", "j2")) {

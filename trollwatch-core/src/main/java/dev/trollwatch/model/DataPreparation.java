@@ -30,13 +30,19 @@ public final class DataPreparation {
      * @throws TrollwatchException when a row has no label
      */
     public static PreparedData prepare(List<FeatureRow> rows, boolean relabelBots) {
+        return prepare(rows, relabelBots, null);
+    }
+
+    /** As {@link #prepare(List, boolean)}; {@code source} (the input's name, or null) starts its errors. */
+    public static PreparedData prepare(List<FeatureRow> rows, boolean relabelBots, String source) {
         CommentDeduplicator dedup = new CommentDeduplicator();
         List<FeatureRow> unique = new ArrayList<>(rows.size());
         long index = 0;
         for (FeatureRow r : rows) {
             index++;
             if (r.label() == null) {
-                throw new TrollwatchException("row " + index + " (author " + r.author() + ") has no label (target)"
+                throw new TrollwatchException((source == null ? "" : source + ": ") + "row " + index + " (author "
+                        + r.author() + ") has no label (target)"
                         + "; training and evaluation need labelled rows");
             }
             if (dedup.firstOccurrence(r.author(), r.linkId(), r.createdUtc())) {

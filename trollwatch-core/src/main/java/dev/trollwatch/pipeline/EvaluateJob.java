@@ -70,7 +70,7 @@ public final class EvaluateJob {
         // .model, .json, .onnx or a base as given to train --out; refused unless this featurizer fits it
         ScoringModel trained = ModelFiles.load(request.model());
         LabelledInput.LabelledData input = TrainJob.read(request.in(), request.reading(), progress);
-        PreparedData data = DataPreparation.prepare(input.rows(), request.relabelBots());
+        PreparedData data = DataPreparation.prepare(input.rows(), request.relabelBots(), String.valueOf(request.in()));
         EvaluationResult result = ModelEvaluation.evaluate(trained.tree(), data, request.permutationRepeats(),
                 request.seed());
         List<String> failures = QualityGate.failures(request.gates(), result.matrix());

@@ -85,12 +85,13 @@ public final class TrainJob {
         TrainingOptions options = request.options();
         boolean relabel = options.relabelBots();
         LabelledInput.LabelledData input = read(request.in(), request.reading(), progress);
-        PreparedData data = DataPreparation.prepare(input.rows(), relabel);
+        PreparedData data = DataPreparation.prepare(input.rows(), relabel, String.valueOf(request.in()));
         String sha = input.sha256();
         String testSha = null;
         if (request.test() != null) {
             LabelledInput.LabelledData testInput = read(request.test(), request.reading(), progress);
-            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testInput.rows(), relabel));
+            SplitPlan testSet = new SplitPlan.TestSet(DataPreparation.prepare(testInput.rows(), relabel,
+                    String.valueOf(request.test())));
             options = new TrainingOptions(options.learner(), testSet, options.seed(), relabel, options.permutationRepeats());
             testSha = testInput.sha256();
         }

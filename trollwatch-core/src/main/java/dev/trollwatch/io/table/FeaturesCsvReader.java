@@ -73,12 +73,24 @@ public final class FeaturesCsvReader {
             for (String c : first.split(",", -1)) {
                 cols.add(unquote(c.trim()));
             }
-            return cols.containsAll(KEY_COLUMNS) && cols.containsAll(FeatureSchema.NAMES);
+            return cols.containsAll(KEY_COLUMNS) && (cols.containsAll(FeatureSchema.NAMES) || meantAsFeatures(cols));
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             return false; // a short or corrupt gzip head: not a features CSV; the dump reader reports it
         } finally {
             in.reset();
         }
+    }
+
+    /**
+     * A header with a {@code recent_*} feature and no dump column of its own (body,
+     * recent_comments) is a features CSV that lacks a column: read as one, its error names the
+     * missing feature, where the dump reader would have asked for body and recent_comments.
+     */
+    private static boolean meantAsFeatures(List<String> cols) {
+        if (cols.contains("body") || cols.contains("recent_comments")) {
+            return false;
+        }
+        return cols.stream().anyMatch(c -> c.startsWith("recent_") && FeatureSchema.NAMES.contains(c));
     }
 
     /** The longest record read (a features row is about 400 characters): bounds memory on any input. */

@@ -123,6 +123,24 @@ class FeaturesCsvReaderTest {
     }
 
     @Test
+    void aFeaturesCsvLackingOneFeatureIsStillOneAndNamesTheColumn() throws IOException {
+        // Found by probing: it was taken for a dump, whose error asked for body and recent_comments.
+        Path good = withValue("target", "bot");
+        List<String> lines = Files.readAllLines(good);
+        List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
+        int gone = header.indexOf("recent_avg_ups");
+        Path p = dir.resolve("lacking.csv");
+        Files.write(p, lines.stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(l.split(",", -1)));
+            cells.remove(gone);
+            return String.join(",", cells);
+        }).toList());
+        assertTrue(FeaturesCsvReader.isFeaturesCsv(p));
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertTrue(e.getMessage().contains("missing column 'recent_avg_ups'"), e.getMessage());
+    }
+
+    @Test
     void unknownTargetIsAnError() throws IOException {
         Path p = withValue("target", "spammer");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
