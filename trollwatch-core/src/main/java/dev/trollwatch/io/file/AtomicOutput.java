@@ -79,7 +79,7 @@ public final class AtomicOutput implements AutoCloseable {
             return new AtomicOutput(destination, null, new BufferedOutputStream(
                     new FileOutputStream(destination.toFile(), true), BUFFER));
         }
-        Path target = Files.isSymbolicLink(destination) ? destination.toRealPath() : destination.toAbsolutePath();
+        Path target = Files.isSymbolicLink(destination) ? linkTarget(destination) : destination.toAbsolutePath();
         Path dir = target.getParent();
         try {
             Files.createDirectories(dir);
@@ -91,6 +91,22 @@ public final class AtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             throw named(destination, e);
         }
+    }
+
+    /**
+     * Where a link at the destination points, followed to its end. A dangling link (its target not
+     * written yet) is written through, as the shell's {@code >} does; toRealPath alone failed with
+     * "no such file" for it.
+     */
+    private static Path linkTarget(Path link) throws IOException {
+        Path at = link.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(at); hops++) {
+            if (hops == 40) { // the kernel's own limit on a chain of links
+                throw new IOException(link + ": too many levels of symbolic links");
+            }
+            at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+        }
+        return Files.exists(at) ? at.toRealPath() : at;
     }
 
     /**

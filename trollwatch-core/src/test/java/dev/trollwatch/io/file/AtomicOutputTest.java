@@ -34,6 +34,21 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aDanglingLinkIsWrittenThroughAndStaysALink() throws IOException {
+        // Found by probing: `--out link.csv` with the link's target not written yet failed "no such file".
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("target.csv"));
+        try (AtomicOutput out = AtomicOutput.create(link)) {
+            out.stream().write("rows".getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+        assertTrue(Files.isSymbolicLink(link), "still a link");
+        assertEquals("rows", Files.readString(dir.resolve("target.csv")));
+        Path loop = Files.createSymbolicLink(dir.resolve("loop.csv"), Path.of("loop.csv"));
+        IOException e = assertThrows(IOException.class, () -> AtomicOutput.create(loop));
+        assertTrue(e.getMessage().contains("loop.csv"), e.getMessage());
+    }
+
+    @Test
     void aFileWhereAFolderMustBeIsSaidInWords() throws IOException {
         // Found by probing: `generate --out notes.txt/x.csv` said "FileAlreadyExistsException".
         Path file = Files.writeString(dir.resolve("notes.txt"), "x");
