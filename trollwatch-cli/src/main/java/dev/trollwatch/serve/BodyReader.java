@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
@@ -35,8 +34,9 @@ final class BodyReader implements Runnable {
     private final BiConsumer<byte[], Throwable> done;
     private byte[] buffer;
     private int size;
-    /** Bytes of the budget this request holds; read by the completion listener. */
-    private final AtomicLong held = new AtomicLong();
+    /** Bytes of the budget this request holds (guarded by this: the completion may come on another thread). */
+    private long held;
+    private boolean completed;
 
     private BodyReader(Request request, int limit, BodyBudget budget, BiConsumer<byte[], Throwable> done) {
         this.request = request;
@@ -59,7 +59,7 @@ final class BodyReader implements Runnable {
             return;
         }
         BodyReader reader = new BodyReader(request, limit, budget, done);
-        Request.addCompletionListener(request, failure -> budget.give(reader.held.getAndSet(0)));
+        Request.addCompletionListener(request, failure -> reader.release());
         if (!reader.grow((int) Math.min(Math.max(declared, 256), Math.min(INITIAL_BUFFER, limit)))) {
             return;
         }
@@ -131,14 +131,28 @@ final class BodyReader implements Runnable {
     /** Grows the buffer to {@code capacity} bytes, taken from the budget; on refusal ends with a 503. */
     private boolean grow(int capacity) {
         int more = capacity - buffer.length;
-        if (!budget.take(more)) {
+        if (!take(more)) {
             done.accept(null, new BadRequestException(503, null, "server busy: request bodies being received"
                     + " hold the server's body memory (" + budget.capacity() + " bytes); retry later"));
             return false;
         }
-        held.addAndGet(more);
         buffer = Arrays.copyOf(buffer, capacity);
         return true;
+    }
+
+    private synchronized boolean take(int bytes) {
+        if (completed || !budget.take(bytes)) {
+            return false;
+        }
+        held += bytes;
+        return true;
+    }
+
+    /** Gives back all this request held, once; nothing is taken after it. */
+    private synchronized void release() {
+        completed = true;
+        budget.give(held);
+        held = 0;
     }
 
     private static BadRequestException tooLarge(int limit) {
