@@ -102,7 +102,13 @@ public final class PredictCommand implements Callable<Integer> {
             throw new UsageException("--explain-format must be csv or json, got '" + explainFormat + "'");
         }
         String name = output.toStdout() ? "" : output.file().getFileName().toString();
-        return "json".equals(explainFormat) || name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+        boolean jsonlName = name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+        if ("csv".equals(explainFormat) && jsonlName) {
+            // the name won silently: CSV was asked for and JSON Lines written
+            throw new UsageException("--explain-format csv and --out " + output.file() + " (a JSON Lines name)"
+                    + " disagree: drop one, or name the output .csv");
+        }
+        return "json".equals(explainFormat) || jsonlName;
     }
 
     private PredictionWriter writer(OutputStream stream, boolean json, Function<double[], Explanation> explainer)

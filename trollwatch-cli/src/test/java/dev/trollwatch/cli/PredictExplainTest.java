@@ -152,6 +152,12 @@ class PredictExplainTest {
         CliRunner.Result bad = CliRunner.run("predict", "--model", model(), "--in", dump.toString(), "--explain-format", "xml");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--explain-format must be csv or json"), bad.err());
+        // Found by probing: the .jsonl name won over an explicit csv, silently.
+        CliRunner.Result disagree = CliRunner.run("predict", "--model", model(), "--in", dump.toString(),
+                "--explain-format", "csv", "--out", dir.resolve("asked-csv.jsonl").toString());
+        assertEquals(2, disagree.exitCode(), disagree.err());
+        assertTrue(disagree.err().contains("--explain-format csv and --out"), disagree.err());
+        assertTrue(Files.notExists(dir.resolve("asked-csv.jsonl")));
     }
 
     private static String model() {
