@@ -166,6 +166,29 @@ class ServeCommandTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void malformedRequestsAreAnsweredWithoutPuttingTheClientsTextInTheLog() throws Exception {
+        // Found by probing: Jetty logged "Encountered multiple `Host` headers ... as `a`, ... as `b`".
+        Served s = serve(null);
+        try {
+            for (String request : new String[] {"GET / HTTP/1.1\r\nHost: client-text-a\r\nHost: client-text-b\r\n\r\n",
+                    "GET http:///x HTTP/1.1\r\nHost: client-text-c\r\n\r\n"}) {
+                try (Socket c = new Socket("127.0.0.1", s.port())) {
+                    c.setSoTimeout(10_000);
+                    c.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    String status = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                    assertEquals("HTTP/1.1 400 Bad Request", status);
+                }
+            }
+            assertEquals(0, stopWith(s, "TERM"));
+            String log = s.logEnd().get(60, TimeUnit.SECONDS);
+            assertTrue(!log.contains("client-text"), log);
+        } finally {
+            s.process().destroyForcibly();
+        }
+    }
+
+    @Test
     void portAlreadyInUseIsAOneLineError() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             String model = Path.of(getClass().getResource("/modelio/v1/trollwatch.json").toURI()).toString();
