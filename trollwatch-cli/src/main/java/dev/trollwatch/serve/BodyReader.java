@@ -160,6 +160,9 @@ final class BodyReader implements Runnable {
     }
 
     private static Throwable describe(Throwable failure) {
+        if (failure instanceof TimeoutException t && RequestDeadlines.LATE.equals(t.getMessage())) {
+            return new BadRequestException(408, null, "the request was not complete within the request timeout");
+        }
         if (failure instanceof TimeoutException) {
             return new BadRequestException(408, null, "the request body stopped arriving (idle timeout)");
         }

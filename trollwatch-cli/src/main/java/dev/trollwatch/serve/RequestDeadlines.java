@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * counters Jetty keeps per connection: bytes received and answers completed.
  */
 final class RequestDeadlines implements Connection.Listener, AutoCloseable {
+    /** The failure a request past its deadline ends with (the body reader tells it from an idle timeout by it). */
+    static final String LATE = "request not complete within the request timeout";
+
     private static final Logger LOG = LoggerFactory.getLogger(RequestDeadlines.class);
 
     private final long timeoutNanos;
@@ -55,7 +58,7 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
             if (!p.overdue(now, timeoutNanos)) {
                 continue;
             }
-            TimeoutException late = new TimeoutException("request not complete within the request timeout");
+            TimeoutException late = new TimeoutException(LATE);
             if (p.expiredAt < 0) {
                 p.expiredAt = now;
                 LOG.debug("expiring {}: {}", p.connection, late.getMessage());
