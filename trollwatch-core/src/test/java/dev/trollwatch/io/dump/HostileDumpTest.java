@@ -1,5 +1,7 @@
 package dev.trollwatch.io.dump;
 
+import static dev.trollwatch.io.file.GzipBytes.concat;
+import static dev.trollwatch.io.file.GzipBytes.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trollwatch.comment.Comment;
 import dev.trollwatch.io.field.DataFormatException;
 import dev.trollwatch.io.field.DumpStructureException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,12 +193,6 @@ class HostileDumpTest {
         assertTrue(extra.getMessage().contains("bytes after the end of the gzip data"), extra.getMessage());
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     @Test
     void skippingEveryRowIsAFailureNotAnEmptySuccess() {
         Path f = DumpFixtures.write(dir, "allbad.csv", HEADER + row("a", "x") + row("b", "y"));
@@ -252,21 +246,5 @@ class HostileDumpTest {
             assertEquals(want, r.readLine());
         }
         assertNull(r.readLine());
-    }
-
-    private static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 }
