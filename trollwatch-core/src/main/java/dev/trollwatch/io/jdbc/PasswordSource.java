@@ -32,7 +32,7 @@ public final class PasswordSource {
         }
         JdbcUrls.Endpoint e = JdbcUrls.endpoint(url);
         String database = e.database() != null ? e.database() : user;
-        java.nio.file.Path file = PgPass.defaultFile(env.apply("PGPASSFILE"));
+        java.nio.file.Path file = PgPass.defaultFile(env.apply("PGPASSFILE"), env.apply("HOME"));
         Optional<String> fromFile = PgPass.lookup(file, e.host(), e.port(), database, user);
         if (fromFile.isPresent()) {
             LOG.debug("database password: from {}", file);

@@ -24,12 +24,17 @@ public final class PgPass {
     private PgPass() {
     }
 
-    /** The password file libpq would use: {@code $PGPASSFILE}, else {@code ~/.pgpass}. */
-    public static Path defaultFile(String pgPassFileEnv) {
+    /**
+     * The password file libpq would use: {@code $PGPASSFILE}, else {@code $HOME/.pgpass}, else the
+     * account's home directory. libpq asks {@code $HOME} first; Java's {@code user.home} is the
+     * account's entry, which differs under {@code sudo} or a container's user.
+     */
+    public static Path defaultFile(String pgPassFileEnv, String homeEnv) {
         if (pgPassFileEnv != null && !pgPassFileEnv.isEmpty()) {
             return Path.of(pgPassFileEnv);
         }
-        return Path.of(System.getProperty("user.home"), ".pgpass");
+        String home = homeEnv != null && !homeEnv.isEmpty() ? homeEnv : System.getProperty("user.home");
+        return Path.of(home, ".pgpass");
     }
 
     /** The password for this endpoint and user, if the file exists, is private and has a matching line. */

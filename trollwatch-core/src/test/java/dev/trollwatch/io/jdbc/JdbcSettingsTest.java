@@ -78,6 +78,17 @@ class JdbcSettingsTest {
     }
 
     @Test
+    void pgpassIsLookedUpInHomeAsLibpqDoes() throws Exception {
+        // Found by probing: it was looked up under Java's user.home, which need not be $HOME.
+        pgpass("*:*:*:*:from-home\n", "rw-------");
+        Files.move(dir.resolve("pgpass"), dir.resolve(".pgpass"));
+        assertEquals(dir.resolve(".pgpass"), PgPass.defaultFile(null, dir.toString()));
+        assertEquals("from-home", PasswordSource.resolve("jdbc:postgresql://h/d", "u", "PGPASSWORD",
+                Map.of("HOME", dir.toString())::get));
+        assertEquals(Path.of(System.getProperty("user.home"), ".pgpass"), PgPass.defaultFile(null, null));
+    }
+
+    @Test
     void passwordComesFromTheNamedVariableBeforePgpass() throws Exception {
         Path f = pgpass("*:*:*:*:from-file\n", "rw-------");
         Map<String, String> env = Map.of("MY_PW", "from-env", "PGPASSFILE", f.toString());
