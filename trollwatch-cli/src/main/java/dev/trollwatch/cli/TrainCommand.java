@@ -80,8 +80,15 @@ public final class TrainCommand implements Callable<Integer> {
         Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
         refuseOverwritingInputs(metricsFile);
         TrainJob.Report html = report.requested() ? new TrainJob.Report(report.path(), evaluatedOn(options.split())) : null;
-        TrainJob.Result r = TrainJob.run(new TrainJob.Request(in, test, evaluation.reading(), options, Path.of(out),
-                metricsFile, dot, html, BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()));
+        // the report goes to stdout before the files are moved into place: a stdout that fails
+        // (a full disk, a closed pipe) leaves no model behind, not a model without its report
+        TrainJob.run(new TrainJob.Request(in, test, evaluation.reading(), options, Path.of(out),
+                metricsFile, dot, html, BuildInfo.version()), ProgressReporter.perTask(spec.commandLine().getErr()),
+                r -> printReport(r, metricsFile));
+        return ExitCode.OK;
+    }
+
+    private void printReport(TrainJob.Result r, Path metricsFile) {
         TrainingOutcome outcome = r.outcome();
         PreparedData data = r.data();
 
@@ -100,7 +107,6 @@ public final class TrainCommand implements Callable<Integer> {
             w.printf("Report:  %s%n", report.path());
         }
         w.flush();
-        return ExitCode.OK;
     }
 
     private void refuseOverwritingInputs(Path metricsFile) {

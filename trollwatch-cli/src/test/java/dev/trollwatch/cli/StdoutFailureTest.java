@@ -65,7 +65,13 @@ class StdoutFailureTest {
         Path base = dir.resolve("m");
         assertStdoutFailure(runTo(FULL, "train", "-q", "--in", dump.toString(), "--out", base.toString()),
                 "No space left on device");
-        assertTrue(Files.exists(dir.resolve("m.json")), "the model set is complete: only the report was lost");
+        // Exit 1 leaves the disk as it was: the set used to be committed first, so a failed run had
+        // replaced the model a CI job would still take for the old one.
+        assertTrue(Files.notExists(dir.resolve("m.json")) && Files.notExists(dir.resolve("m.model"))
+                && Files.notExists(dir.resolve("m.metrics.json")), "no file of the set appears");
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left");
+        }
     }
 
     @Test

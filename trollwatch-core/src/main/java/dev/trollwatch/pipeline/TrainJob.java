@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,15 @@ public final class TrainJob {
     }
 
     public static Result run(Request request, Progress progress) throws IOException {
+        return run(request, progress, result -> { });
+    }
+
+    /**
+     * As {@link #run(Request, Progress)}; {@code beforeCommit} gets the result once every file of
+     * the set is written and none is moved into place yet. If it throws (the report cannot be printed
+     * to a closed stdout), no file of the set appears: a CI job never sees a model without its report.
+     */
+    public static Result run(Request request, Progress progress, Consumer<Result> beforeCommit) throws IOException {
         checkOutputs(request);
         TrainingOptions options = request.options();
         boolean relabel = options.relabelBots();
@@ -105,6 +115,7 @@ public final class TrainJob {
         DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 request.test() == null ? null : request.test().toString(), testSha);
         int repeats = options.permutationRepeats();
+        Result result = new Result(data, outcome, options.split(), modelFile, facts, createdAt);
         // metrics, DOT and report describe the saved model (with its id): they are committed with the model files
         ModelFiles.saveAll(request.modelBase(), outcome.model(), saved -> {
             List<ModelFiles.Companion> files = new ArrayList<>();
@@ -125,9 +136,10 @@ public final class TrainJob {
                         saved.tree(), saved.info(), List.of(), request.toolVersion(), createdAt);
                 files.add(new ModelFiles.Companion(report.file(), HtmlReport.render(content).getBytes(StandardCharsets.UTF_8)));
             }
+            beforeCommit.accept(result);
             return files;
         });
-        return new Result(data, outcome, options.split(), modelFile, facts, createdAt);
+        return result;
     }
 
     /** Every output this request will write can be created: checked before minutes of work, not after. */
