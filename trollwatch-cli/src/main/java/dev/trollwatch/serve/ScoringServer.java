@@ -4,6 +4,7 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelMetadata;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -97,7 +98,7 @@ public final class ScoringServer implements AutoCloseable {
             // Jetty says "Failed to bind to /127.0.0.1:8000"; the cause says why (address already in use)
             Throwable cause = e.getCause();
             throw cause != null && cause.getMessage() != null && !e.getMessage().contains(cause.getMessage())
-                    ? new IOException(e.getMessage() + ": " + cause.getMessage().toLowerCase(java.util.Locale.ROOT), e) : e;
+                    ? new IOException(e.getMessage() + ": " + cause.getMessage().toLowerCase(Locale.ROOT), e) : e;
         } catch (Exception e) {
             deadlines.close();
             throw new IOException("cannot start the HTTP server on " + options.bind() + ":" + options.port()

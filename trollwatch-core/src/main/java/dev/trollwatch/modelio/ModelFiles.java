@@ -25,6 +25,8 @@ public final class ModelFiles {
     public static final String WEKA = ".model";
     public static final String JSON = ".json";
     public static final String ONNX = ".onnx";
+    /** The names a model file may end in, longest first (so that .model.gz is taken whole). */
+    private static final List<String> MODEL_EXTENSIONS = List.of(WEKA + ".gz", WEKA, JSON, ONNX);
     /** Model files are kilobytes; anything over this is refused before it is read (untrusted input). */
     public static final long MAX_MODEL_BYTES = 64L << 20;
 
@@ -154,7 +156,7 @@ public final class ModelFiles {
         Path base = path;
         String name = path.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
-        for (String extension : List.of(WEKA + ".gz", WEKA, JSON, ONNX)) {
+        for (String extension : MODEL_EXTENSIONS) {
             if (lower.endsWith(extension)) {
                 base = path.resolveSibling(name.substring(0, name.length() - extension.length()));
                 break;
@@ -172,7 +174,7 @@ public final class ModelFiles {
 
     private static boolean namesModelFile(Path path) {
         String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return lower.endsWith(JSON) || lower.endsWith(ONNX) || lower.endsWith(WEKA) || lower.endsWith(WEKA + ".gz");
+        return MODEL_EXTENSIONS.stream().anyMatch(lower::endsWith);
     }
 
     private static Path sibling(Path base, String extension) {

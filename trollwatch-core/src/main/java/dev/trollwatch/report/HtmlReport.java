@@ -218,9 +218,10 @@ public final class HtmlReport {
     private static void reviewBudget(StringBuilder sb, ReportContent c) {
         open(sb, 5, "review-budget", "The moderators' review budget");
         ReviewBudget b = c.eval().budget();
+        int leaves = c.tree().leaves().size();
         sb.append("<p>If moderators review the top k % of the ").append(Html.count(b.rows()))
                 .append(" evaluated comments, ranked by the model's score, how many of the bots and trolls do they catch?")
-                .append(" A tree of ").append(Html.count(c.tree().leaves().size())).append(c.tree().leaves().size() == 1 ? " leaf" : " leaves")
+                .append(" A tree of ").append(Html.count(leaves)).append(leaves == 1 ? " leaf" : " leaves")
                 .append(" gives at most as many distinct scores, so a cut-off usually falls inside a block of tied")
                 .append(" scores: every figure is the <em>expected</em> value when tied comments are reviewed in random order")
                 .append(" (linear within the block). Lift: precision divided by the share of wanted comments overall.</p>\n")

@@ -18,26 +18,28 @@ public final class Utf8Bytes {
 
     /** The offset of the first byte that is not well-formed UTF-8, or -1 when all of them are. */
     public static int firstMalformed(byte[] bytes) {
+        return firstMalformed(bytes, 0, bytes.length);
+    }
+
+    /**
+     * As {@link #firstMalformed(byte[])} for {@code bytes[offset, offset + length)}; the result
+     * counts from {@code offset}. Decoded in 8 Ki-character pieces and thrown away: only validity
+     * is wanted, and a message may be most of a 64 MiB file.
+     */
+    public static int firstMalformed(byte[] bytes, int offset, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(Math.min(Math.max(bytes.length, 16), 8192));
-        while (true) {
-            CoderResult r = decoder.decode(in, out, true);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CharBuffer piece = CharBuffer.allocate(Math.min(Math.max(length, 16), 8192));
+        CoderResult r;
+        do {
+            piece.clear();
+            r = decoder.decode(in, piece, true); // end of input: a cut sequence is malformed too
             if (r.isError()) {
-                return in.position();
+                return in.position() - offset;
             }
-            if (r.isOverflow()) {
-                out.clear(); // only validity is wanted, not the text
-            } else {
-                r = decoder.flush(out);
-                if (r.isOverflow()) {
-                    out.clear();
-                    continue;
-                }
-                return -1;
-            }
-        }
+        } while (r.isOverflow());
+        return -1;
     }
 }

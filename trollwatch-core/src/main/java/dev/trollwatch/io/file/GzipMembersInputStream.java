@@ -34,6 +34,7 @@ public final class GzipMembersInputStream extends InputStream {
     private int limit;
     private final Inflater inflater = new Inflater(true); // raw deflate: the gzip framing is read here
     private final CRC32 crc = new CRC32();
+    private final byte[] single = new byte[1];
     private long memberLength;
     private boolean ended;
 
@@ -55,9 +56,8 @@ public final class GzipMembersInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

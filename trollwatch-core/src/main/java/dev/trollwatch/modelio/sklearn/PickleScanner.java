@@ -1,10 +1,7 @@
 package dev.trollwatch.modelio.sklearn;
 
+import dev.trollwatch.io.field.Utf8Bytes;
 import java.math.BigInteger;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -271,23 +268,13 @@ final class PickleScanner {
 
     /**
      * The next {@code n} bytes as UTF-8. A string can be most of the file (a protocol-2 numpy
-     * buffer is one), so it is checked in 8 Ki-character pieces and then built once: decoding it
-     * whole held a char buffer of twice its length besides the string.
+     * buffer is one), so it is checked in pieces ({@link Utf8Bytes}) and then built once: decoding
+     * it whole held a char buffer of twice its length besides the string.
      */
     private String text(int n, int offset) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(data, pos, n);
-        CharBuffer piece = CharBuffer.allocate(8192);
-        CoderResult r;
-        do {
-            piece.clear();
-            r = utf8.decode(in, piece, true);
-            if (r.isError()) {
-                throw error(offset, "a string is not valid UTF-8");
-            }
-        } while (r.isOverflow());
+        if (Utf8Bytes.firstMalformed(data, pos, n) >= 0) {
+            throw error(offset, "a string is not valid UTF-8");
+        }
         String s = new String(data, pos, n, StandardCharsets.UTF_8);
         pos += n;
         return s;

@@ -83,36 +83,38 @@ class JdbcCommentReaderTest {
         assertTrue(some.stream().allMatch(c -> c.isBot() && c.createdUtc() < 1550213390.0));
     }
 
+    /** A fresh table {@code name} holding the first two loaded rows, then changed by {@code changes}. */
+    private static void twoRowsAs(String name, String... changes) throws Exception {
+        try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + name);
+            s.execute("CREATE TABLE " + name + " AS SELECT * FROM " + TABLE + " LIMIT 2");
+            for (String change : changes) {
+                s.execute(change);
+            }
+        }
+    }
+
+    private static List<Comment> readTable(String name) {
+        return read(ExportQuery.forTable(TableName.parse(name), null, null, null), 10);
+    }
+
     @Test
     void badValueInTheDatabaseIsReportedWithRowAndColumn() throws Exception {
-        try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS bad_rows");
-            s.execute("CREATE TABLE bad_rows AS SELECT * FROM " + TABLE + " LIMIT 2");
-            s.execute("ALTER TABLE bad_rows ALTER COLUMN score TYPE varchar(20)");
-            s.execute("UPDATE bad_rows SET score = 'lots' WHERE author = 'emoji_fan'");
-        }
-        DataFormatException e = assertThrows(DataFormatException.class,
-                () -> read(ExportQuery.forTable(TableName.parse("bad_rows"), null, null, null), 10));
+        twoRowsAs("bad_rows", "ALTER TABLE bad_rows ALTER COLUMN score TYPE varchar(20)",
+                "UPDATE bad_rows SET score = 'lots' WHERE author = 'emoji_fan'");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> readTable("bad_rows"));
         assertTrue(e.getMessage().endsWith(":2: column score: expected a number, got \"lots\""), e.getMessage());
     }
 
     @Test
     void infiniteNumbersInTheDatabaseAreMalformedNotWrittenAsInf() throws Exception {
         // Found by probing: float8 'Infinity' and numeric 1e400 were exported as "inf", which no reader took back.
-        try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS infinite_rows");
-            s.execute("CREATE TABLE infinite_rows AS SELECT * FROM " + TABLE + " LIMIT 2");
-            s.execute("UPDATE infinite_rows SET score = 'Infinity'::float8 WHERE author = 'emoji_fan'");
-            s.execute("DROP TABLE IF EXISTS huge_rows");
-            s.execute("CREATE TABLE huge_rows AS SELECT * FROM " + TABLE + " LIMIT 2");
-            s.execute("ALTER TABLE huge_rows ALTER COLUMN score TYPE numeric");
-            s.execute("UPDATE huge_rows SET score = 1e400::numeric WHERE author = 'emoji_fan'");
-        }
-        DataFormatException inf = assertThrows(DataFormatException.class,
-                () -> read(ExportQuery.forTable(TableName.parse("infinite_rows"), null, null, null), 10));
+        twoRowsAs("infinite_rows", "UPDATE infinite_rows SET score = 'Infinity'::float8 WHERE author = 'emoji_fan'");
+        twoRowsAs("huge_rows", "ALTER TABLE huge_rows ALTER COLUMN score TYPE numeric",
+                "UPDATE huge_rows SET score = 1e400::numeric WHERE author = 'emoji_fan'");
+        DataFormatException inf = assertThrows(DataFormatException.class, () -> readTable("infinite_rows"));
         assertTrue(inf.getMessage().endsWith(":2: column score: expected a finite number, got Infinity"), inf.getMessage());
-        DataFormatException huge = assertThrows(DataFormatException.class,
-                () -> read(ExportQuery.forTable(TableName.parse("huge_rows"), null, null, null), 10));
+        DataFormatException huge = assertThrows(DataFormatException.class, () -> readTable("huge_rows"));
         assertTrue(huge.getMessage().contains(":2: column score: expected a finite number, got \"1"), huge.getMessage());
         assertTrue(huge.getMessage().endsWith("(too large for a double)"), huge.getMessage());
     }
