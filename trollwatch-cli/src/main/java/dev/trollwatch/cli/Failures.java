@@ -35,6 +35,9 @@ final class Failures {
     private static final String OUT_OF_MEMORY = "trollwatch: error: out of memory; give the JVM more heap"
             + " (JAVA_OPTS=-Xmx4g scripts/trollwatch ..., or java -Xmx4g -jar ...) or use fewer rows";
 
+    /** A cause chain is short in practice; the cap only guards against a cyclic one. */
+    private static final int MAX_CAUSES = 20;
+
     private Failures() {
     }
 
@@ -61,7 +64,7 @@ final class Failures {
         String message = userMessage(failure);
         if (message != null) {
             err.println("trollwatch: error: " + message);
-            LOG.debug("failure", failure);
+            logCauses(failure);
             return ExitCode.FAILURE;
         }
         String what = causedBy(failure, StackOverflowError.class) ? "stack overflow" : failure.toString();
@@ -73,6 +76,20 @@ final class Failures {
                     + " (--verbose shows the stack trace)");
         }
         return ExitCode.INTERNAL;
+    }
+
+    /**
+     * With {@code --verbose}, what lies under a user's failure (a driver's or the OS's words), one line
+     * per cause: a stack trace would tell a user nothing they can act on.
+     */
+    private static void logCauses(Throwable failure) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        int depth = 0;
+        for (Throwable c = failure.getCause(); c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
+            LOG.debug("caused by: {}", c.toString());
+        }
     }
 
     /** A core parameter problem in the words of the command line: {@code --max-depth must be >= 0, got -1}. */

@@ -321,6 +321,9 @@ class ExportCommandTest {
         assertTrue(r.err().contains("could not connect to " + TestDatabase.get().urlFor("postgres") + " as tw_scram"), r.err());
         assertTrue(r.err().contains("password authentication failed"), r.err());
         assertFalse(r.err().contains(TestDatabase.PASSWORD), r.err());
+        // -v tells what lay under the failure, one line per cause, and never a stack trace.
+        assertTrue(r.err().contains("caused by: "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(out));
     }
 
