@@ -12,7 +12,8 @@ import java.util.zip.ZipException;
 /**
  * The text of a dump: gzip is recognised by its magic bytes (not the file name) and inflated on the
  * fly; bytes are decoded as strict UTF-8. The first chunk is kept readable twice, so the format can be
- * detected from it before the reader consumes the stream from the start.
+ * detected from it before the reader consumes the stream from the start. A leading byte order mark
+ * (which some Windows tools write) is dropped.
  *
  * <p>Bytes no database text can hold — invalid UTF-8, a NUL character — and gzip data that ends early
  * or is corrupt raise {@link CorruptTextException} with the line they are on: replacing them (as a
@@ -27,6 +28,8 @@ final class DumpInput extends Reader {
     private final boolean gzip;
     private final char[] head;
     private final int headLength;
+    /** 1 when the text starts with a byte order mark, which no reader should see as text. */
+    private final int headStart;
     /** A problem met while filling the head, raised when reading reaches it. */
     private final IOException headProblem;
     private int headPos;
@@ -39,6 +42,8 @@ final class DumpInput extends Reader {
         this.head = head;
         this.headLength = headLength;
         this.headProblem = headProblem;
+        this.headStart = headLength > 0 && head[0] == '\uFEFF' ? 1 : 0;
+        this.headPos = headStart;
     }
 
     /** Wraps a raw byte stream (closing the result closes it). */
@@ -77,9 +82,12 @@ final class DumpInput extends Reader {
         return new DumpInput(reader, gzip, head, n, problem);
     }
 
-    /** The first {@link #PEEK_CHARS} characters (fewer for a short file), up to any corrupt byte. */
+    /**
+     * The first {@link #PEEK_CHARS} characters (fewer for a short file), up to any corrupt byte,
+     * without a leading byte order mark.
+     */
     String head() {
-        return new String(head, 0, headLength);
+        return new String(head, headStart, headLength - headStart);
     }
 
     @Override

@@ -36,6 +36,9 @@ final class PsqlCommentReader extends AbstractCommentReader {
         if (header == null) {
             throw new DumpStructureException(fileName, 1, "empty file: expected a header line of column names");
         }
+        if (header.isBlank()) { // psql -A starts with its header; the columns would all be reported missing
+            throw new DumpStructureException(fileName, 1, "a blank line: expected a header line of column names");
+        }
         this.layout = ColumnLayout.of(fileName, Arrays.asList(header.split("\\|", -1)));
         this.splitter = new PsqlLineSplitter(layout);
         this.decoder = new RowDecoder(layout);

@@ -214,7 +214,10 @@ public final class FeaturesCsvReader {
         }
     }
 
-    /** UTF-8 text of a stream that supports mark; gzip is recognised by its magic bytes, whatever the name. */
+    /**
+     * UTF-8 text of a stream that supports mark, without a leading byte order mark; gzip is
+     * recognised by its magic bytes, whatever the name.
+     */
     private static Reader reader(InputStream in) throws IOException {
         in.mark(2);
         int b0 = in.read();
@@ -223,7 +226,12 @@ public final class FeaturesCsvReader {
         if (b0 == 0x1f && b1 == 0x8b) {
             in = new GzipMembersInputStream(in, 1 << 16);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        text.mark(1);
+        if (text.read() != '\uFEFF') { // a byte order mark (Excel writes one) would stick to the first column's name
+            text.reset();
+        }
+        return text;
     }
 
     private static int column(String file, Map<String, Integer> header, String name) {

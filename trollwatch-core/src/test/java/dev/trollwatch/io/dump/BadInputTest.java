@@ -221,4 +221,30 @@ class BadInputTest {
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
         assertTrue(e.getMessage().contains("empty file"), e.getMessage());
     }
+
+    @Test
+    void aFileHoldingOnlyAByteOrderMarkIsEmpty() throws Exception {
+        Path f = Files.write(dir.resolve("bom.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
+        assertEquals(f + ":1: empty file: expected a header line of column names", e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkBeforeAPsqlHeaderIsDropped() throws Exception {
+        String psql = "author|link_id|created_utc|body|recent_comments|no_follow|author_verified|author_comment_karma"
+                + "|author_link_karma|over_18|is_submitter\n"
+                + "a|t3_x|1550000000|hello|[]|t|f|1|2|f|f\n(1 row)\n";
+        Path f = DumpFixtures.write(dir, "bom.txt", "\uFEFF" + psql);
+        List<Comment> rows = DumpFixtures.readAll(f);
+        assertEquals(1, rows.size());
+        assertEquals("a", rows.get(0).author());
+    }
+
+    @Test
+    void aPsqlDumpStartingWithABlankLineSaysSoNotThatEveryColumnIsMissing() throws Exception {
+        Path f = DumpFixtures.write(dir, "blank.txt", "\nauthor|link_id|created_utc|body|recent_comments\na|t3_x|1|hi|[]\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f, InputFormat.PSQL,
+                ErrorPolicy.FAIL));
+        assertEquals(f + ":1: a blank line: expected a header line of column names", e.getMessage());
+    }
 }

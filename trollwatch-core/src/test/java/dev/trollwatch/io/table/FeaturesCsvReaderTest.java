@@ -61,6 +61,25 @@ class FeaturesCsvReaderTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsNotPartOfTheFirstColumnsName() throws IOException {
+        List<FeatureRow> rows = SyntheticFeatures.generate(20, 4);
+        Path plain = FeaturesCsvFixture.write(dir.resolve("plain.csv"), rows);
+        Path bom = dir.resolve("bom.csv"); // as Excel saves "CSV UTF-8"
+        byte[] text = Files.readAllBytes(plain);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Files.write(bom, withBom);
+        assertTrue(FeaturesCsvReader.isFeaturesCsv(bom));
+        List<FeatureRow> back = FeaturesCsvReader.readAll(bom);
+        assertEquals(rows.size(), back.size());
+        assertEquals(rows.get(0).author(), back.get(0).author());
+        assertArrayEquals(rows.get(19).values(), back.get(19).values());
+    }
+
+    @Test
     void aDumpIsNotRecognisedAsFeatures() throws IOException {
         Path p = dir.resolve("dump.csv");
         Files.writeString(p, "banned_by,no_follow,link_id,gilded,author\n,true,t3_x,0,a\n");
