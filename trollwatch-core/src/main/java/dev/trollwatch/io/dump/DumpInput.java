@@ -1,6 +1,7 @@
 package dev.trollwatch.io.dump;
 
 import dev.trollwatch.io.file.GzipMembersInputStream;
+import dev.trollwatch.io.file.StrictUtf8Reader;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

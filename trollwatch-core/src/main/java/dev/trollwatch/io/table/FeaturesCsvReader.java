@@ -6,14 +6,13 @@ import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.io.field.FieldParsers;
 import dev.trollwatch.io.file.GzipMembersInputStream;
+import dev.trollwatch.io.file.StrictUtf8Reader;
 import java.io.FileInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +35,7 @@ import org.apache.commons.csv.CSVParser;
  * features' rule for nulls), an empty key a missing one (null author or link_id, NaN created_utc,
  * as {@code trollwatch features} writes them); NaN, infinities and non-numbers are errors naming
  * file, line and column.
+ * Text is strict UTF-8 (a leading byte order mark dropped); an invalid byte is an error naming its line.
  * Line numbers assume one record per line (true of every features file trollwatch writes). A record
  * longer than {@link #MAX_RECORD_CHARS} is an error.
  */
@@ -74,8 +74,8 @@ public final class FeaturesCsvReader {
                 cols.add(unquote(c.trim()));
             }
             return cols.containsAll(KEY_COLUMNS) && (cols.containsAll(FeatureSchema.NAMES) || meantAsFeatures(cols));
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            return false; // a short or corrupt gzip head: not a features CSV; the dump reader reports it
+        } catch (java.io.EOFException | java.util.zip.ZipException | java.nio.charset.CharacterCodingException e) {
+            return false; // a short or corrupt head: not a features CSV; the dump reader reports it with its line
         } finally {
             in.reset();
         }
@@ -226,7 +226,8 @@ public final class FeaturesCsvReader {
         if (b0 == 0x1f && b1 == 0x8b) {
             in = new GzipMembersInputStream(in, 1 << 16);
         }
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        // strict: a lenient decoder would turn a corrupt author name into another author's
+        BufferedReader text = new BufferedReader(new StrictUtf8Reader(in), 1 << 16);
         text.mark(1);
         if (text.read() != '\uFEFF') { // a byte order mark (Excel writes one) would stick to the first column's name
             text.reset();

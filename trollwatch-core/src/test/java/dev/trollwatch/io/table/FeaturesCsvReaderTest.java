@@ -80,6 +80,23 @@ class FeaturesCsvReaderTest {
     }
 
     @Test
+    void anInvalidUtf8ByteIsAnErrorAtItsLineNotAReplacedCharacter() throws IOException {
+        Path p = FeaturesCsvFixture.write(dir.resolve("latin1.csv"), SyntheticFeatures.generate(5, 1));
+        byte[] text = Files.readAllBytes(p);
+        int line4 = 0;
+        for (int i = 0, lines = 1; lines < 4; i++) {
+            if (text[i] == '\n') {
+                lines++;
+                line4 = i + 1;
+            }
+        }
+        text[line4] = (byte) 0xE9; // 'é' in Latin-1: the author's first letter
+        Files.write(p, text);
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
+        assertEquals(p + ": line 4: invalid UTF-8 (a corrupt file, or text in another encoding)", e.getMessage());
+    }
+
+    @Test
     void aDumpIsNotRecognisedAsFeatures() throws IOException {
         Path p = dir.resolve("dump.csv");
         Files.writeString(p, "banned_by,no_follow,link_id,gilded,author\n,true,t3_x,0,a\n");

@@ -1,4 +1,4 @@
-package dev.trollwatch.io.dump;
+package dev.trollwatch.io.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.trollwatch.io.dump;
+package dev.trollwatch.io.file;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * as the bad byte, so the line a caller counts to would be wrong; here the error comes exactly where
  * the bad byte is.
  */
-final class StrictUtf8Reader extends Reader {
+public final class StrictUtf8Reader extends Reader {
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -31,7 +31,7 @@ final class StrictUtf8Reader extends Reader {
     private boolean done;
     private CharacterCodingException pending;
 
-    StrictUtf8Reader(InputStream in) {
+    public StrictUtf8Reader(InputStream in) {
         this.in = in;
         bytes.flip(); // empty, ready to be read from
     }
