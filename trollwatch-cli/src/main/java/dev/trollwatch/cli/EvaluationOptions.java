@@ -2,10 +2,15 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.pipeline.LabelledInput;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What {@code train} and {@code evaluate} share: how labelled input is read and prepared, and what is measured. */
 public final class EvaluationOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Mixin
     DumpReadingOptions dumpReading;
 
@@ -44,7 +49,8 @@ public final class EvaluationOptions {
 
     /** Shuffles per feature for permutation importance, 0 when not asked for; a usage error outside 1..1000. */
     int permutationRepeats() {
-        if (!permutationImportance && permutationRepeats != DEFAULT_PERMUTATION_REPEATS) {
+        // asked for, not compared with the default: "--permutation-repeats 5" alone is a mistake too
+        if (!permutationImportance && mixee.commandLine().getParseResult().hasMatchedOption("--permutation-repeats")) {
             throw new UsageException("--permutation-repeats has no effect without --permutation-importance");
         }
         if (permutationRepeats < 1 || permutationRepeats > MAX_PERMUTATION_REPEATS) {

@@ -134,6 +134,8 @@ class OptionChecksTest {
                 "train", "--in", data.toString(), "--out", out, "--test", data.toString(), "--no-stratify");
         usage("--permutation-repeats has no effect without --permutation-importance",
                 "train", "--in", data.toString(), "--out", out, "--permutation-repeats", "7");
+        usage("--permutation-repeats has no effect without --permutation-importance",
+                "evaluate", "--model", "m.json", "--in", data.toString(), "--permutation-repeats", "5");
         usage("the weight of normal is given twice",
                 "train", "--in", data.toString(), "--out", out, "--class-weights", "normal=1,bot=1,troll=1,normal=2");
         usage("--fetch-size applies to --jdbc-url, not to --in dumps",
