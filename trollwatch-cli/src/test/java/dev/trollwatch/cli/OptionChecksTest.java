@@ -65,11 +65,22 @@ class OptionChecksTest {
     }
 
     @Test
-    void moreFoldsThanRowsIsAClearFailureNotAThousandEmptyFolds() {
-        CliRunner.Result r = CliRunner.run("train", "--in", data.toString(), "--out", dir.resolve("k").toString(),
-                "--cv", "1000", "--min-leaf", "5");
+    void moreFoldsThanRowsIsAClearFailureNotEmptyFolds() throws Exception {
+        Path tiny = dir.resolve("tiny.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("generate", "--rows", "60", "--out", tiny.toString()).exitCode());
+        CliRunner.Result r = CliRunner.run("train", "--in", tiny.toString(), "--out", dir.resolve("k").toString(),
+                "--cv", "100", "--min-leaf", "5");
         assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
-        assertTrue(r.err().contains("cross-validation with 1000 folds needs at least 1000 rows; the data has"), r.err());
+        assertTrue(r.err().contains("cross-validation with 100 folds needs at least 100 rows; the data has"), r.err());
+    }
+
+    @Test
+    void foldsAreBoundedSoCrossValidationTimeIsToo() {
+        // --cv 1000 on a large dump ran a thousand trainings, each on nearly every row.
+        usage("--cv must be 2..100 folds, got 1000",
+                "train", "--in", data.toString(), "--out", dir.resolve("k").toString(), "--cv", "1000");
+        usage("--cv must be 2..100 folds, got 1", "train", "--in", data.toString(), "--out", dir.resolve("k").toString(),
+                "--cv", "1");
     }
 
     @Test
