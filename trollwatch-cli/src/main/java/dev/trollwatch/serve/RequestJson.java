@@ -54,7 +54,9 @@ final class RequestJson {
                     throw new BadRequestException(400, null, "the body holds more than one JSON value");
                 }
             } catch (StreamConstraintsException e) {
-                throw new BadRequestException(400, where(p.getParsingContext()),
+                JsonStreamContext at = p.getParsingContext();
+                // a key too long: the context's name is the key before it; the object is where it failed
+                throw new BadRequestException(400, where(JsonErrorText.isKeyTooLong(e) ? at.getParent() : at),
                         "the body exceeds a JSON limit: " + JsonErrorText.reason(e));
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();

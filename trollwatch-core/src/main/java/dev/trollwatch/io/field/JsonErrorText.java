@@ -2,6 +2,8 @@ package dev.trollwatch.io.field;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,20 @@ public final class JsonErrorText {
             " \\(bound as `[^`]*`\\)",
             "Source: REDACTED \\(`[^`]*` disabled\\); "));
 
+    /** Jackson's words for a key over the limit; "name" is its term for a key. */
+    private static final Pattern KEY_TOO_LONG = Pattern.compile(
+            "Name length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)\\b.*", Pattern.DOTALL);
+
     private JsonErrorText() {
+    }
+
+    /**
+     * True when a key was longer than the limit. The parser is then still at the key's object,
+     * whose current name is the key before it: where it failed is the object, not that name.
+     */
+    public static boolean isKeyTooLong(JsonProcessingException e) {
+        return e instanceof StreamConstraintsException && e.getOriginalMessage() != null
+                && KEY_TOO_LONG.matcher(e.getOriginalMessage()).matches();
     }
 
     /** The first line of the parser's message, without the Java setting, at most 200 chars. */
@@ -29,6 +44,10 @@ public final class JsonErrorText {
         String m = e.getOriginalMessage();
         if (m == null || m.isBlank()) {
             return "malformed";
+        }
+        Matcher key = KEY_TOO_LONG.matcher(m);
+        if (e instanceof StreamConstraintsException && key.matches()) {
+            return "a key is longer than " + key.group(2) + " characters (" + key.group(1) + ")";
         }
         int nl = m.indexOf('\n');
         String first = JAVA_API.matcher(nl >= 0 ? m.substring(0, nl) : m).replaceAll("");

@@ -45,4 +45,16 @@ class JsonErrorTextTest {
     void limitMessagesKeepTheirNumbersOnly(String message, String expected) {
         assertEquals(expected, JsonErrorText.reason(new JsonProcessingException(message) { }));
     }
+
+    @org.junit.jupiter.api.Test
+    void aKeyOverTheLimitIsCalledAKey() {
+        ObjectMapper limited = JsonMapper.builder().build();
+        limited.getFactory().setStreamReadConstraints(JsonLimits.constraints());
+        String json = "{\"a\": 1, \"" + "k".repeat(JsonLimits.MAX_KEY_LENGTH + 5) + "\": 1}";
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> limited.readTree(json));
+        assertTrue(JsonErrorText.isKeyTooLong(e));
+        assertEquals("a key is longer than 1000 characters (1005)", JsonErrorText.reason(e));
+        JsonProcessingException other = assertThrows(JsonProcessingException.class, () -> limited.readTree("{\"a\": nope}"));
+        assertFalse(JsonErrorText.isKeyTooLong(other));
+    }
 }
