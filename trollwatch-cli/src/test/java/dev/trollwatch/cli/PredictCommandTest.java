@@ -141,6 +141,22 @@ class PredictCommandTest {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
     }
 
+    @Test
+    void aModelEditedAfterItWasWrittenIsScoredWithAWarningThatItsIdIsStale() throws Exception {
+        String original = Files.readString(Path.of(model("trollwatch.json")));
+        String threshold = "\"threshold\" : 0.38461538461538464";
+        assertTrue(original.contains(threshold));
+        Path edited = Files.writeString(dir.resolve("edited.json"), original.replace(threshold, "\"threshold\" : 0.5"));
+        CliRunner.Result r = CliRunner.run("predict", "--model", edited.toString(), "--in", dump("csv"),
+                "--out", dir.resolve("edited-predictions.csv").toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.err());
+        assertTrue(r.err().contains(edited + ": the file says model id 619f499525e0d34b, but its tree and parameters"
+                + " have id "), r.err());
+        CliRunner.Result untouched = CliRunner.run("predict", "--model", model("trollwatch.json"), "--in", dump("csv"),
+                "--out", dir.resolve("untouched-predictions.csv").toString());
+        assertFalse(untouched.err().contains("edited"), untouched.err());
+    }
+
     private static String dump(String format) {
         return dir.resolve("dump." + format + ".gz").toString();
     }

@@ -71,6 +71,7 @@ public final class JsonModelFile {
         }
         ScoringModel model = new JsonModelDecoder(name).decode(root);
         ModelCheck.verify(model.tree(), model.info(), name);
+        ModelId.warnIfChanged(model.tree(), model.info(), name);
         return model;
     }
 

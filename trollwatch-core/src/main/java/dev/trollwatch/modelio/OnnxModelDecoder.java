@@ -85,6 +85,8 @@ final class OnnxModelDecoder {
             throw new MalformedModelException(name + ": the tree in metadata " + OnnxModelFile.KEY_TROLLWATCH_MODEL
                     + " differs from the ONNX graph's tree");
         }
+        // (files without the exact tree hold only float32 values, which the id was not computed from)
+        ModelId.warnIfChanged(exact, info, name);
         // the exact tree keeps its own comparison (as in the .json file), so evaluate, importance and
         // explanations from .onnx equal those from .json; scoring still compares in float32 as ONNX Runtime does
         return new ScoringModel(exact, info, ThresholdPrecision.FLOAT32);

@@ -140,6 +140,7 @@ public final class WekaModelFile {
         ModelInfo info = version == 1 ? ModelMetadata.readWekaVersion1(doc.path("info"), where)
                 : ModelMetadata.read(doc.path("info"), where);
         ModelCheck.verify(tree, info, file.toString());
+        ModelId.warnIfChanged(tree, info, file.toString());
         return new TrainedModel(j48, h, tree, info);
     }
 

@@ -49,7 +49,7 @@ class JsonModelFormatExampleTest {
     @Test
     void exampleFileIsWhatTheWriterProducesForTheExampleTree() throws Exception {
         ScoringModel m = example();
-        assertEquals("3f9c2a71d04b8e65", m.modelId());
+        assertEquals("20b81e941440a7f7", m.modelId());
         JsonModelFileTest.assertLeavesEqual(TestTrees.depthTwo(), m.tree());
         assertEquals(TestTrees.depthTwo().root().toString().replaceAll("@[0-9a-f]+", ""),
                 m.tree().root().toString().replaceAll("@[0-9a-f]+", ""));
