@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,12 @@ final class Failures {
             "max_depth", "--max-depth",
             "min_leaf_rows", "--min-leaf",
             "confidence", "--confidence");
-    // Built before any failure: when the heap is exhausted, building it then might fail too.
+    // Built before any failure: when the heap is exhausted, building them then might fail too.
     private static final String OUT_OF_MEMORY = "trollwatch: error: out of memory; give the JVM more heap"
-            + " (JAVA_OPTS=-Xmx4g scripts/trollwatch ..., or java -Xmx4g -jar ...) or use fewer rows";
+            + " (JAVA_OPTS=-Xmx4g scripts/trollwatch ..., or java -Xmx4g -jar ...)";
+    private static final String OUT_OF_MEMORY_WITH_ROWS = OUT_OF_MEMORY + " or use fewer rows";
+    /** The commands that hold their rows in memory; the others stream, and fewer rows would not help them. */
+    private static final Set<String> ROW_COMMANDS = Set.of("train", "evaluate");
 
     /** A cause chain is short in practice; the cap only guards against a cyclic one. */
     private static final int MAX_CAUSES = 20;
@@ -58,7 +62,7 @@ final class Failures {
             return ExitCode.USAGE;
         }
         if (causedBy(failure, OutOfMemoryError.class)) {
-            err.println(OUT_OF_MEMORY);
+            err.println(ROW_COMMANDS.contains(commandName) ? OUT_OF_MEMORY_WITH_ROWS : OUT_OF_MEMORY);
             return ExitCode.FAILURE;
         }
         String message = userMessage(failure);

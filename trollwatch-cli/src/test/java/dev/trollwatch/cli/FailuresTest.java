@@ -57,8 +57,12 @@ class FailuresTest {
     }
 
     private static Outcome run(String... args) {
+        return runAs("fail", args);
+    }
+
+    private static Outcome runAs(String commandName, String... args) {
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.configure(new CommandLine(new FailingCommand()));
+        CommandLine cl = Main.configure(new CommandLine(new FailingCommand()).setCommandName(commandName));
         cl.setErr(new PrintWriter(err, true));
         int code = Main.execute(cl, args);
         LoggingOptions.reset();
@@ -100,6 +104,17 @@ class FailuresTest {
         assertOneLine(o.err());
         assertTrue(o.err().startsWith("trollwatch: error: out of memory"), o.err());
         assertTrue(o.err().contains("-Xmx"), o.err());
+        // a streaming command's memory does not grow with its rows: fewer would not help
+        assertFalse(o.err().contains("fewer rows"), o.err());
+    }
+
+    @Test
+    void outOfMemoryInACommandThatHoldsItsRowsAlsoSuggestsFewerRows() {
+        for (String command : new String[] {"train", "evaluate"}) {
+            Outcome o = runAs(command, "--how", "heap");
+            assertEquals(ExitCode.FAILURE, o.code());
+            assertTrue(o.err().strip().endsWith("or use fewer rows"), o.err());
+        }
     }
 
     @Test
