@@ -40,6 +40,10 @@ public final class CommentReaders {
         }
         boolean ok = false;
         try {
+            if (format == null && input.isBlank()) { // the CSV reader's words would speak of a header only
+                throw new DumpStructureException(name, 1,
+                        "empty file: expected a header line of column names, or JSON objects one per line");
+            }
             InputFormat f = format != null ? format : FormatDetector.detect(input.head());
             if (format == null) {
                 LOG.debug("{}: detected format {}", name, f);

@@ -91,6 +91,19 @@ final class DumpInput extends Reader {
         return new String(head, headStart, headLength - headStart);
     }
 
+    /** True when the whole text (not just its head) is blank: no format can be told from it. */
+    boolean isBlank() {
+        if (headLength == PEEK_CHARS || headProblem != null) {
+            return false; // there is more, or a problem the reader is to report where it is
+        }
+        for (int i = headStart; i < headLength; i++) {
+            if (!Character.isWhitespace(head[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         int n;

@@ -8,6 +8,7 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.io.field.CommentJsonMapper;
 import dev.trollwatch.io.field.DataFormatException;
+import dev.trollwatch.io.field.DumpStructureException;
 import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.field.JsonErrorText;
 import java.io.IOException;
@@ -36,6 +37,9 @@ final class JsonlCommentReader extends AbstractCommentReader {
         while (true) {
             String text = in.readLine();
             if (text == null) {
+                if (rowLine == 0) { // as in every format, an empty file is refused, not read as no rows
+                    throw new DumpStructureException(fileName(), 1, "empty file: expected JSON objects, one per line");
+                }
                 return null;
             }
             line++;

@@ -226,7 +226,8 @@ class BadInputTest {
     void aFileHoldingOnlyAByteOrderMarkIsEmpty() throws Exception {
         Path f = Files.write(dir.resolve("bom.csv"), new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
-        assertEquals(f + ":1: empty file: expected a header line of column names", e.getMessage());
+        assertEquals(f + ":1: empty file: expected a header line of column names, or JSON objects one per line",
+                e.getMessage());
     }
 
     @Test
@@ -246,5 +247,17 @@ class BadInputTest {
         DataFormatException e = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f, InputFormat.PSQL,
                 ErrorPolicy.FAIL));
         assertEquals(f + ":1: a blank line: expected a header line of column names", e.getMessage());
+    }
+
+    @Test
+    void anEmptyJsonLinesFileIsRefusedAsEveryEmptyFileIs() throws Exception {
+        // it was read as no rows with --format jsonl, and as a CSV lacking its header without
+        Path f = DumpFixtures.write(dir, "empty.jsonl", "\n  \n");
+        DataFormatException given = assertThrows(DataFormatException.class,
+                () -> DumpFixtures.readAll(f, InputFormat.JSONL, ErrorPolicy.FAIL));
+        assertEquals(f + ":1: empty file: expected JSON objects, one per line", given.getMessage());
+        DataFormatException detected = assertThrows(DataFormatException.class, () -> DumpFixtures.readAll(f));
+        assertEquals(f + ":1: empty file: expected a header line of column names, or JSON objects one per line",
+                detected.getMessage());
     }
 }
