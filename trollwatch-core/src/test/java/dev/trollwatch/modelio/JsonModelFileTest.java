@@ -70,7 +70,7 @@ class JsonModelFileTest {
         assertTrue(json.get("features").get(0).get("definition").asText().contains("no_follow"));
         JsonNode leaf = json.get("tree").get("nodes").get(2);
         assertEquals("normal", leaf.get("class").asText());
-        assertEquals(900.0 / 950.0, leaf.get("probabilities").get("normal").asDouble(), 1e-15);
+        assertEquals(900.0 / 980.0, leaf.get("probabilities").get("normal").asDouble(), 1e-15);
         assertEquals(900, leaf.get("rows").get("normal").asLong());
     }
 

@@ -26,7 +26,7 @@ class JsonModelFormatExampleTest {
         f[FeatureSchema.indexOf("recent_percent_neg_score")] = 40;
         Prediction p = example().score(f);
         assertEquals(Label.TROLL, p.label());
-        assertArrayEquals(new double[] {5 / 355.0, 100 / 355.0, 250 / 355.0}, p.probabilities(), 1e-15);
+        assertArrayEquals(new double[] {12.5 / 362.5, 100 / 362.5, 250 / 362.5}, p.probabilities(), 1e-15);
     }
 
     @Test
@@ -49,7 +49,7 @@ class JsonModelFormatExampleTest {
     @Test
     void exampleFileIsWhatTheWriterProducesForTheExampleTree() throws Exception {
         ScoringModel m = example();
-        assertEquals("20b81e941440a7f7", m.modelId());
+        assertEquals("99a9b838d1aa2303", m.modelId());
         JsonModelFileTest.assertLeavesEqual(TestTrees.depthTwo(), m.tree());
         assertEquals(TestTrees.depthTwo().root().toString().replaceAll("@[0-9a-f]+", ""),
                 m.tree().root().toString().replaceAll("@[0-9a-f]+", ""));

@@ -25,8 +25,8 @@ final class TestTrees {
     static DecisionTree depthTwo() {
         return new DecisionTree(new DecisionTree.Split(MAX_DIFF, 0.8,
                 new DecisionTree.Split(NEG_SCORE, 25.0,
-                        leaf(20, 900, 30, 20, 900, 6),
-                        leaf(5, 100, 250, 5, 100, 50)),
+                        leaf(50, 900, 30, 20, 900, 6),
+                        leaf(12.5, 100, 250, 5, 100, 50)),
                 new DecisionTree.Split(KARMA, 10000.0,
                         leaf(400, 30, 5, 160, 30, 1),
                         leaf(1500, 10, 0, 600, 10, 0))));
@@ -46,12 +46,17 @@ final class TestTrees {
         params.put("min_leaf", 100);
         params.put("confidence", 0.25);
         params.put("seed", 42);
+        Map<String, Object> classWeights = new LinkedHashMap<>();
+        classWeights.put("bot", 2.5);
+        classWeights.put("normal", 1.0);
+        classWeights.put("troll", 5.0);
+        params.put("class_weights", classWeights);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", 0.91);
         metrics.put("mcc", 0.7);
         Map<Label, Long> rows = new EnumMap<>(Label.class);
-        rows.put(Label.BOT, 786L);
-        rows.put(Label.NORMAL, 1070L);
+        rows.put(Label.BOT, 785L);
+        rows.put(Label.NORMAL, 1040L);
         rows.put(Label.TROLL, 57L);
         return new ModelInfo(id, "0.1.0", FeatureSchema.FEATURIZER_VERSION, FeatureSchema.NAMES, weights, params,
                 metrics, "ab".repeat(32), rows, "2026-11-28T02:00:00Z");
