@@ -23,9 +23,14 @@ public record PathCondition(int feature, double value, boolean left, double thre
         return left ? "<=" : ">";
     }
 
-    /** For people: {@code recent_avg_diff_ratio 0.81 > 0.349} (6 significant digits, {@code ≤} for the left branch). */
+    /**
+     * For people: {@code recent_avg_diff_ratio 0.81 > 0.349} (6 significant digits, {@code ≤} for the
+     * left branch). When the value's own side is not the branch taken, the scorer compared it in
+     * float32: the rounded value is shown, or a value equal to its threshold would read "0.4 > 0.4".
+     */
     public String text() {
-        String[] shown = Numbers.apart(value, threshold);
+        double compared = left == (value <= threshold) ? value : (double) (float) value;
+        String[] shown = Numbers.apart(compared, threshold);
         return featureName() + " " + shown[0] + (left ? " ≤ " : " > ") + shown[1];
     }
 }

@@ -208,6 +208,23 @@ class ExplainerTest {
         assertEquals(25.0 / 27, e.probabilities()[0], EXACT);
     }
 
+    @Test
+    void aPathComparedInFloat32ShowsTheValueItCompared() {
+        // float32(0.4) = 0.4000000059604645 > 0.4: the text read "recent_avg_diff_ratio 0.4 > 0.4"
+        int diff = FeatureSchema.indexOf("recent_avg_diff_ratio");
+        DecisionTree t = new DecisionTree(new DecisionTree.Split(diff, 0.4,
+                new DecisionTree.Leaf(new double[] {0, 10, 0}, new long[] {0, 10, 0}),
+                new DecisionTree.Leaf(new double[] {10, 0, 0}, new long[] {4, 0, 0})),
+                DecisionTree.FeaturePrecision.FLOAT32);
+        double[] x = new double[FeatureSchema.SIZE];
+        x[diff] = 0.4;
+        Explanation e = Explainer.explain(t, x, t::goesLeft);
+        assertEquals("recent_avg_diff_ratio 0.40000001 > 0.4 → bot", e.pathText());
+        assertEquals(0.4, e.path().get(0).value(), EXACT); // the row's own value stays in the path's data
+        x[diff] = 0.3;
+        assertEquals("recent_avg_diff_ratio 0.3 ≤ 0.4 → normal", Explainer.explain(t, x, t::goesLeft).pathText());
+    }
+
     /** A full tree of this depth over random features (with {@code repeat}, the root's feature is split again below). */
     private static DecisionTree randomTree(Random random, int depth, boolean repeat) {
         int rootFeature = random.nextInt(FeatureSchema.SIZE);
