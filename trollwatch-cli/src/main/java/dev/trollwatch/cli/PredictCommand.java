@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
             "The probabilities are class-weighted (training rows counted with their class weight, like scikit-learn's"
                 + " predict_proba on a class-weighted tree), not the shares of the leaf's training rows.",
             "--explain adds why: the decision path in words and the leaf's training rows per class;"
-                + " --explain-format json (or --out *.jsonl) writes JSON Lines with the path, leaf support and"
-                + " exact Shapley contributions.",
+                + " --explain-format json writes JSON Lines with the path, leaf support and exact Shapley"
+                + " contributions (an --out ending in .jsonl writes JSON Lines too, with the explanation under --explain).",
             "Uses the training featurizer; streams, so inputs of any size work.",
             "--in may also be a features CSV written by 'trollwatch features' (recognised by its header)."})
 public final class PredictCommand implements Callable<Integer> {
@@ -61,7 +61,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--explain-format", paramLabel = "FORMAT",
             description = "csv (default) or json: JSON Lines, one object per comment with an 'explanation' (path,"
                     + " leaf rows and frequencies, class-weighted probabilities, Shapley contributions); implies --explain."
-                    + " An --out ending in .jsonl or .jsonl.gz writes JSON Lines too.")
+                    + " An --out ending in .jsonl or .jsonl.gz writes JSON Lines too; one ending in .csv or .csv.gz"
+                    + " must not be given json.")
     String explainFormat;
 
     @Mixin
@@ -73,7 +74,10 @@ public final class PredictCommand implements Callable<Integer> {
         boolean json = jsonLines();
         boolean explained = explain || explainFormat != null;
         output.requireNotInput("--in", input.path());
-        output.requireNotInput("--model", ModelFiles.fileToLoad(model));
+        // the whole set, not only the file loaded: --out m.onnx replaced the set's ONNX file
+        for (Path file : ModelFiles.modelSet(model)) {
+            output.requireNotInput("--model", file);
+        }
         ScoringModel loaded = ModelFiles.load(model);
         Function<double[], Explanation> explainer = explained ? x -> Explainer.explain(loaded, x) : null;
         LOG.info("predict: model {} from {}", loaded.modelId(), model);
@@ -102,11 +106,17 @@ public final class PredictCommand implements Callable<Integer> {
             throw new UsageException("--explain-format must be csv or json, got '" + explainFormat + "'");
         }
         String name = output.toStdout() ? "" : output.file().getFileName().toString();
-        boolean jsonlName = name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean jsonlName = lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz");
+        boolean csvName = lower.endsWith(".csv") || lower.endsWith(".csv.gz");
         if ("csv".equals(explainFormat) && jsonlName) {
             // the name won silently: CSV was asked for and JSON Lines written
             throw new UsageException("--explain-format csv and --out " + output.file() + " (a JSON Lines name)"
                     + " disagree: drop one, or name the output .csv");
+        }
+        if ("json".equals(explainFormat) && csvName) {
+            throw new UsageException("--explain-format json and --out " + output.file() + " (a CSV name)"
+                    + " disagree: drop one, or name the output .jsonl");
         }
         return "json".equals(explainFormat) || jsonlName;
     }

@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,6 +140,25 @@ class PredictCommandTest {
 
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
+    void theOutputCannotBeAnotherFileOfTheModelsSet() throws Exception {
+        // predict --model m.json --out m.onnx exited 0 and replaced the set's ONNX file with predictions
+        Path set = dir.resolve("set");
+        Files.createDirectories(set);
+        for (String name : new String[] {"trollwatch.json", "trollwatch.onnx", "trollwatch.model"}) {
+            Files.copy(Path.of(model(name)), set.resolve(name));
+        }
+        byte[] onnx = Files.readAllBytes(set.resolve("trollwatch.onnx"));
+        CliRunner.Result r = CliRunner.run("predict", "--model", set.resolve("trollwatch.json").toString(),
+                "--in", dump("csv"), "--out", set.resolve("trollwatch.onnx").toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--model"), r.err());
+        assertArrayEquals(onnx, Files.readAllBytes(set.resolve("trollwatch.onnx")));
+        CliRunner.Result viaWeka = CliRunner.run("predict", "--model", set.resolve("trollwatch.model").toString(),
+                "--in", dump("csv"), "--out", set.resolve("trollwatch.json").toString());
+        assertEquals(ExitCode.USAGE, viaWeka.exitCode(), viaWeka.err());
     }
 
     @Test

@@ -158,6 +158,12 @@ class PredictExplainTest {
         assertEquals(2, disagree.exitCode(), disagree.err());
         assertTrue(disagree.err().contains("--explain-format csv and --out"), disagree.err());
         assertTrue(Files.notExists(dir.resolve("asked-csv.jsonl")));
+        // and the other way round: JSON Lines went into a .csv file
+        CliRunner.Result jsonIntoCsv = CliRunner.run("predict", "--model", model(), "--in", dump.toString(),
+                "--explain-format", "json", "--out", dir.resolve("asked-json.csv").toString());
+        assertEquals(2, jsonIntoCsv.exitCode(), jsonIntoCsv.err());
+        assertTrue(jsonIntoCsv.err().contains("--explain-format json and --out"), jsonIntoCsv.err());
+        assertTrue(Files.notExists(dir.resolve("asked-json.csv")));
     }
 
     private static String model() {
