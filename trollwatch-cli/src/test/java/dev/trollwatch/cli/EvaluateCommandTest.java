@@ -61,6 +61,23 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theMetricsFileRecordsTheSeedThisRunUsedAndKeepsTheDocumentedKeyOrder() throws IOException {
+        // it recorded the model's training seed, while --seed drove the permutations
+        Path json = dir.resolve("seeded.json");
+        CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(),
+                "--permutation-importance", "--permutation-repeats", "1", "--seed", "99", "--min-accuracy", "0.1",
+                "--metrics-json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        assertEquals(99, m.get("seed").asLong());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        m.fieldNames().forEachRemaining(keys::add);
+        // docs/metrics-json.md: ... data, quality_gates, tool_version, seed, created_at
+        assertEquals(java.util.List.of("data", "quality_gates", "tool_version", "seed", "created_at"),
+                keys.subList(keys.size() - 5, keys.size()), keys.toString());
+    }
+
+    @Test
     void passingGatesExitZeroAndAreRecordedInMetrics() throws IOException {
         Path json = dir.resolve("eval.json");
         CliRunner.Result r = CliRunner.run("evaluate", "--model", model.toString(), "--in", fresh.toString(),

@@ -21,14 +21,24 @@ public final class MetricsDocument {
     }
 
     /**
-     * @param command   {@code train} or {@code evaluate}
+     * How this evaluation ran, beyond the model's own parameters.
+     *
      * @param permutationRepeats repeats of permutation importance (0 = not computed)
+     * @param seed               the seed this run used: training's for {@code train}, {@code --seed} for
+     *                           {@code evaluate} (whose permutations it drives; the model's own seed is in params)
+     * @param qualityGates       {@code evaluate}'s gate results, or null
+     */
+    public record Run(int permutationRepeats, long seed, List<Map<String, Object>> qualityGates) {
+    }
+
+    /**
+     * @param command   {@code train} or {@code evaluate}
      * @param tree      the model's tree
      * @param info      the model's facts (id, training parameters)
      * @param modelPath where it is (or was saved)
      */
     public static Map<String, Object> of(String command, EvaluationResult eval, DecisionTree tree, ModelInfo info, String modelPath,
-            DataFacts data, int permutationRepeats, String toolVersion, String createdAt) {
+            DataFacts data, Run run, String toolVersion, String createdAt) {
         ConfusionMatrix m = eval.matrix();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema_version", SCHEMA_VERSION);
@@ -58,7 +68,7 @@ public final class MetricsDocument {
                 perm.add(x);
             }
             doc.put("permutation_importance", perm);
-            doc.put("permutation_repeats", permutationRepeats);
+            doc.put("permutation_repeats", run.permutationRepeats());
         }
         if (eval.cv() != null) {
             doc.put("cross_validation", crossValidation(eval.cv()));
@@ -73,8 +83,11 @@ public final class MetricsDocument {
         doc.put("model", modelRef);
         doc.put("params", info.params());
         doc.put("data", data(data));
+        if (run.qualityGates() != null) {
+            doc.put("quality_gates", run.qualityGates());
+        }
         doc.put("tool_version", toolVersion);
-        doc.put("seed", info.params().get("seed"));
+        doc.put("seed", run.seed());
         doc.put("created_at", createdAt);
         return doc;
     }

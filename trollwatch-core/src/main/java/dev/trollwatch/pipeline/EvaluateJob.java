@@ -84,8 +84,8 @@ public final class EvaluateJob {
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         if (request.metricsFile() != null) {
             Map<String, Object> doc = MetricsDocument.of("evaluate", result, trained.tree(), trained.info(),
-                    request.model().toString(), facts, request.permutationRepeats(), request.toolVersion(), createdAt);
-            doc.put("quality_gates", gateReport(request.gates(), result));
+                    request.model().toString(), facts, new MetricsDocument.Run(request.permutationRepeats(), request.seed(),
+                            gateReport(request.gates(), result)), request.toolVersion(), createdAt);
             MetricsJsonWriter.write(request.metricsFile(), doc);
         }
         return new Result(trained, data, result, failures, facts, createdAt);

@@ -115,6 +115,7 @@ public final class TrainJob {
         DataFacts facts = new DataFacts(request.in().toString(), sha, data, outcome.trainRows(), outcome.testRows(),
                 request.test() == null ? null : request.test().toString(), testSha);
         int repeats = options.permutationRepeats();
+        long seed = options.seed();
         Result result = new Result(data, outcome, options.split(), modelFile, facts, createdAt);
         // metrics, DOT and report describe the saved model (with its id): they are committed with the model files
         ModelFiles.saveAll(request.modelBase(), outcome.model(), saved -> {
@@ -122,7 +123,7 @@ public final class TrainJob {
             try {
                 files.add(new ModelFiles.Companion(request.metricsFile(), MetricsJsonWriter.toBytes(MetricsDocument.of(
                         "train", outcome.evaluation(), saved.tree(), saved.info(), modelFile.toString(), facts,
-                        repeats, request.toolVersion(), createdAt))));
+                        new MetricsDocument.Run(repeats, seed, null), request.toolVersion(), createdAt))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
