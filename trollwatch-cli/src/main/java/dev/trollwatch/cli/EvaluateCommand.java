@@ -56,6 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         report.checkCreatable();
         List<InputOverwriteCheck.Named> outputs = List.of(new InputOverwriteCheck.Named("--metrics-json", metricsJson),
                 new InputOverwriteCheck.Named("--report", report.path()));
+        DashOutputCheck.refuse(outputs);
         InputOverwriteCheck.requireDistinctOutputs(outputs);
         List<InputOverwriteCheck.Named> inputs = new ArrayList<>(List.of(new InputOverwriteCheck.Named("--in", in)));
         // the whole model set, not only the file loaded: --report m.model replaced the set's Weka file

@@ -117,6 +117,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void refuseOverwritingInputs(Path metricsFile) {
+        DashOutputCheck.refuse(List.of(new InputOverwriteCheck.Named("--out", Path.of(out)),
+                new InputOverwriteCheck.Named("--metrics-json", metricsJson), new InputOverwriteCheck.Named("--dot", dot),
+                new InputOverwriteCheck.Named("--report", report.path())));
         List<InputOverwriteCheck.Named> outputs = new ArrayList<>();
         ModelFiles.paths(Path.of(out)).forEach(p -> outputs.add(new InputOverwriteCheck.Named("--out", p)));
         outputs.add(new InputOverwriteCheck.Named(metricsJson != null ? "--metrics-json" : "--out", metricsFile));

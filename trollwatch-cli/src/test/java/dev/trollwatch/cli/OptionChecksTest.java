@@ -84,6 +84,21 @@ class OptionChecksTest {
     }
 
     @Test
+    void dashIsNotAFileNameForOutputsBesideTheReport() {
+        // each made a file named '-' (or a model set '-.json', '-.onnx', ...) in the working directory
+        String base = dir.resolve("dash").toString();
+        usage("--metrics-json - : this output is a file", "train", "--in", data.toString(), "--out", base,
+                "--metrics-json", "-");
+        usage("--dot - : this output is a file", "train", "--in", data.toString(), "--out", base, "--dot", "-");
+        usage("--report - : this output is a file", "train", "--in", data.toString(), "--out", base, "--report", "-");
+        usage("--out - : this output is a file", "train", "--in", data.toString(), "--out", "-");
+        usage("--metrics-json - : this output is a file", "evaluate", "--model", "m.json", "--in", data.toString(),
+                "--metrics-json", "-");
+        assertFalse(java.nio.file.Files.exists(Path.of("-")));
+        assertFalse(java.nio.file.Files.exists(Path.of("-.json")));
+    }
+
+    @Test
     void anEmptyFileNameIsAUsageErrorNamingItsOption() {
         usage("trollwatch: Invalid value for option '--in': an empty file name",
                 "features", "--in", "", "--out", dir.resolve("e.csv").toString());
