@@ -7,6 +7,7 @@ import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.explain.Explainer;
 import dev.trollwatch.model.explain.Explanation;
 import dev.trollwatch.modelio.ModelFiles;
+import dev.trollwatch.pipeline.LabelledInput;
 import dev.trollwatch.pipeline.PredictionRun;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,6 +88,9 @@ public final class PredictCommand implements Callable<Integer> {
         try (PredictionRun run = PredictionRun.open(input.openStream(), input.name(), input.format() == null, input::reader,
                 loaded, threads);
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "predict", input::fractionRead)) {
+            if (run.readsFeaturesCsv()) {
+                LabelledInput.noteStrictReading(input.name(), input.policy());
+            }
             rows = output.write(stream -> {
                 PredictionWriter writer = writer(stream, json, explainer);
                 long n = run.run(writer, progress::advance);

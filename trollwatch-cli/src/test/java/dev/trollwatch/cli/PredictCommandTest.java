@@ -143,6 +143,24 @@ class PredictCommandTest {
     }
 
     @Test
+    void askingToSkipMalformedRowsOfAFeaturesCsvSaysItIsReadStrictly() throws Exception {
+        // --on-error skip was accepted without a word, and the first bad value failed the run anyway
+        Path features = dir.resolve("strict.features.csv");
+        assertEquals(ExitCode.OK, CliRunner.run("-q", "features", "--in", dump("csv"), "--out", features.toString()).exitCode());
+        String note = features + " is a features CSV: skipping malformed rows applies to dumps";
+        CliRunner.Result predict = CliRunner.run("predict", "--model", model("trollwatch.json"), "--in", features.toString(),
+                "--on-error", "skip", "--out", dir.resolve("strict-predictions.csv").toString());
+        assertEquals(ExitCode.OK, predict.exitCode(), predict.err());
+        assertTrue(predict.err().contains(note), predict.err());
+        CliRunner.Result train = CliRunner.run("train", "--in", features.toString(), "--on-error", "skip",
+                "--out", dir.resolve("strict-model/tw").toString());
+        assertTrue(train.err().contains(note), train.err());
+        CliRunner.Result quiet = CliRunner.run("predict", "--model", model("trollwatch.json"), "--in", features.toString(),
+                "--out", dir.resolve("strict-predictions-2.csv").toString());
+        assertFalse(quiet.err().contains("skipping malformed rows"), quiet.err());
+    }
+
+    @Test
     void theOutputCannotBeAnotherFileOfTheModelsSet() throws Exception {
         // predict --model m.json --out m.onnx exited 0 and replaced the set's ONNX file with predictions
         Path set = dir.resolve("set");

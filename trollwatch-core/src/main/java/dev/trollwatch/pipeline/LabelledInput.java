@@ -67,11 +67,24 @@ public final class LabelledInput {
             throws IOException {
         MessageDigest sha = sha256();
         BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, sha), 1 << 16);
-        List<FeatureRow> rows = options.format() == null && FeaturesCsvReader.isFeaturesCsv(in)
-                ? readFeaturesCsv(in, name, progress)
-                : readDump(in, name, options, progress);
+        boolean featuresCsv = options.format() == null && FeaturesCsvReader.isFeaturesCsv(in);
+        if (featuresCsv) {
+            noteStrictReading(name, options.policy());
+        }
+        List<FeatureRow> rows = featuresCsv ? readFeaturesCsv(in, name, progress) : readDump(in, name, options, progress);
         in.transferTo(OutputStream.nullOutputStream()); // the fingerprint covers every byte, read or not
         return new LabelledData(rows, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * Skipping malformed rows is a policy for dumps, whose rows come from a database or a crawl; a
+     * features CSV is trollwatch's own output, read strictly. Asked to skip, the user hears so up
+     * front rather than from the first bad value.
+     */
+    public static void noteStrictReading(String name, ErrorPolicy policy) {
+        if (policy != null && policy.skips()) {
+            LOG.warn("{} is a features CSV: skipping malformed rows applies to dumps; a bad value in it fails the run", name);
+        }
     }
 
     private static List<FeatureRow> readFeaturesCsv(InputStream in, String name, LongConsumer progress)

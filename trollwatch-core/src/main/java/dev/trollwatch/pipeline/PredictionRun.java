@@ -77,6 +77,11 @@ public final class PredictionRun implements AutoCloseable {
         return featuresCsv != null ? runOnFeatures(out, progress) : runOnDump(out, progress);
     }
 
+    /** True when the input is a features CSV rather than a dump. */
+    public boolean readsFeaturesCsv() {
+        return featuresCsv != null;
+    }
+
     /** Malformed dump rows skipped so far (policy SKIP); 0 for a features CSV. */
     public long skippedRows() {
         return dump == null ? 0 : dump.skippedRows();
