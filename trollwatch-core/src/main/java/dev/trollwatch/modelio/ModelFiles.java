@@ -60,7 +60,8 @@ public final class ModelFiles {
      * Writes {@code BASE.model}, {@code BASE.json} and {@code BASE.onnx}, and the companion files made
      * from the saved model (which knows its id). Every file is written to a temp file first; only when
      * all are complete are they moved into place, and if any step fails none of the new files remains
-     * (a full disk fails while writing, before anything is moved). Two processes saving to the same
+     * and the old set is as it was (a full disk fails while writing, before anything is moved; a move
+     * that fails puts back the files the earlier moves replaced). Two processes saving to the same
      * base commit one after the other, under a lock ({@link CommitLock}), so the set on disk always
      * carries one model id. The model id is computed when training set none.
      *
@@ -78,8 +79,6 @@ public final class ModelFiles {
         parts.add(new Part(ONNX, (out, m) -> OnnxModelFile.write(out, m.tree(), m.info())));
 
         List<AtomicOutput> outputs = new ArrayList<>();
-        List<Path> committed = new ArrayList<>();
-        boolean done = false;
         try {
             for (Part p : parts) {
                 Path destination = sibling(base, p.extension());
@@ -95,12 +94,8 @@ public final class ModelFiles {
                 out.stream().write(c.bytes());
             }
             try (CommitLock lock = CommitLock.acquire(base)) {
-                for (AtomicOutput out : outputs) {
-                    out.commit();
-                    committed.add(out.destination());
-                }
+                commitAll(outputs);
             }
-            done = true;
             return model;
         } catch (ModelSizeLimitStream.TooLarge e) {
             throw new TrollwatchException(e.getMessage(), e);
@@ -108,12 +103,27 @@ public final class ModelFiles {
             for (AtomicOutput out : outputs) {
                 out.close();
             }
-            if (!done) {
-                for (Path p : committed) {
-                    Files.deleteIfExists(p);
+        }
+    }
+
+    /** Commits every output, or, when one fails, puts back what the committed ones replaced. */
+    static void commitAll(List<AtomicOutput> outputs) throws IOException {
+        List<AtomicOutput.Previous> previous = new ArrayList<>();
+        try {
+            for (AtomicOutput out : outputs) {
+                previous.add(out.commitKeepingPrevious());
+            }
+        } catch (IOException | RuntimeException e) {
+            for (int i = previous.size() - 1; i >= 0; i--) {
+                try {
+                    previous.get(i).restore();
+                } catch (IOException restoreFailed) {
+                    e.addSuppressed(restoreFailed);
                 }
             }
+            throw e;
         }
+        previous.forEach(AtomicOutput.Previous::discard);
     }
 
     /**

@@ -40,6 +40,57 @@ class ModelSetCommitTest {
     }
 
     @Test
+    void aCommitThatFailsHalfwayPutsTheOldSetBack() throws Exception {
+        // the first files were moved over the old ones, then deleted on the way back: the old set was gone
+        Path json = Files.writeString(dir.resolve("m.json"), "old json");
+        Path onnx = Files.writeString(dir.resolve("m.onnx"), "old onnx");
+        Path metrics = dir.resolve("m.metrics.json"); // new in this set
+        List<dev.trollwatch.io.file.AtomicOutput> outputs = new ArrayList<>();
+        for (Path p : List.of(json, metrics, onnx)) {
+            dev.trollwatch.io.file.AtomicOutput out = dev.trollwatch.io.file.AtomicOutput.create(p);
+            out.stream().write(("new " + p.getFileName()).getBytes(StandardCharsets.UTF_8));
+            outputs.add(out);
+        }
+        outputs.add(failingToCommit(dir.resolve("m.model")));
+        try {
+            assertThrows(IOException.class, () -> ModelFiles.commitAll(outputs));
+        } finally {
+            outputs.forEach(dev.trollwatch.io.file.AtomicOutput::close);
+        }
+        assertEquals("old json", Files.readString(json));
+        assertEquals("old onnx", Files.readString(onnx));
+        assertFalse(Files.exists(metrics));
+        assertFalse(Files.exists(dir.resolve("m.model")));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("m.json", "m.onnx"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aCommitThatSucceedsLeavesTheNewSetAndNoBackups() throws Exception {
+        Path json = Files.writeString(dir.resolve("m.json"), "old json");
+        dev.trollwatch.io.file.AtomicOutput out = dev.trollwatch.io.file.AtomicOutput.create(json);
+        out.stream().write("new json".getBytes(StandardCharsets.UTF_8));
+        ModelFiles.commitAll(List.of(out));
+        assertEquals("new json", Files.readString(json));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("m.json"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    /** An output whose temp file has vanished, so that its commit (the move into place) fails. */
+    private dev.trollwatch.io.file.AtomicOutput failingToCommit(Path destination) throws IOException {
+        dev.trollwatch.io.file.AtomicOutput out = dev.trollwatch.io.file.AtomicOutput.create(destination);
+        try (var temps = Files.list(dir)) {
+            for (Path t : temps.filter(p -> p.getFileName().toString().startsWith("." + destination.getFileName() + "."))
+                    .toList()) {
+                Files.delete(t);
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aModelTooLargeToLoadIsRefusedWhileSavedAndLeavesNoFile() throws Exception {
         // 2^18 leaves: ≈ 140 MB of JSON, over the 64 MiB every loader refuses.
         TrainedModel huge = new TrainedModel(null, null, new DecisionTree(complete(18)), TestTrees.info("big"));

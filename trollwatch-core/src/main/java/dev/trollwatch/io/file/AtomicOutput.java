@@ -12,10 +12,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -29,10 +29,13 @@ import java.util.zip.GZIPOutputStream;
  * without a commit deletes the temp file, so a failure never leaves a truncated file behind.
  * A destination ending in {@code .gz} is gzip-compressed.
  *
- * <p>Special destinations — a device ({@code /dev/null}), a FIFO, {@code /dev/stdout}, anything that
- * exists and is not a regular file — are written in place and never replaced: renaming over
- * {@code /dev/null} as root would turn the device into a file. A symbolic link to a regular file is
- * kept: its target is replaced.
+ * <p>Special destinations — a device ({@code /dev/null}), a FIFO, a socket, anything that exists and
+ * is not a regular file, and the process's own descriptors ({@code /dev/stdout}, {@code /dev/fd/1})
+ * — are written in place and never replaced: renaming over {@code /dev/null} as root would turn the
+ * device into a file. A regular file is replaced atomically wherever it is ({@code /dev/shm}
+ * included). A symbolic link to a regular file is kept: its target, found as the kernel finds it,
+ * is replaced. A new file gets the usual mode (0666 less the umask), a replaced one keeps its
+ * mode, and a file its owner made read-only is refused, as the shell's {@code >} refuses it.
  *
  * <p>Temp files are named {@code .NAME.PID.RANDOM.tmp}. They are deleted when the JVM exits on a
  * signal (SIGINT, SIGTERM) before commit, and a later output to the same place deletes those that a
@@ -64,33 +67,78 @@ public final class AtomicOutput implements AutoCloseable {
     private boolean committed;
     private boolean closed;
 
-    private AtomicOutput(Path destination, Path temp, OutputStream raw) throws IOException {
+    private AtomicOutput(Path destination, Path temp, OutputStream raw, boolean gzip) throws IOException {
         this.destination = destination;
         this.temp = temp;
         this.raw = raw;
-        OutputStream s = isGzip(destination) ? new FastGzipOutputStream(raw) : raw;
+        OutputStream s = gzip ? new FastGzipOutputStream(raw) : raw;
         this.stream = new NamingOutputStream(s, destination);
     }
 
     /** Opens a temp file next to {@code destination} (its parent directories are created). */
     public static AtomicOutput create(Path destination) throws IOException {
         refuseDirectory(destination);
+        boolean gzip = isGzip(destination); // the name given decides, not the name of a link's target
         if (isSpecial(destination)) {
+            refuseClosedStream(destination);
             // append: on /dev/stdout redirected to a file, opening it afresh must not truncate what the shell set up
             return new AtomicOutput(destination, null, new BufferedOutputStream(
-                    new FileOutputStream(destination.toFile(), true), BUFFER));
+                    new FileOutputStream(destination.toFile(), true), BUFFER), gzip);
         }
         Path target = Files.isSymbolicLink(destination) ? linkTarget(destination) : destination.toAbsolutePath();
         Path dir = target.getParent();
         try {
             Files.createDirectories(dir);
-            deleteStaleTemps(dir, target.getFileName().toString());
-            Path temp = Files.createTempFile(dir, "." + target.getFileName() + "." + PID + ".", ".tmp");
+            if (Files.isRegularFile(target) && !Files.isWritable(target)) {
+                throw new AccessDeniedException(target.toString(), null, "the file is read-only");
+            }
+            String name = TempNames.shortened(target.getFileName().toString());
+            deleteStaleTemps(dir, name);
+            Path temp = createTemp(dir, name);
             LIVE_TEMPS.add(temp);
-            makeWorldReadable(temp);
-            return new AtomicOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), BUFFER));
+            keepMode(target, temp);
+            return new AtomicOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), BUFFER), gzip);
         } catch (IOException e) {
             throw named(destination, e);
+        }
+    }
+
+    /** {@code /dev/stdout} when the command was started with stdout closed names a file of the JVM's. */
+    private static void refuseClosedStream(Path destination) throws IOException {
+        int fd = StandardStreams.descriptorOf(destination);
+        if (fd >= 0 && StandardStreams.closedAtStart(fd)) {
+            throw new IOException(destination + ": " + (fd == 2 ? "standard error" : fd == 1 ? "standard output"
+                    : "standard input") + " is closed (the command was started with it closed)");
+        }
+    }
+
+    /**
+     * A new empty temp file {@code .NAME.PID.RANDOM.tmp} in {@code dir}, created as the shell's
+     * {@code >} creates a file: mode 0666 less the umask ({@code createTempFile} makes 0600, and a
+     * fixed 0644 ignored a umask of 077).
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve(TempNames.of(name, PID));
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A replaced file keeps its mode: a private (0600) output stayed private only until rewritten. */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (!Files.isRegularFile(target)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: keep the platform default.
         }
     }
 
@@ -100,14 +148,25 @@ public final class AtomicOutput implements AutoCloseable {
      * "no such file" for it.
      */
     private static Path linkTarget(Path link) throws IOException {
+        if (Files.exists(link)) {
+            return link.toRealPath(); // the kernel's own resolution
+        }
         Path at = link.toAbsolutePath();
         for (int hops = 0; Files.isSymbolicLink(at); hops++) {
             if (hops == 40) { // the kernel's own limit on a chain of links
                 throw new IOException(link + ": too many levels of symbolic links");
             }
-            at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+            // relative to the real folder holding the link: ".." in the target is that folder's parent,
+            // not the textual parent of a path that went through a linked folder
+            at = at.getParent().toRealPath().resolve(Files.readSymbolicLink(at));
+            Path folder = at.getParent();
+            if (folder != null && Files.isDirectory(folder)) {
+                at = folder.toRealPath().resolve(at.getFileName());
+            } else {
+                at = at.normalize();
+            }
         }
-        return Files.exists(at) ? at.toRealPath() : at;
+        return at;
     }
 
     /**
@@ -155,23 +214,15 @@ public final class AtomicOutput implements AutoCloseable {
 
     /**
      * Something to write in place: what exists and is not a regular file (following links) — a device, a
-     * FIFO, a socket, a tty — and anything under /dev or /proc ({@code /dev/stdout} may lead to a file).
+     * FIFO, a socket, a tty — and the process's own descriptors ({@code /dev/stdout} may lead to a file the
+     * shell opened). A regular file is replaced atomically even under /dev: {@code /dev/shm/m.json} was
+     * appended to, run after run.
      */
     private static boolean isSpecial(Path destination) {
-        Path abs = destination.toAbsolutePath().normalize();
-        if (abs.startsWith("/dev") || abs.startsWith("/proc")) {
+        if (StandardStreams.isOwnDescriptor(destination)) {
             return true;
         }
         return Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination);
-    }
-
-    /** Temp files are created 0600; a finished output should have the usual 0644. */
-    private static void makeWorldReadable(Path temp) throws IOException {
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: keep the platform default.
-        }
     }
 
     /** Deletes {@code .NAME.PID.*.tmp} files beside a destination whose process is gone. */
@@ -271,6 +322,87 @@ public final class AtomicOutput implements AutoCloseable {
             LIVE_TEMPS.remove(temp);
         }
         committed = true;
+    }
+
+    /**
+     * Commits as {@link #commit()} does, keeping the file it replaces until the caller knows whether a
+     * whole set of files committed: a model set whose third file failed to commit had already lost the
+     * first two old files, moved over and then deleted on the way back.
+     */
+    public Previous commitKeepingPrevious() throws IOException {
+        if (temp == null) {
+            commit();
+            return new Previous(destination, null, false); // written in place: nothing to put back
+        }
+        boolean existed = Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS);
+        Path backup = existed ? keepCopy(destination) : null;
+        try {
+            commit();
+        } catch (IOException | RuntimeException e) {
+            if (backup != null) {
+                Files.deleteIfExists(backup);
+            }
+            throw e;
+        }
+        return new Previous(destination, backup, !existed);
+    }
+
+    /** A second name for the file about to be replaced (a hard link, or a copy where links are refused). */
+    private static Path keepCopy(Path file) throws IOException {
+        String name = TempNames.shortened(file.getFileName().toString());
+        for (int attempt = 0; ; attempt++) {
+            Path backup = file.resolveSibling(TempNames.of(name, PID));
+            try {
+                try {
+                    return Files.createLink(backup, file);
+                } catch (UnsupportedOperationException | FileSystemException e) {
+                    if (e instanceof FileAlreadyExistsException) {
+                        throw e;
+                    }
+                    // no hard links here (or not to another user's file): a copy keeps the content
+                    return Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw named(file, e);
+                }
+            } catch (IOException e) {
+                throw named(file, e);
+            }
+        }
+    }
+
+    /** What a committed file replaced, until the set it belongs to is known to be complete. */
+    public static final class Previous {
+        private final Path destination;
+        private final Path backup;
+        private final boolean created;
+
+        private Previous(Path destination, Path backup, boolean created) {
+            this.destination = destination;
+            this.backup = backup;
+            this.created = created;
+        }
+
+        /** Puts the replaced file back (or removes a file that was new). */
+        public void restore() throws IOException {
+            if (backup != null) {
+                Files.move(backup, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else if (created) {
+                Files.deleteIfExists(destination);
+            }
+        }
+
+        /** Drops the replaced file: the set committed. */
+        public void discard() {
+            if (backup != null) {
+                try {
+                    Files.deleteIfExists(backup);
+                } catch (IOException e) {
+                    // a leftover backup is a stale temp file, swept by the next write here
+                }
+            }
+        }
     }
 
     /** Discards the temp file unless {@link #commit()} succeeded (a special file keeps what was written). */

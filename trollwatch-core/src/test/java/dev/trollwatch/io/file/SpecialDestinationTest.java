@@ -56,6 +56,90 @@ class SpecialDestinationTest {
     }
 
     @Test
+    void aRegularFileUnderDevIsReplacedNotAppendedTo() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "no writable /dev/shm");
+        Path file = shm.resolve("trollwatch-test-" + ProcessHandle.current().pid() + ".csv");
+        try {
+            write(file, "first\n");
+            write(file, "second\n"); // run twice, the file held both (written in place, in append mode)
+            assertEquals("second\n", Files.readString(file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aRelativeLinkReachedThroughALinkedFolderPointsWhereTheKernelSays() throws IOException {
+        // ldir -> deep/a/b, and deep/a/b/out.csv -> ../real.csv: the kernel reads deep/a/real.csv, and
+        // resolving ".." as text picked ./real.csv (here, the command's own input)
+        Path b = Files.createDirectories(dir.resolve("deep/a/b"));
+        Path ldir = Files.createSymbolicLink(dir.resolve("ldir"), Path.of("deep/a/b"));
+        Files.createSymbolicLink(b.resolve("out.csv"), Path.of("../real.csv"));
+        Path decoy = Files.writeString(dir.resolve("real.csv"), "the input");
+        Path meant = Files.writeString(dir.resolve("deep/a/real.csv"), "old");
+        write(ldir.resolve("out.csv"), "new");
+        assertEquals("new", Files.readString(meant));
+        assertEquals("the input", Files.readString(decoy));
+        Files.delete(meant); // dangling now: written through, to the same place
+        write(ldir.resolve("out.csv"), "again");
+        assertEquals("again", Files.readString(meant));
+        assertEquals("the input", Files.readString(decoy));
+    }
+
+    @Test
+    void aNewFileGetsTheUmasksModeAndAReplacedFileKeepsItsOwn() throws IOException {
+        Path probe = Files.createFile(dir.resolve("probe")); // what the shell's > would create here
+        Path fresh = dir.resolve("fresh.csv");
+        write(fresh, "x");
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(fresh));
+        Path secret = Files.writeString(dir.resolve("secret.csv"), "old");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        write(secret, "new"); // it became rw-r--r--: a private file, readable by all once rewritten
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    }
+
+    @Test
+    void aFileMadeReadOnlyIsRefusedAsTheShellRefusesIt() throws IOException {
+        Path locked = Files.writeString(dir.resolve("locked.csv"), "keep");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "root may write any file");
+        IOException e = assertThrows(IOException.class, () -> write(locked, "new"));
+        assertEquals(locked + ": permission denied", e.getMessage());
+        assertEquals("keep", Files.readString(locked));
+    }
+
+    @Test
+    void aNameNearTheLengthLimitStillGetsItsTempFile() throws IOException {
+        Path longest = dir.resolve("a".repeat(251) + ".csv"); // 255 bytes: the longest name a file may have
+        write(longest, "x");
+        assertEquals("x", Files.readString(longest));
+        assertEquals(0, temps().count());
+    }
+
+    @Test
+    void theNameGivenDecidesCompressionNotTheNameOfALinksTarget() throws IOException {
+        Path plainTarget = dir.resolve("plain.data");
+        Path gzLink = Files.createSymbolicLink(dir.resolve("o.csv.gz"), plainTarget);
+        write(gzLink, "x");
+        byte[] bytes = Files.readAllBytes(plainTarget);
+        assertTrue(bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b, "gzip expected");
+    }
+
+    @Test
+    void theProcesssOwnDescriptorsAreKnownByTheirNames() {
+        assertTrue(StandardStreams.isOwnDescriptor(Path.of("/dev/stdout")));
+        assertTrue(StandardStreams.isOwnDescriptor(Path.of("/dev/fd/63")));
+        assertTrue(StandardStreams.isOwnDescriptor(Path.of("/proc/self/fd/1")));
+        assertFalse(StandardStreams.isOwnDescriptor(Path.of("/dev/shm/x.csv")));
+        assertFalse(StandardStreams.isOwnDescriptor(Path.of("/proc/1/fd/1")));
+        assertEquals(1, StandardStreams.descriptorOf(Path.of("/dev/fd/1")));
+        assertEquals(0, StandardStreams.descriptorOf(Path.of("/dev/stdin")));
+        assertEquals(-1, StandardStreams.descriptorOf(Path.of("/dev/fd/63")));
+        assertEquals(-1, StandardStreams.descriptorOf(Path.of("/dev/fd/99999999999999999999")));
+    }
+
+    @Test
     void aLinkToAFileKeepsBeingALink() throws IOException {
         Path target = Files.writeString(dir.resolve("target.txt"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.txt"), target);

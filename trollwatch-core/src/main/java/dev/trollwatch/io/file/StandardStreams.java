@@ -1,0 +1,82 @@
+package dev.trollwatch.io.file;
+
+import dev.trollwatch.TrollwatchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * The process's own standard streams as paths ({@code /dev/stdout}, {@code /dev/fd/1},
+ * {@code /proc/self/fd/1}), and whether one was closed when the JVM started. A program started with
+ * {@code >&-} finds descriptor 1 free, and the JVM's first open file takes it (the JDK's
+ * {@code lib/modules}): {@code /dev/stdout} then names that file, and writing "to stdout" appended
+ * to the JDK. Linux only (elsewhere nothing is known to be closed).
+ */
+public final class StandardStreams {
+    private static final Pattern OWN_DESCRIPTOR = Pattern.compile(
+            "/dev/std(in|out|err)|/dev/fd/\\d+|/proc/(self|thread-self|" + ProcessHandle.current().pid() + ")/fd/\\d+");
+
+    private StandardStreams() {
+    }
+
+    /** True for a path that names one of this process's descriptors: it is written in place, never replaced. */
+    static boolean isOwnDescriptor(Path path) {
+        return OWN_DESCRIPTOR.matcher(path.toAbsolutePath().normalize().toString()).matches();
+    }
+
+    /**
+     * True when descriptor {@code fd} (0, 1 or 2) was closed when the JVM started: it now holds one
+     * of the JVM's own files, under {@code java.home}.
+     */
+    public static boolean closedAtStart(int fd) {
+        Path link = Path.of("/proc/self/fd/" + fd);
+        try {
+            if (!Files.isSymbolicLink(link)) {
+                return false;
+            }
+            Path target = Files.readSymbolicLink(link);
+            Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+            return target.isAbsolute() && target.normalize().startsWith(javaHome);
+        } catch (IOException | SecurityException e) {
+            return false; // not Linux, or /proc unreadable: nothing is known to be closed
+        }
+    }
+
+    /**
+     * Standard input, refused when it was closed at start ({@code <&-}): it would read the JDK's own
+     * file and report "invalid UTF-8" for it.
+     */
+    public static InputStream stdin() {
+        requireInputOpen(null);
+        return System.in;
+    }
+
+    /** Refuses reading {@code path} ({@code /dev/stdin}, or null for stdin) when standard input was closed at start. */
+    public static void requireInputOpen(Path path) {
+        if ((path == null || descriptorOf(path) == 0) && closedAtStart(0)) {
+            throw new TrollwatchException((path == null ? "<stdin>" : path.toString())
+                    + ": standard input is closed (the command was started with it closed)");
+        }
+    }
+
+    /** The descriptor a path such as {@code /dev/stdout} names, or -1 when it names none of 0..2. */
+    static int descriptorOf(Path path) {
+        String p = path.toAbsolutePath().normalize().toString();
+        if (p.equals("/dev/stdin")) {
+            return 0;
+        }
+        if (p.equals("/dev/stdout")) {
+            return 1;
+        }
+        if (p.equals("/dev/stderr")) {
+            return 2;
+        }
+        String last = p.substring(p.lastIndexOf('/') + 1);
+        if (isOwnDescriptor(path) && last.length() == 1 && last.charAt(0) <= '2') {
+            return last.charAt(0) - '0';
+        }
+        return -1;
+    }
+}
