@@ -5,6 +5,7 @@ import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.file.ByteCountingInputStream;
+import dev.trollwatch.io.file.StandardStreams;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,8 +62,9 @@ public final class DumpInputOptions {
     /** The input's bytes, opened once (a FIFO or stdin can be read only once); its reading is counted for progress. */
     public InputStream openStream() throws IOException {
         if (path() == null) {
-            return System.in;
+            return StandardStreams.stdin();
         }
+        StandardStreams.requireInputOpen(in);
         inputSize = Files.size(in);
         counted = new ByteCountingInputStream(new FileInputStream(in.toFile())) /* FIFO-safe, see CommentReaders.open */;
         return counted;

@@ -20,6 +20,9 @@ final class InputOverwriteCheck {
     record Named(String option, Path path) {
     }
 
+    /** Standard input as a path: what the shell redirected it from, when that is a file. */
+    static final Path STDIN = Path.of("/dev/stdin");
+
     private InputOverwriteCheck() {
     }
 
@@ -67,6 +70,9 @@ final class InputOverwriteCheck {
      * @param inputOption how the user named the input, e.g. {@code --in}
      */
     static void requireDistinct(String outputOption, Path output, String inputOption, Path input) {
+        if (input != null && input.toString().equals("-")) {
+            input = STDIN; // "< d.csv --in - --out d.csv" replaced the dump as surely as "--in d.csv" would
+        }
         if (output == null || input == null || !Files.isRegularFile(output) || !Files.exists(input)) {
             return;
         }

@@ -38,9 +38,13 @@ public final class OutputOption {
         return toStdout() ? null : out;
     }
 
-    /** A usage error when the output file is {@code input} (named {@code inputOption}): the result would replace it. */
+    /**
+     * A usage error when the output file is {@code input} (named {@code inputOption}; null means
+     * stdin): the result would replace it.
+     */
     public void requireNotInput(String inputOption, Path input) {
-        InputOverwriteCheck.requireDistinct("--out", file(), inputOption, input);
+        // a null input is stdin (--in - or none)
+        InputOverwriteCheck.requireDistinct("--out", file(), inputOption, input == null ? InputOverwriteCheck.STDIN : input);
     }
 
     /** Runs {@code body} on stdout (flushed, left open) or on the file (committed when it returns normally). */

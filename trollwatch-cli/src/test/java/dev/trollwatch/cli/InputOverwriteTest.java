@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,39 @@ class InputOverwriteTest {
         CliRunner.Result trained = CliRunner.run("train", "--in", dump.toString(), "--out", modelBase.toString());
         assertEquals(ExitCode.OK, trained.exitCode(), trained.err());
         modelJsonBytes = Files.readAllBytes(Path.of(modelBase + ".json"));
+    }
+
+    /** Runs trollwatch in a child JVM whose stdin is {@code stdin}, or closed ({@code <&-}) when null. */
+    private static CliRunner.Result withStdin(Path stdin, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", stdin == null ? "exec \"$@\" <&-" : "exec \"$@\"", "sh"));
+        cmd.addAll(ProcessRunner.command("256m", args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "trollwatch did not finish");
+        return new CliRunner.Result(p.exitValue(), "", Files.readString(err));
+    }
+
+    @Test
+    void stdinRedirectedFromTheOutputFileIsRefusedAsThatFileWouldBe() throws Exception {
+        // "--in - --out d.csv < d.csv" exited 0 and left only the features, as "--in d.csv" no longer does
+        Path copy = Files.write(dir.resolve("stdin-dump.csv"), dumpBytes);
+        CliRunner.Result r = withStdin(copy, "features", "--in", "-", "--out", copy.toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("is the --in file /dev/stdin"), r.err());
+        assertArrayEquals(dumpBytes, Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aClosedStdinIsSaidToBeClosedNotReadAsTheJvmsOwnFile() throws Exception {
+        // with fd 0 closed the JVM's first file took it, and reading "stdin" said "invalid UTF-8" of the JDK
+        CliRunner.Result r = withStdin(null, "features", "--in", "-", "--out", dir.resolve("closed.csv").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("<stdin>: standard input is closed"), r.err());
     }
 
     private static void refused(String expected, String... args) throws IOException {

@@ -3,6 +3,7 @@ package dev.trollwatch.pipeline;
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.file.ByteCountingInputStream;
+import dev.trollwatch.io.file.StandardStreams;
 import dev.trollwatch.io.table.MetricsJsonWriter;
 import dev.trollwatch.model.DataFacts;
 import dev.trollwatch.model.DataPreparation;
@@ -167,7 +168,7 @@ public final class TrainJob {
         String name = stdin ? "<stdin>" : file.toString();
         if (stdin) {
             try (Progress.Task task = progress.start("reading stdin")) {
-                data = LabelledInput.read(System.in, name, reading, task::advance);
+                data = LabelledInput.read(StandardStreams.stdin(), name, reading, task::advance);
             }
         } else {
             // FileInputStream, not Files.newInputStream: FIFO-safe, see CommentReaders.open.
