@@ -42,7 +42,11 @@ final class CommitLock implements AutoCloseable {
                 channel.close();
             }
             IN_PROCESS.unlock();
-            throw new IOException(hidden + ": cannot lock the model set for commit: " + e.getMessage(), e);
+            // an AccessDeniedException's message is the path alone: say what it means here
+            String why = e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied (the lock file belongs to another user, who saved this model set before)"
+                    : e.getMessage();
+            throw new IOException(hidden + ": cannot lock the model set " + base + " for commit: " + why, e);
         }
     }
 
