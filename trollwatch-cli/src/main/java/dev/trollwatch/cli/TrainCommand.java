@@ -84,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingOptions options = new TrainingOptions(learner.toParams(), splitPlanFromOptions(), evaluation.seed(),
                 evaluation.relabelBots(), evaluation.permutationRepeats());
-        Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ".metrics.json");
+        Path metricsFile = metricsJson != null ? metricsJson : Path.of(out + ModelFiles.METRICS);
         refuseOverwritingInputs(metricsFile);
         TrainJob.Report html = report.requested() ? new TrainJob.Report(report.path(), evaluatedOn(options.split())) : null;
         // the report goes to stdout before the files are moved into place: a stdout that fails

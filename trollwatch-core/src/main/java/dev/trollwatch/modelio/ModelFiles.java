@@ -25,6 +25,8 @@ public final class ModelFiles {
     public static final String WEKA = ".model";
     public static final String JSON = ".json";
     public static final String ONNX = ".onnx";
+    /** The metrics file {@code train} writes beside the model files. */
+    public static final String METRICS = ".metrics.json";
     /** The names a model file may end in, longest first (so that .model.gz is taken whole). */
     private static final List<String> MODEL_EXTENSIONS = List.of(WEKA + ".gz", WEKA, JSON, ONNX);
     /** Model files are kilobytes; anything over this is refused before it is read (untrusted input). */
@@ -173,7 +175,7 @@ public final class ModelFiles {
             }
         }
         List<Path> set = new ArrayList<>(paths(base));
-        set.add(sibling(base, ".metrics.json"));
+        set.add(sibling(base, METRICS));
         return List.copyOf(set);
     }
 

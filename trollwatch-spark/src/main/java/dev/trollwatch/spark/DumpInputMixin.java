@@ -47,7 +47,11 @@ public final class DumpInputMixin {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<InputFormat> {
         @Override
         public InputFormat convert(String value) {
-            return InputFormat.parse(value);
+            try {
+                return InputFormat.parse(value);
+            } catch (IllegalArgumentException e) { // picocli would quote the exception's class
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

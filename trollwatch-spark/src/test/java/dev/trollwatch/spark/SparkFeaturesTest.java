@@ -171,6 +171,12 @@ class SparkFeaturesTest {
         assertTrue(orc.err().startsWith("trollwatch-spark: Invalid value for option '--format'"), orc.err());
         assertTrue(orc.err().contains("Try 'trollwatch-spark features --help'") && !orc.err().contains("Usage:"),
                 "one line and a pointer to --help, not the whole usage: " + orc.err());
+        // the message quoted the exception: "cannot convert 'xml' to InputFormat (java.lang.IllegalArgumentException: ..."
+        CliProcess.Result xml = CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--in-format", "xml");
+        assertEquals(2, xml.exitCode(), xml.err());
+        assertTrue(xml.err().startsWith("trollwatch-spark: Invalid value for option '--in-format': unknown format 'xml';"),
+                xml.err());
+        assertFalse(xml.err().contains("java.lang"), xml.err());
         CliProcess.Result empty = CliProcess.spark("features", "--in", "", "--out", "x");
         assertEquals(2, empty.exitCode(), empty.err());
         assertTrue(empty.err().startsWith("trollwatch-spark: Invalid value for option '--in': an empty value"), empty.err());

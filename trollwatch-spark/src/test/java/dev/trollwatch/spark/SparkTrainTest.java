@@ -271,6 +271,18 @@ class SparkTrainTest {
     }
 
     @Test
+    void aTrainRefusesABaseWithAnotherModelsMetricsFile() throws Exception {
+        // the CLI's metrics file of an older model stayed beside the new model files, quoting the old id
+        Path base = dir.resolve("measured");
+        Path metrics = Files.writeString(dir.resolve("measured.metrics.json"), "{\"model\": {\"model_id\": \"old\"}}");
+        TrollwatchException e = assertThrows(TrollwatchException.class, () -> TrainJob.run(spark, table.toString(),
+                base.toString(), TrainJob.Options.DEFAULT, new Provenance("test", null, "2026-12-01T00:00:00Z")));
+        assertTrue(e.getMessage().contains("measured.metrics.json exists (another model's metrics file)"), e.getMessage());
+        assertTrue(Files.readString(metrics).contains("old"));
+        assertFalse(Files.exists(dir.resolve("measured.json")) || Files.exists(dir.resolve("measured.onnx")));
+    }
+
+    @Test
     void readsFeaturesCsvAsTheCliDoesThe2019ConventionsIncluded() throws Exception {
         // the golden file writes True/False and created_utc as a date-time, as the 2019 notebooks did
         CliProcess.Result r = CliProcess.spark("train", "--in", features.toString(), "--out", dir.resolve("from-2019").toString());

@@ -13,7 +13,8 @@ import org.apache.hadoop.fs.Path;
  * {@code --in} files (saving would replace the table it trained on), a local base's files can be
  * created (as the CLI checks them: a read-only folder failed only after the training), and no {@code BASE.model} of
  * another model is left beside a base whose learner writes only {@code BASE.json} and
- * {@code BASE.onnx} (the set on disk would carry two model ids).
+ * {@code BASE.onnx} (the set on disk would carry two model ids), nor a {@code BASE.metrics.json},
+ * which no Spark job writes.
  */
 final class ModelBaseCheck {
     private ModelBaseCheck() {
@@ -36,6 +37,12 @@ final class ModelBaseCheck {
                     AtomicOutput.checkCreatable(file);
                 }
             }
+        }
+        Path metrics = new Path(base + ModelFiles.METRICS);
+        if (metrics.getFileSystem(conf).exists(metrics)) {
+            // the CLI's metrics file of another model (what CI reads): Spark's train writes none to replace it
+            throw new TrollwatchException(base + ModelFiles.METRICS + " exists (another model's metrics file): this job"
+                    + " writes no metrics file, and the set would describe two models; remove it or choose another --out");
         }
         Path weka = new Path(base + ModelFiles.WEKA);
         if (!writesWeka && weka.getFileSystem(conf).exists(weka)) {
