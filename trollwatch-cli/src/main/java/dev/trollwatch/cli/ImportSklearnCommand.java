@@ -59,10 +59,18 @@ public final class ImportSklearnCommand implements Callable<Integer> {
                 List.of(new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.JSON)),
                         new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.ONNX))),
                 List.of(new InputOverwriteCheck.Named("--in", in)));
+        if (Files.isDirectory(out)) { // BASE.json would land beside the folder, not in it
+            throw new UsageException("--out " + out + " is a directory; give a base name such as " + out.resolve("model"));
+        }
         Path stale = Path.of(out + ModelFiles.WEKA);
         if (Files.exists(stale)) {
             throw new TrollwatchException(stale + " exists (another model's Weka file): import-sklearn writes only "
                     + out + ".json and " + out + ".onnx, and the three would disagree; remove it or choose another --out");
+        }
+        Path staleMetrics = Path.of(out + ModelFiles.METRICS);
+        if (Files.exists(staleMetrics)) { // train's metrics of another model, quoting its id
+            throw new TrollwatchException(staleMetrics + " exists (another model's metrics file): import-sklearn writes"
+                    + " none, and the set would describe two models; remove it or choose another --out");
         }
         String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ImportedModel m = SklearnTreeImporter.read(in, featureNames, BuildInfo.version(), createdAt);

@@ -120,6 +120,22 @@ class ImportSklearnCommandTest {
     }
 
     @Test
+    void aMetricsFileOfAnotherModelOrAFolderAtTheBaseIsRefused() throws Exception {
+        // train's metrics of an older model stayed beside the imported files, quoting the old id
+        Path base = dir.resolve("measured");
+        Files.writeString(Path.of(base + ".metrics.json"), "{}");
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", base.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(base + ".metrics.json exists (another model's metrics file)"), r.err());
+        assertFalse(Files.exists(Path.of(base + ".json")));
+        // an existing folder as --out wrote folder.json beside it
+        Path folder = Files.createDirectories(dir.resolve("models-dir"));
+        CliRunner.Result d = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", folder.toString());
+        assertEquals(ExitCode.USAGE, d.exitCode(), d.err());
+        assertFalse(Files.exists(Path.of(folder + ".json")));
+    }
+
+    @Test
     void featureNamesCanBeGivenAndUsageErrorsExitTwo() {
         CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"),
                 "--out", dir.resolve("m").toString(), "--feature-names", "no_follow,over_18");
