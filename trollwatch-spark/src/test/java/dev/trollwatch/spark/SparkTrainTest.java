@@ -271,6 +271,28 @@ class SparkTrainTest {
     }
 
     @Test
+    void theSameRowsGiveTheSameMllibModelHoweverTheTableIsStoredOrPartitioned() throws Exception {
+        // past 10,000 rows MLlib samples its candidate thresholds, and the sample followed the partitions:
+        // one table stored as Parquet and as CSV gave two models
+        Path dump = dir.resolve("many.csv.gz");
+        assertEquals(0, CliProcess.trollwatch("generate", "--rows", "16000", "--seed", "7", "--out", dump.toString()).exitCode());
+        Path parquet = dir.resolve("many.parquet");
+        FeaturesJob.run(spark, dump.toString(), DumpOptions.DEFAULT, parquet.toString(), TableFormat.PARQUET, false);
+        Path csv = dir.resolve("many-csv");
+        FeaturesJob.run(spark, dump.toString(), DumpOptions.DEFAULT, csv.toString(), TableFormat.CSV, false);
+        Path shuffled = dir.resolve("many-shuffled.parquet");
+        spark.read().parquet(parquet.toString()).repartition(7).write().parquet(shuffled.toString());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Path table : List.of(parquet, csv, shuffled)) {
+            Path model = dir.resolve("canonical-" + table.getFileName());
+            TrainJob.run(spark, table.toString(), model.toString(), TrainJob.Options.DEFAULT,
+                    new Provenance("test", null, "2026-12-01T00:00:00Z"));
+            ids.add(ModelFiles.load(Path.of(model + ".json")).modelId());
+        }
+        assertEquals(1, ids.size(), ids.toString());
+    }
+
+    @Test
     void aTrainRefusesABaseWithAnotherModelsMetricsFile() throws Exception {
         // the CLI's metrics file of an older model stayed beside the new model files, quoting the old id
         Path base = dir.resolve("measured");

@@ -11,8 +11,12 @@ import org.apache.spark.ml.tree.InternalNode;
 import org.apache.spark.ml.tree.LeafNode;
 import org.apache.spark.ml.tree.Node;
 import org.apache.spark.ml.tree.Split;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Spark MLlib's {@link DecisionTreeClassifier} on the features table, and its tree read out node by
@@ -40,6 +44,13 @@ public final class MllibTree {
                 .setOutputCol(FEATURES).transform(table);
     }
 
+    /**
+     * Rows are hashed into this many partitions by key and sorted in each before fitting, so that the
+     * same rows always lie the same way (see {@link #canonical}). A constant, not a setting: the model
+     * would depend on it.
+     */
+    static final int CANONICAL_PARTITIONS = 32;
+
     /** Fits the tree on rows with {@link #LABEL} and {@link #WEIGHT} columns (see {@link #withVector}). */
     public static DecisionTreeClassificationModel fit(Dataset<Row> train, Params p) {
         return new DecisionTreeClassifier()
@@ -51,7 +62,26 @@ public final class MllibTree {
                 .setMinInstancesPerNode(p.minInstancesPerNode())
                 .setMaxBins(p.maxBins())
                 .setSeed(p.seed())
-                .fit(train);
+                .fit(canonical(train));
+    }
+
+    /**
+     * The rows in an order fixed by their content alone. Past 10,000 rows MLlib picks its candidate
+     * thresholds from a sample, and a seeded sample still depends on how the rows lie in partitions:
+     * the same table read as Parquet and as CSV gave two different models. Hash partitioning by the
+     * key puts each row in a partition fixed by the row, and sorting on every orderable column fixes
+     * the order inside it (rows equal in all of them are interchangeable).
+     */
+    static Dataset<Row> canonical(Dataset<Row> rows) {
+        List<Column> order = new ArrayList<>();
+        for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
+            if (!(f.dataType() instanceof org.apache.spark.ml.linalg.VectorUDT)) {
+                order.add(functions.col(f.name()));
+            }
+        }
+        return rows.repartition(CANONICAL_PARTITIONS, functions.col(FeatureTable.AUTHOR), functions.col(FeatureTable.LINK_ID),
+                        functions.col(FeatureTable.CREATED_UTC))
+                .sortWithinPartitions(order.toArray(new Column[0]));
     }
 
     /** The fitted tree in portable form (leaf row counts zero until {@link LeafCounts} fills them). */
