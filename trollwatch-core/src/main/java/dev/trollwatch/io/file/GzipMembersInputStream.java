@@ -27,6 +27,8 @@ public final class GzipMembersInputStream extends InputStream {
     private static final int FLAG_EXTRA = 4;
     private static final int FLAG_NAME = 8;
     private static final int FLAG_COMMENT = 16;
+    /** Flag bits RFC 1952 reserves: gzip -t refuses a header with any of them set. */
+    private static final int FLAGS_RESERVED = 0xe0;
 
     private final InputStream in;
     private final byte[] buffer;
@@ -34,6 +36,8 @@ public final class GzipMembersInputStream extends InputStream {
     private int limit;
     private final Inflater inflater = new Inflater(true); // raw deflate: the gzip framing is read here
     private final CRC32 crc = new CRC32();
+    /** The CRC of the member header being read, for its optional FHCRC field. */
+    private final CRC32 headerCrc = new CRC32();
     private final byte[] single = new byte[1];
     private long memberLength;
     private boolean ended;
@@ -128,6 +132,8 @@ public final class GzipMembersInputStream extends InputStream {
     }
 
     private void readHeader(int first, boolean firstMember) throws IOException {
+        headerCrc.reset();
+        headerCrc.update(first);
         if (first != MAGIC_1 || headerByte() != MAGIC_2) {
             throw new ZipException(firstMember ? "not in gzip format"
                     : "bytes after the end of the gzip data: a damaged or appended file");
@@ -136,6 +142,9 @@ public final class GzipMembersInputStream extends InputStream {
             throw new ZipException("unsupported gzip compression method");
         }
         int flags = headerByte();
+        if ((flags & FLAGS_RESERVED) != 0) {
+            throw new ZipException("corrupt gzip header: reserved flag bits are set");
+        }
         for (int i = 0; i < 6; i++) { // modification time, extra flags, operating system
             headerByte();
         }
@@ -156,8 +165,11 @@ public final class GzipMembersInputStream extends InputStream {
             }
         }
         if ((flags & FLAG_HEADER_CRC) != 0) {
-            headerByte();
-            headerByte();
+            int expected = (int) (headerCrc.getValue() & 0xffff);
+            int stored = headerByte() | headerByte() << 8;
+            if (stored != expected) {
+                throw new ZipException("corrupt gzip header: its CRC does not match the header");
+            }
         }
         inflater.reset();
         crc.reset();
@@ -196,6 +208,7 @@ public final class GzipMembersInputStream extends InputStream {
         if (b < 0) {
             throw new EOFException("the gzip data ends inside a member's header");
         }
+        headerCrc.update(b);
         return b;
     }
 

@@ -84,9 +84,25 @@ class GzipMembersInputStreamTest {
         header.write(new byte[] {0x1f, (byte) 0x8b, 8, 4 | 8 | 16 | 2, 0, 0, 0, 0, 0, 3});
         header.write(new byte[] {3, 0, 'x', 'y', 'z'});
         header.writeBytes(text("f.csv\0c\0"));
-        header.write(new byte[] {0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(header.toByteArray());
+        int headerCrc = (int) (crc.getValue() & 0xffff);
+        byte[] upToCrc = header.toByteArray();
+        header.write(new byte[] {(byte) headerCrc, (byte) (headerCrc >>> 8)});
         header.write(plain, 10, plain.length - 10);
         assertArrayEquals(FIRST, inflate(header.toByteArray()));
+
+        // as gzip -t does: a header CRC that does not match, or reserved flag bits, are corrupt data
+        ByteArrayOutputStream badCrc = new ByteArrayOutputStream();
+        badCrc.writeBytes(upToCrc);
+        badCrc.write(new byte[] {(byte) (headerCrc ^ 1), (byte) (headerCrc >>> 8)});
+        badCrc.write(plain, 10, plain.length - 10);
+        assertEquals("corrupt gzip header: its CRC does not match the header",
+                assertThrows(ZipException.class, () -> inflate(badCrc.toByteArray())).getMessage());
+        byte[] reserved = plain.clone();
+        reserved[3] = (byte) 0x20;
+        assertEquals("corrupt gzip header: reserved flag bits are set",
+                assertThrows(ZipException.class, () -> inflate(reserved)).getMessage());
     }
 
     @Test
