@@ -336,6 +336,26 @@ class SparkTrainTest {
     }
 
     @Test
+    void aRowWithoutALabelIsNamedByItsKey() throws Exception {
+        // "rows without a usable target ((empty) ×1)" named neither file nor row
+        Path unlabelled = dir.resolve("unlabelled.features.csv");
+        List<String> lines;
+        try (var gz = new java.util.zip.GZIPInputStream(Files.newInputStream(features))) {
+            lines = new ArrayList<>(List.of(new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")));
+        }
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] cells = lines.get(81).split(",", -1);
+        String author = cells[header.indexOf("author")];
+        cells[header.indexOf("target")] = "";
+        lines.set(81, String.join(",", cells));
+        Files.write(unlabelled, lines);
+        CliProcess.Result r = CliProcess.spark("train", "--in", unlabelled.toString(), "--out", dir.resolve("nolabel").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("rows without a usable target ((empty) ×1; one of them: author " + author + ", link_id "),
+                r.err());
+    }
+
+    @Test
     void aParquetTableIsHeldToTheFeaturesCsvRules() throws Exception {
         Dataset<Row> golden = FeatureTable.read(spark, features.toString());
         Column someRows = functions.col(FeatureTable.AUTHOR).startsWith("a");

@@ -100,10 +100,15 @@ class SpecialDestinationTest {
     }
 
     @Test
-    void aFileMadeReadOnlyIsRefusedAsTheShellRefusesIt() throws IOException {
+    void aFileMadeReadOnlyIsTreatedAsTheShellsRedirectTreatsIt() throws IOException {
+        // it was replaced (the folder was writable) where "> locked.csv" says permission denied
         Path locked = Files.writeString(dir.resolve("locked.csv"), "keep");
         Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "root may write any file");
+        if (Files.isWritable(locked)) { // root: the shell writes it too, and so does this
+            write(locked, "new");
+            assertEquals("new", Files.readString(locked));
+            return;
+        }
         IOException e = assertThrows(IOException.class, () -> write(locked, "new"));
         assertEquals(locked + ": permission denied", e.getMessage());
         assertEquals("keep", Files.readString(locked));

@@ -231,7 +231,11 @@ public final class TrainJob {
                 sb.append(sb.length() == 0 ? "" : ", ").append(r.isNullAt(0) ? "(empty)" : "'" + r.getString(0) + "'")
                         .append(" ×").append(r.getLong(1));
             }
+            // a table keeps no file and line of its rows: the key of one of them is what can be named
+            Row one = out.filter(functions.col(MllibTree.LABEL).isNull())
+                    .select(FeatureTable.AUTHOR, FeatureTable.LINK_ID, FeatureTable.CREATED_UTC).first();
             throw new TrollwatchException("the features table has rows without a usable target (" + sb
+                    + "; one of them: author " + one.get(0) + ", link_id " + one.get(1) + ", created_utc " + one.get(2)
                     + "); training needs bot, normal or troll on every row");
         }
         return out;
