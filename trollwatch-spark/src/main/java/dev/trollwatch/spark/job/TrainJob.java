@@ -142,7 +142,7 @@ public final class TrainJob {
 
             MllibTree.Params mp = new MllibTree.Params(LearnerParams.DEFAULT.maxDepth(),
                     LearnerParams.DEFAULT.minLeafRows(), o.maxBins(), o.seed());
-            DecisionTreeClassificationModel mllibModel = MllibTree.fit(train, mp);
+            DecisionTreeClassificationModel mllibModel = MllibTree.fit(train, trainTotal, mp);
             Map<String, Object> mllibParams = params(Learner.MLLIB, o, mp, trainTotal);
             DecisionTree read = MllibTree.convert(mllibModel);
             DecisionTree mllibTree = LeafCounts.of(train, ship(read, mllibParams)).withLeafRows();
