@@ -1,5 +1,6 @@
 package dev.trollwatch.cli;
 
+import dev.trollwatch.io.file.RealPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ final class InputOverwriteCheck {
         if (Files.exists(a) && !Files.isRegularFile(a)) {
             return false; // a device or FIFO is written in place: /dev/null may take several outputs
         }
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+        // as the kernel resolves them, for files not written yet too: L/m.json (L -> .) is m.json
+        if (RealPaths.orAbsolute(a).equals(RealPaths.orAbsolute(b))) {
             return true;
         }
         try {

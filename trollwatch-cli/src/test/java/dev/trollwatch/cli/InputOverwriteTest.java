@@ -51,6 +51,58 @@ class InputOverwriteTest {
         return new CliRunner.Result(p.exitValue(), "", Files.readString(err));
     }
 
+    /** Runs {@code script} in {@code sh -c}, in the test folder, with "$@" the trollwatch command for {@code args}. */
+    private static int shell(String script, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", script, "sh"));
+        cmd.addAll(ProcessRunner.command("256m", args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "trollwatch did not finish");
+        return p.exitValue();
+    }
+
+    @Test
+    void stdoutAsAnOutputSharesTheShellsFileAndALinkToItIsStdoutToo() throws Exception {
+        // reopened in append mode, /dev/stdout lost the shell's offset: "echo post" landed over the header
+        assertEquals(0, shell("( echo pre; \"$@\"; echo post ) > shared.txt", "-q", "generate", "--rows", "1",
+                "--out", "/dev/stdout"));
+        List<String> lines = Files.readAllLines(dir.resolve("shared.txt"));
+        assertEquals("pre", lines.get(0));
+        assertTrue(lines.get(1).startsWith("banned_by,"), lines.toString());
+        assertEquals("post", lines.get(lines.size() - 1));
+        // a link to /dev/stdout was taken for the regular file it resolved to, and replaced it
+        Files.createSymbolicLink(dir.resolve("to-stdout"), Path.of("/dev/stdout"));
+        assertEquals(0, shell("echo HEADER > appended.txt; \"$@\" >> appended.txt", "-q", "generate", "--rows", "1",
+                "--out", "to-stdout"));
+        List<String> appended = Files.readAllLines(dir.resolve("appended.txt"));
+        assertEquals("HEADER", appended.get(0));
+        assertTrue(appended.get(1).startsWith("banned_by,"), appended.toString());
+    }
+
+    @Test
+    void aLinkToAClosedStdinIsSaidToBeClosed() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("to-stdin"), Path.of("/dev/stdin"));
+        CliRunner.Result r = withStdin(null, "features", "--in", link.toString(), "--out", dir.resolve("never.csv").toString());
+        assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("standard input is closed"), r.err());
+    }
+
+    @Test
+    void modelFilesNamedInCapitalsOrGzippedAreProtectedToo() throws Exception {
+        Path upper = Files.write(dir.resolve("M.JSON"), modelJsonBytes);
+        refused("--model", "predict", "--model", upper.toString(), "--in", dump.toString(), "--out", upper.toString());
+        assertArrayEquals(modelJsonBytes, Files.readAllBytes(upper));
+    }
+
+    @Test
+    void twoNewOutputsThatAreOneFileThroughALinkAreRefused() throws Exception {
+        // L -> . : "--dot L/m.json" and the model's m.json were compared as text, and the DOT replaced the model
+        Path folder = Files.createDirectories(dir.resolve("aliased"));
+        Files.createSymbolicLink(folder.resolve("L"), Path.of("."));
+        refused("is also the", "train", "--in", dump.toString(), "--out", folder.resolve("m").toString(),
+                "--dot", folder.resolve("L/m.json").toString());
+        assertTrue(Files.notExists(folder.resolve("m.json")));
+    }
+
     @Test
     void stdinRedirectedFromTheOutputFileIsRefusedAsThatFileWouldBe() throws Exception {
         // "--in - --out d.csv < d.csv" exited 0 and left only the features, as "--in d.csv" no longer does

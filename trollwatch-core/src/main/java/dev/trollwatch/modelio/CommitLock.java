@@ -1,23 +1,24 @@
 package dev.trollwatch.modelio;
 
+import dev.trollwatch.io.file.RealPaths;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises the commit of a model set among processes (an exclusive lock on a lock file named after
- * the set's absolute path, in the temp directory, so the model directory stays clean) and among
- * threads of this JVM (file locks are per process). The lock file stays: deleting it would let a third
- * writer lock a new file while the second still holds the old one.
+ * Serialises the commit of a model set among processes (an exclusive lock on {@code .BASE.lock} in
+ * the set's own folder) and among threads of this JVM (file locks are per process). The folder is one
+ * the writer may write anyway: a lock file in /tmp, named after the path, could be created first by
+ * another user (who then kept everyone else from saving to that set), piled up there, and was a
+ * different file for {@code L/m} and {@code R/m} when L links to R. The lock file stays: deleting it
+ * would let a third writer lock a new file while the second still holds the old one.
  */
 final class CommitLock implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommitLock.class);
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     private final FileChannel channel;
@@ -28,33 +29,30 @@ final class CommitLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Waits for the lock of the model set at {@code base}. */
+    /** Waits for the lock of the model set at {@code base}, saying so when another process holds it. */
     static CommitLock acquire(Path base) throws IOException {
-        String key = HexFormat.of().formatHex(sha256(base.toAbsolutePath().normalize().toString())).substring(0, 32);
-        Path hidden = Path.of(System.getProperty("java.io.tmpdir"), "trollwatch-commit-" + key + ".lock");
+        Path real = RealPaths.of(base);
+        Path lockFile = real.resolveSibling("." + real.getFileName() + ".lock");
         IN_PROCESS.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(hidden, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new CommitLock(channel, channel.lock());
+            // no link followed: a planted link must not make us create or lock another file
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                LOG.info("{}: another process is committing this model set; waiting for it", base);
+                held = channel.lock();
+            }
+            return new CommitLock(channel, held);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
             }
             IN_PROCESS.unlock();
             // an AccessDeniedException's message is the path alone: say what it means here
-            String why = e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied (the lock file belongs to another user, who saved this model set before)"
-                    : e.getMessage();
-            throw new IOException(hidden + ": cannot lock the model set " + base + " for commit: " + why, e);
-        }
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new IOException(lockFile + ": cannot lock the model set " + base + " for commit: " + why, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.trollwatch.modelio;
 import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.io.file.AtomicOutput;
 import dev.trollwatch.io.file.RegularFile;
+import dev.trollwatch.io.file.StandardStreams;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.ThresholdPrecision;
@@ -133,6 +134,7 @@ public final class ModelFiles {
      * without one of these names a model base: its {@code .json} file is loaded.
      */
     public static ScoringModel load(Path path) throws IOException {
+        StandardStreams.requireInputOpen(path); // /dev/stdin closed at start reads the JDK's own file
         boolean named = namesModelFile(path);
         if (named) {
             RegularFile.require(path, "a model file is a regular file");
@@ -175,6 +177,7 @@ public final class ModelFiles {
             }
         }
         List<Path> set = new ArrayList<>(paths(base));
+        set.add(path); // as named: M.JSON or m.model.gz is none of the lower-case names above
         set.add(sibling(base, METRICS));
         return List.copyOf(set);
     }

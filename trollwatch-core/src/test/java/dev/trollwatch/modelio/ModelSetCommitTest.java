@@ -91,6 +91,18 @@ class ModelSetCommitTest {
     }
 
     @Test
+    void theCommitLockLiesBesideTheSetAndIsOneFileWhateverPathLeadsThere() throws Exception {
+        // it was /tmp/trollwatch-commit-<hash of the path as text>.lock: another for L/m than for R/m
+        Path real = Files.createDirectories(dir.resolve("R"));
+        Path alias = Files.createSymbolicLink(dir.resolve("L"), real);
+        ModelFiles.saveAll(alias.resolve("m"), model("x"));
+        ModelFiles.saveAll(real.resolve("m"), model("y"));
+        try (var files = Files.list(real)) {
+            assertEquals(List.of(".m.lock", "m.json", "m.onnx"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void aModelTooLargeToLoadIsRefusedWhileSavedAndLeavesNoFile() throws Exception {
         // 2^18 leaves: ≈ 140 MB of JSON, over the 64 MiB every loader refuses.
         TrainedModel huge = new TrainedModel(null, null, new DecisionTree(complete(18)), TestTrees.info("big"));

@@ -1,6 +1,7 @@
 package dev.trollwatch.io.file;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,6 +17,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -39,7 +44,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Temp files are named {@code .NAME.PID.RANDOM.tmp}. They are deleted when the JVM exits on a
  * signal (SIGINT, SIGTERM) before commit, and a later output to the same place deletes those that a
- * killed process (kill -9, power loss) left behind, recognised by their process id no longer running.
+ * killed process (kill -9, power loss) left behind, recognised by their process id no longer running
+ * and an hour without a write (a pid of another PID namespace looks dead here).
  * Every I/O error names the destination.
  *
  * <pre>{@code
@@ -79,11 +85,14 @@ public final class AtomicOutput implements AutoCloseable {
     public static AtomicOutput create(Path destination) throws IOException {
         refuseDirectory(destination);
         boolean gzip = isGzip(destination); // the name given decides, not the name of a link's target
-        if (isSpecial(destination)) {
-            refuseClosedStream(destination);
-            // append: on /dev/stdout redirected to a file, opening it afresh must not truncate what the shell set up
-            return new AtomicOutput(destination, null, new BufferedOutputStream(
-                    new FileOutputStream(destination.toFile(), true), BUFFER), gzip);
+        Path descriptor = ownDescriptor(destination);
+        if (descriptor != null) {
+            refuseClosedStream(destination, descriptor);
+        }
+        RuntimeFiles.refuse(destination); // whatever path leads there: /dev/fd/3, a link to /dev/stdout
+        if (descriptor != null || isSpecial(destination)) {
+            return new AtomicOutput(destination, null, new BufferedOutputStream(openInPlace(destination, descriptor),
+                    BUFFER), gzip);
         }
         Path target = Files.isSymbolicLink(destination) ? linkTarget(destination) : destination.toAbsolutePath();
         Path dir = target.getParent();
@@ -94,18 +103,50 @@ public final class AtomicOutput implements AutoCloseable {
             }
             String name = TempNames.shortened(target.getFileName().toString());
             deleteStaleTemps(dir, name);
-            Path temp = createTemp(dir, name);
-            LIVE_TEMPS.add(temp);
-            keepMode(target, temp);
+            Path temp = createTemp(dir, name, target);
             return new AtomicOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), BUFFER), gzip);
         } catch (IOException e) {
             throw named(destination, e);
         }
     }
 
+    /** The first of the process's own descriptors a path leads to, links followed ({@code out -> /dev/stdout}), or null. */
+    private static Path ownDescriptor(Path destination) {
+        for (Path hop : RealPaths.chain(destination)) {
+            if (StandardStreams.isOwnDescriptor(hop)) {
+                return hop;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Stdout and stderr are written through the descriptors the shell handed over, sharing their
+     * offset: reopening {@code /dev/stdout} (in append mode) let a later write of the shell's to the
+     * same file land over the output. Not closed: the command's report goes there afterwards.
+     */
+    private static OutputStream openInPlace(Path destination, Path descriptor) throws IOException {
+        int fd = descriptor == null ? -1 : StandardStreams.descriptorOf(descriptor);
+        if (fd == 1 || fd == 2) {
+            return new FilterOutputStream(new FileOutputStream(fd == 1 ? FileDescriptor.out : FileDescriptor.err)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        // append: a device or FIFO does not care, and another descriptor's file keeps what is in it
+        return new FileOutputStream(destination.toFile(), true);
+    }
+
     /** {@code /dev/stdout} when the command was started with stdout closed names a file of the JVM's. */
-    private static void refuseClosedStream(Path destination) throws IOException {
-        int fd = StandardStreams.descriptorOf(destination);
+    private static void refuseClosedStream(Path destination, Path descriptor) throws IOException {
+        int fd = StandardStreams.descriptorOf(descriptor);
         if (fd >= 0 && StandardStreams.closedAtStart(fd)) {
             throw new IOException(destination + ": " + (fd == 2 ? "standard error" : fd == 1 ? "standard output"
                     : "standard input") + " is closed (the command was started with it closed)");
@@ -115,13 +156,32 @@ public final class AtomicOutput implements AutoCloseable {
     /**
      * A new empty temp file {@code .NAME.PID.RANDOM.tmp} in {@code dir}, created as the shell's
      * {@code >} creates a file: mode 0666 less the umask ({@code createTempFile} makes 0600, and a
-     * fixed 0644 ignored a umask of 077).
+     * fixed 0644 ignored a umask of 077). When it will replace {@code target}, it is created with
+     * target's mode from the start (chmod afterwards let another user open a private file's new
+     * content in between) and, where the user may, with its owner and group.
      */
-    private static Path createTemp(Path dir, String name) throws IOException {
+    private static Path createTemp(Path dir, String name, Path target) throws IOException {
+        Set<PosixFilePermission> mode = null;
+        if (Files.isRegularFile(target)) {
+            try {
+                mode = Files.getPosixFilePermissions(target);
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the platform default
+            }
+        }
         for (int attempt = 0; ; attempt++) {
             Path temp = dir.resolve(TempNames.of(name, PID));
             try {
-                return Files.createFile(temp);
+                if (mode == null) {
+                    Files.createFile(temp);
+                    LIVE_TEMPS.add(temp);
+                } else {
+                    Files.createFile(temp, PosixFilePermissions.asFileAttribute(mode)); // at most mode (less the umask)
+                    LIVE_TEMPS.add(temp);
+                    Files.setPosixFilePermissions(temp, mode); // exactly mode, umask or not
+                    keepOwner(target, temp);
+                }
+                return temp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 100) {
                     throw e;
@@ -130,15 +190,19 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** A replaced file keeps its mode: a private (0600) output stayed private only until rewritten. */
-    private static void keepMode(Path target, Path temp) throws IOException {
-        if (!Files.isRegularFile(target)) {
-            return;
-        }
+    /** Root replacing a user's file gave it to root; the shell's {@code >} keeps owner and group. */
+    private static void keepOwner(Path target, Path temp) {
         try {
-            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: keep the platform default.
+            PosixFileAttributes a = Files.readAttributes(target, PosixFileAttributes.class);
+            PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (!a.owner().equals(Files.getOwner(temp))) {
+                view.setOwner(a.owner());
+            }
+            if (!a.group().equals(view.readAttributes().group())) {
+                view.setGroup(a.group());
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // Only root may give a file away: others keep their own files, as with any new file
         }
     }
 
@@ -148,25 +212,7 @@ public final class AtomicOutput implements AutoCloseable {
      * "no such file" for it.
      */
     private static Path linkTarget(Path link) throws IOException {
-        if (Files.exists(link)) {
-            return link.toRealPath(); // the kernel's own resolution
-        }
-        Path at = link.toAbsolutePath();
-        for (int hops = 0; Files.isSymbolicLink(at); hops++) {
-            if (hops == 40) { // the kernel's own limit on a chain of links
-                throw new IOException(link + ": too many levels of symbolic links");
-            }
-            // relative to the real folder holding the link: ".." in the target is that folder's parent,
-            // not the textual parent of a path that went through a linked folder
-            at = at.getParent().toRealPath().resolve(Files.readSymbolicLink(at));
-            Path folder = at.getParent();
-            if (folder != null && Files.isDirectory(folder)) {
-                at = folder.toRealPath().resolve(at.getFileName());
-            } else {
-                at = at.normalize();
-            }
-        }
-        return at;
+        return RealPaths.of(link);
     }
 
     /**
@@ -231,13 +277,23 @@ public final class AtomicOutput implements AutoCloseable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "." + globQuote(name) + ".*.tmp")) {
             for (Path p : entries) {
                 Matcher m = ours.matcher(p.getFileName().toString());
-                if (m.matches() && !alive(Long.parseLong(m.group(1)))) {
+                if (m.matches() && !alive(Long.parseLong(m.group(1))) && untouchedFor(p, STALE_AFTER)) {
                     Files.deleteIfExists(p);
                 }
             }
         } catch (IOException | NumberFormatException e) {
             // Cleaning up after others is a courtesy: never a reason to fail this output.
         }
+    }
+
+    /**
+     * A pid is this PID namespace's: a writer in a container, or on another host sharing the folder,
+     * looks dead here. Its temp file is being written to, so only one left alone this long is swept.
+     */
+    private static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
+
+    private static boolean untouchedFor(Path p, java.time.Duration age) throws IOException {
+        return Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(age));
     }
 
     private static boolean alive(long pid) {
@@ -335,25 +391,35 @@ public final class AtomicOutput implements AutoCloseable {
             return new Previous(destination, null, false); // written in place: nothing to put back
         }
         boolean existed = Files.isRegularFile(destination, LinkOption.NOFOLLOW_LINKS);
-        Path backup = existed ? keepCopy(destination) : null;
+        Path backup = existed ? keepCopy(destination, Files.getOwner(temp).equals(Files.getOwner(destination))) : null;
         try {
             commit();
         } catch (IOException | RuntimeException e) {
             if (backup != null) {
-                Files.deleteIfExists(backup);
+                try {
+                    Files.deleteIfExists(backup);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup); // the failed commit is what the user must hear of
+                }
             }
             throw e;
         }
         return new Previous(destination, backup, !existed);
     }
 
-    /** A second name for the file about to be replaced (a hard link, or a copy where links are refused). */
-    private static Path keepCopy(Path file) throws IOException {
+    /**
+     * A second name for the file about to be replaced: a hard link to a file of our own, else a copy
+     * (a link to another user's file is that user's, and in a sticky folder we could not remove it).
+     */
+    private static Path keepCopy(Path file, boolean ours) throws IOException {
         String name = TempNames.shortened(file.getFileName().toString());
         for (int attempt = 0; ; attempt++) {
             Path backup = file.resolveSibling(TempNames.of(name, PID));
             try {
                 try {
+                    if (!ours) {
+                        return Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                     return Files.createLink(backup, file);
                 } catch (UnsupportedOperationException | FileSystemException e) {
                     if (e instanceof FileAlreadyExistsException) {

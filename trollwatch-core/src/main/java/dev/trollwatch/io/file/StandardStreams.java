@@ -53,11 +53,20 @@ public final class StandardStreams {
         return System.in;
     }
 
-    /** Refuses reading {@code path} ({@code /dev/stdin}, or null for stdin) when standard input was closed at start. */
+    /**
+     * Refuses reading {@code path} (or stdin, for null) when it leads to standard input and that was
+     * closed at start, links followed ({@code lin -> /dev/stdin}), or to a file of the running JVM
+     * ({@code /dev/fd/3}).
+     */
     public static void requireInputOpen(Path path) {
-        if ((path == null || descriptorOf(path) == 0) && closedAtStart(0)) {
+        boolean stdin = path == null || RealPaths.chain(path).stream().anyMatch(hop -> descriptorOf(hop) == 0);
+        if (stdin && closedAtStart(0)) {
             throw new TrollwatchException((path == null ? "<stdin>" : path.toString())
                     + ": standard input is closed (the command was started with it closed)");
+        }
+        if (path != null && RuntimeFiles.contains(RealPaths.orAbsolute(path))) {
+            throw new TrollwatchException(path + ": leads to a file of the running Java runtime (a descriptor the"
+                    + " command was not given, or a link to one), not an input");
         }
     }
 

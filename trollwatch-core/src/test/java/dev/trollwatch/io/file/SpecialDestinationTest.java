@@ -1,5 +1,6 @@
 package dev.trollwatch.io.file;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,6 +133,72 @@ class SpecialDestinationTest {
     }
 
     @Test
+    void noPathMayLeadIntoTheRunningJavaRuntime() throws IOException {
+        // a link to /dev/stdout when stdout was closed, or /dev/fd/3, led to the JDK's lib/modules
+        Path release = Path.of(System.getProperty("java.home"), "release");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(release), "no java.home/release here");
+        assertTrue(RuntimeFiles.contains(release.toRealPath())); // checked first: the write below must be refused
+        byte[] before = Files.readAllBytes(release);
+        Path link = Files.createSymbolicLink(dir.resolve("out.csv"), release);
+        IOException e = assertThrows(IOException.class, () -> write(link, "x"));
+        assertTrue(e.getMessage().contains("a file of the running Java runtime"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(release));
+        Path descriptor = jvmDescriptor();
+        if (descriptor != null) { // the JVM's own open file, by the name the shell would give it
+            assertTrue(RuntimeFiles.contains(RealPaths.of(descriptor)));
+            long size = Files.size(RealPaths.of(descriptor));
+            assertThrows(IOException.class, () -> write(descriptor, "x"));
+            assertEquals(size, Files.size(RealPaths.of(descriptor)));
+        }
+    }
+
+    /** {@code /proc/self/fd/N} for a descriptor the JVM opened on one of its own files (lib/modules), or null. */
+    private static Path jvmDescriptor() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return null;
+        }
+        try (Stream<Path> all = Files.list(fds)) {
+            for (Path fd : all.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.isAbsolute() && Files.isRegularFile(target) && RuntimeFiles.contains(target.toRealPath())
+                            && Integer.parseInt(fd.getFileName().toString()) > 2) {
+                        return fd;
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // a descriptor closed meanwhile, or not a file
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aReplacingTempFileHasTheTargetsModeFromTheStartAndItsOwner() throws IOException {
+        Path secret = Files.writeString(dir.resolve("private.csv"), "old");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (AtomicOutput out = AtomicOutput.create(secret)) {
+            // before any byte: a chmod after creation let another user open the temp file in between
+            try (Stream<Path> t = temps()) {
+                Path temp = t.findFirst().orElseThrow();
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)));
+            }
+            out.stream().write('x');
+            out.commit();
+        }
+        java.nio.file.attribute.UserPrincipal nobody;
+        try {
+            nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(secret, nobody);
+        } catch (IOException e) {
+            return; // not root: giving a file away is not allowed, and there is no owner to keep
+        }
+        write(secret, "new"); // root replacing nobody's file gave it to root
+        assertEquals(nobody, Files.getOwner(secret));
+    }
+
+    @Test
     void theProcesssOwnDescriptorsAreKnownByTheirNames() {
         assertTrue(StandardStreams.isOwnDescriptor(Path.of("/dev/stdout")));
         assertTrue(StandardStreams.isOwnDescriptor(Path.of("/dev/fd/63")));
@@ -169,11 +236,19 @@ class SpecialDestinationTest {
     void tempFilesOfDeadProcessesAreSweptAndLiveOnesKept() throws IOException {
         Path dest = dir.resolve("m.json");
         long dead = deadPid();
+        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2)));
         Path stale = Files.writeString(dir.resolve(".m.json." + dead + ".123.tmp"), "left by kill -9");
+        Files.setLastModifiedTime(stale, twoHoursAgo);
+        // a dead-looking pid whose file is being written: another PID namespace's live writer
+        Path fresh = Files.writeString(dir.resolve(".m.json." + dead + ".789.tmp"), "written just now");
         Path mine = Files.writeString(dir.resolve(".m.json." + ProcessHandle.current().pid() + ".456.tmp"), "in use");
+        Files.setLastModifiedTime(mine, twoHoursAgo);
         Path other = Files.writeString(dir.resolve(".other.json." + dead + ".1.tmp"), "another file's");
+        Files.setLastModifiedTime(other, twoHoursAgo);
         write(dest, "{}");
         assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh), "a temp written within the hour is left alone");
         assertTrue(Files.exists(mine));
         assertTrue(Files.exists(other), "only temps of this destination are touched");
     }
