@@ -48,6 +48,11 @@ public final class Main {
             if (text.isEmpty()) {
                 throw new CommandLine.TypeConversionException("an empty file name");
             }
+            // Path.of drops a trailing '/': "--out new.csv/" wrote new.csv, where the shell's > refuses
+            if (text.length() > 1 && text.endsWith("/")) {
+                throw new CommandLine.TypeConversionException("'" + text + "' ends in '/', a folder; every file"
+                        + " option takes a file name");
+            }
             return Path.of(text);
         });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> Failures.report(ex, cmd.getErr(), cmd.getCommandName()));

@@ -103,6 +103,9 @@ class OptionChecksTest {
         usage("trollwatch: Invalid value for option '--in': an empty file name",
                 "features", "--in", "", "--out", dir.resolve("e.csv").toString());
         usage("trollwatch: Invalid value for option '--out': an empty file name", "features", "--in", data.toString(), "--out", "");
+        // Path.of dropped the '/', and new.csv/ wrote new.csv
+        usage("trollwatch: Invalid value for option '--out': '" + dir.resolve("new.csv") + "/' ends in '/', a folder",
+                "features", "--in", data.toString(), "--out", dir.resolve("new.csv") + "/");
         usage("trollwatch: Invalid value for option '--model': an empty file name", "predict", "--model", "", "--in", data.toString());
         usage("trollwatch: --out is empty: give a base name", "train", "--in", data.toString(), "--out", "");
     }
