@@ -59,7 +59,11 @@ public final class KafkaClientConfig {
             throw new StreamException(file + ": more than " + MAX_BYTES + " bytes; that is no client configuration");
         }
         Properties p = new Properties();
-        p.load(new ByteArrayInputStream(bytes));
+        try {
+            p.load(new ByteArrayInputStream(bytes));
+        } catch (IllegalArgumentException e) { // a malformed unicode escape: a bad file, not a bug
+            throw new StreamException(file + ": not a properties file: " + e.getMessage());
+        }
         Map<String, String> settings = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> settings.put(k.trim(), p.getProperty(k).trim()));
         check(settings, file.toString());

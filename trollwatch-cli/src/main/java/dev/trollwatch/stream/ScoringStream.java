@@ -54,6 +54,8 @@ public final class ScoringStream {
 
     private volatile boolean stopping;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    /** Set while the producer registers its transactional id, the one wait a consumer wakeup cannot end. */
+    private volatile KafkaProducer<byte[], byte[]> registering;
     private long verdictCount;
     private long rejectCount;
     private long lastReportNanos;
@@ -74,11 +76,27 @@ public final class ScoringStream {
         if (!settings.clientConfig().isEmpty()) {
             LOG.info("stream: client settings: {}", KafkaClientConfig.redacted(settings.clientConfig()));
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig());
-             KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerConfig())) {
+        KafkaProducer<byte[], byte[]> made;
+        KafkaConsumer<byte[], byte[]> madeConsumer;
+        try {
+            made = new KafkaProducer<>(producerConfig());
+        } catch (KafkaException e) {
+            throw unusableSettings(e);
+        }
+        try {
+            madeConsumer = new KafkaConsumer<>(consumerConfig());
+        } catch (KafkaException e) {
+            made.close(Duration.ZERO);
+            throw unusableSettings(e);
+        }
+        try (KafkaProducer<byte[], byte[]> producer = made;
+             KafkaConsumer<byte[], byte[]> c = madeConsumer) {
             consumer = c;
             try {
-                initTransactions(producer);
+                if (!initTransactions(producer)) {
+                    LOG.info("stream: stopped before Kafka answered");
+                    return;
+                }
                 c.subscribe(List.of(settings.inTopic()), new Rebalances());
                 lastReportNanos = System.nanoTime();
                 while (!stopping) {
@@ -112,14 +130,60 @@ public final class ScoringStream {
         }
     }
 
-    /** Registers the transactional id; the first call that needs a broker, so it names what to check when none answers. */
-    private void initTransactions(KafkaProducer<byte[], byte[]> producer) {
+    /**
+     * A client Kafka would not build (a bad value in --kafka-config, a bootstrap host no resolver
+     * knows): a setting to fix, not a bug (it was exit 4). The message is Kafka's deepest one, with
+     * any secret setting's value hidden should Kafka quote it.
+     */
+    private static boolean quotesAPieceOf(String message, String secret) {
+        for (String piece : secret.split("[\\s;=\"']+")) {
+            if (piece.length() >= 3 && message.contains(piece)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private StreamException unusableSettings(KafkaException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        for (Map.Entry<String, String> s : settings.clientConfig().entrySet()) {
+            if (KafkaClientConfig.isSecret(s.getKey()) && quotesAPieceOf(message, s.getValue())) {
+                // Kafka quotes the part it could not parse ("Invalid login module control flag 'pw'")
+                message = "a malformed " + s.getKey() + " (Kafka's words are not shown: they quote its secret value)";
+            }
+        }
+        return new StreamException("Kafka would not start a client with these settings: " + message, e);
+    }
+
+    /**
+     * Registers the transactional id; the first call that needs a broker, so it names what to check
+     * when none answers. False when {@link #stop()} ended the wait (SIGTERM was ignored for the
+     * minute Kafka takes to give up on a broker that is not there).
+     */
+    private boolean initTransactions(KafkaProducer<byte[], byte[]> producer) {
+        registering = producer;
         try {
+            if (stopping) {
+                return false;
+            }
             producer.initTransactions();
-        } catch (TimeoutException e) {
+            return true;
+        } catch (KafkaException e) {
+            if (stopping) {
+                return false; // stop() closed the producer under us
+            }
+            if (!(e instanceof TimeoutException)) {
+                throw e;
+            }
             throw new StreamException("Kafka did not answer at " + settings.bootstrapServers()
                     + " (is a broker running there, and can it host transactions: transaction.state.log."
                     + "replication.factor no more than its brokers?): " + e.getMessage(), e);
+        } finally {
+            registering = null;
         }
     }
 
@@ -132,6 +196,10 @@ public final class ScoringStream {
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
+        }
+        KafkaProducer<byte[], byte[]> p = registering;
+        if (p != null) {
+            p.close(Duration.ZERO); // nothing was produced yet: ends initTransactions' wait at once
         }
     }
 

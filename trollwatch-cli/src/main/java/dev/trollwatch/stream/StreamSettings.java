@@ -29,6 +29,10 @@ public record StreamSettings(String bootstrapServers, String inTopic, String out
         require(deadLetterTopic, "dead-letter topic");
         require(group, "consumer group");
         require(transactionalId, "transactional id");
+        requireTopic(inTopic, "input topic");
+        requireTopic(outTopic, "output topic");
+        requireTopic(deadLetterTopic, "dead-letter topic");
+        requireServers(bootstrapServers);
         if (inTopic.equals(outTopic) || inTopic.equals(deadLetterTopic)) {
             throw new IllegalArgumentException("the input topic must differ from the output and dead-letter topics");
         }
@@ -38,6 +42,30 @@ public record StreamSettings(String bootstrapServers, String inTopic, String out
         }
         if (progressInterval == null || progressInterval.isNegative()) {
             throw new IllegalArgumentException("progress interval must not be negative");
+        }
+    }
+
+    /** Kafka's rule for topic names; a bad one started normally and ended a minute later as "Kafka did not answer". */
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    /** host:port, the host a name, an IPv4 address or a bracketed IPv6 one; no scheme, no user. */
+    private static final java.util.regex.Pattern SERVER = java.util.regex.Pattern.compile(
+            "([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.%]+])(:[0-9]{1,5})");
+
+    private static void requireTopic(String topic, String what) {
+        if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+            throw new IllegalArgumentException("the " + what + " '" + topic + "' is not a Kafka topic name"
+                    + " (1 to 249 of a-z, A-Z, 0-9, '.', '_', '-')");
+        }
+    }
+
+    private static void requireServers(String servers) {
+        for (String server : servers.split(",", -1)) {
+            java.util.regex.Matcher m = SERVER.matcher(server.trim());
+            int port = m.matches() ? Integer.parseInt(m.group(2).substring(1)) : -1;
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("bootstrap server '" + server.trim() + "' is not HOST:PORT"
+                        + " (a port 1-65535, no scheme or user: security settings go in --kafka-config)");
+            }
         }
     }
 
