@@ -135,7 +135,8 @@ final class ApiHandler extends Handler.Abstract {
             return false;
         }
         Boolean wanted = null;
-        for (String part : query.split("&")) {
+        for (String raw : query.split("&")) {
+            String part = decoded(raw); // ?explain=%31 is ?explain=1
             if (!part.equals("explain") && !part.startsWith("explain=")) {
                 continue;
             }
@@ -152,6 +153,15 @@ final class ApiHandler extends Handler.Abstract {
             wanted = on;
         }
         return wanted != null && wanted;
+    }
+
+    /** A query parameter with its %-escapes and '+' decoded; a broken escape is a 400. */
+    private static String decoded(String part) {
+        try {
+            return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw BadRequestException.field("?" + JsonResponses.snippet(part, 40), "a broken %-escape in the query");
+        }
     }
 
     /** {@code "explain": true} in a comment object asks for its explanation. */

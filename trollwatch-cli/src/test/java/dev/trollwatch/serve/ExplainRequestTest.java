@@ -99,6 +99,9 @@ class ExplainRequestTest {
         assertFalse(JSON.readTree(post("/predict?explain=0", body).body()).has("explanation"));
         assertTrue(JSON.readTree(post("/predict?explain=true&explain=1", body).body()).has("explanation"));
         assertTrue(JSON.readTree(post("/predict?x=1&explain", body).body()).has("explanation"));
+        // %31 is 1: the query was compared undecoded, and a client library's escaping was a 400
+        assertTrue(JSON.readTree(post("/predict?explain=%31", body).body()).has("explanation"));
+        assertTrue(JSON.readTree(post("/predict?%65xplain=true", body).body()).has("explanation"));
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {

@@ -145,7 +145,11 @@ public final class RecentCommentsParser {
                 p.skipChildren();
                 continue;
             }
-            seen |= 1 << c.ordinal();
+            int bit = 1 << c.ordinal();
+            if ((seen & bit) != 0) { // the last copy won silently: a second "body" changed the features
+                throw new InvalidFieldException(path(c, index), "the key once", "it twice");
+            }
+            seen |= bit;
             values[c.ordinal()] = value(p, t, c, index);
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {

@@ -113,4 +113,17 @@ class RecentCommentsWindowsTest {
         InvalidFieldException a = assertThrows(InvalidFieldException.class, actual);
         assertEquals(e.getMessage(), a.getMessage());
     }
+
+    @Test
+    void aKeyGivenTwiceInAnEntryIsAnErrorNotTheLastCopy() {
+        // '"body": "x", "body": "y"' kept "y" silently, and the diff-ratio features changed with it;
+        // the same JSON as a serve request's array, or a JSON Lines row, was refused
+        String twice = entry(1, "2").replace("\"score\": 2", "\"score\": 1, \"score\": 2");
+        InvalidFieldException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidFieldException.class,
+                () -> RecentCommentsParser.parse("[" + twice + "]"));
+        assertTrue(e.getMessage().contains("recent_comments[0].score"), e.getMessage());
+        assertTrue(e.getMessage().contains("the key once"), e.getMessage());
+        String unknownTwice = entry(1, "2").replace("\"downs\": 1e1", "\"downs\": 1e1, \"zz\": 1, \"zz\": 2");
+        assertEquals(1, RecentCommentsParser.parse("[" + unknownTwice + "]").size()); // a key no feature reads is skipped
+    }
 }
