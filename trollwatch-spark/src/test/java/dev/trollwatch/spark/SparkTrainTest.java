@@ -261,13 +261,19 @@ class SparkTrainTest {
 
     @Test
     void anMllibTrainRefusesABaseWithAnotherModelsWekaFile() throws Exception {
-        Path base = dir.resolve("stale");
-        Path weka = Files.writeString(dir.resolve("stale.model"), "an older j48 model");
+        assertRefusedBeside("stale", ".model", "an older j48 model", "stale.model exists (another model's Weka file)");
+    }
+
+    /** A train to {@code name} beside another model's {@code name + extension} is refused, and nothing is written. */
+    private static void assertRefusedBeside(String name, String extension, String content, String expected)
+            throws IOException {
+        Path base = dir.resolve(name);
+        Path other = Files.writeString(dir.resolve(name + extension), content);
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> TrainJob.run(spark, table.toString(),
                 base.toString(), TrainJob.Options.DEFAULT, new Provenance("test", null, "2026-12-01T00:00:00Z")));
-        assertTrue(e.getMessage().contains("stale.model exists (another model's Weka file)"), e.getMessage());
-        assertEquals("an older j48 model", Files.readString(weka));
-        assertFalse(Files.exists(dir.resolve("stale.json")) || Files.exists(dir.resolve("stale.onnx")));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals(content, Files.readString(other));
+        assertFalse(Files.exists(dir.resolve(name + ".json")) || Files.exists(dir.resolve(name + ".onnx")));
     }
 
     @Test
@@ -295,13 +301,8 @@ class SparkTrainTest {
     @Test
     void aTrainRefusesABaseWithAnotherModelsMetricsFile() throws Exception {
         // the CLI's metrics file of an older model stayed beside the new model files, quoting the old id
-        Path base = dir.resolve("measured");
-        Path metrics = Files.writeString(dir.resolve("measured.metrics.json"), "{\"model\": {\"model_id\": \"old\"}}");
-        TrollwatchException e = assertThrows(TrollwatchException.class, () -> TrainJob.run(spark, table.toString(),
-                base.toString(), TrainJob.Options.DEFAULT, new Provenance("test", null, "2026-12-01T00:00:00Z")));
-        assertTrue(e.getMessage().contains("measured.metrics.json exists (another model's metrics file)"), e.getMessage());
-        assertTrue(Files.readString(metrics).contains("old"));
-        assertFalse(Files.exists(dir.resolve("measured.json")) || Files.exists(dir.resolve("measured.onnx")));
+        assertRefusedBeside("measured", ".metrics.json", "{\"model\": {\"model_id\": \"old\"}}",
+                "measured.metrics.json exists (another model's metrics file)");
     }
 
     @Test
@@ -316,18 +317,27 @@ class SparkTrainTest {
         assertTrue(trainRows > 1994 * 0.7 && trainRows < 1994 * 0.9, "about 80% of the 1,994 rows train: " + trainRows);
     }
 
-    @Test
-    void aBadValueInAFeaturesCsvNamesFileLineAndColumn() throws Exception {
-        Path bad = dir.resolve("bad.features.csv");
+    /** The golden features CSV, written to {@code out} with one cell of data line {@code line} (0 = header) replaced. */
+    private static Path goldenWith(int line, String column, String value, Path out) throws IOException {
         List<String> lines;
         try (var gz = new java.util.zip.GZIPInputStream(Files.newInputStream(features))) {
             lines = new ArrayList<>(List.of(new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")));
         }
         List<String> header = List.of(lines.get(0).split(","));
-        String[] cells = lines.get(5).split(",", -1);
-        cells[header.indexOf("recent_avg_score")] = "NaN";
-        lines.set(5, String.join(",", cells));
-        Files.write(bad, lines);
+        String[] cells = lines.get(line).split(",", -1);
+        cells[header.indexOf(column)] = value;
+        lines.set(line, String.join(",", cells));
+        return Files.write(out, lines);
+    }
+
+    private static String cell(Path csv, int line, String column) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        return lines.get(line).split(",", -1)[List.of(lines.get(0).split(",")).indexOf(column)];
+    }
+
+    @Test
+    void aBadValueInAFeaturesCsvNamesFileLineAndColumn() throws Exception {
+        Path bad = goldenWith(5, "recent_avg_score", "NaN", dir.resolve("bad.features.csv"));
         CliProcess.Result r = CliProcess.spark("train", "--in", bad.toString(), "--out", dir.resolve("bad").toString());
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("bad.features.csv: line 6, column 'recent_avg_score': value 'NaN' is not finite"), r.err());
@@ -338,17 +348,8 @@ class SparkTrainTest {
     @Test
     void aRowWithoutALabelIsNamedByItsKey() throws Exception {
         // "rows without a usable target ((empty) ×1)" named neither file nor row
-        Path unlabelled = dir.resolve("unlabelled.features.csv");
-        List<String> lines;
-        try (var gz = new java.util.zip.GZIPInputStream(Files.newInputStream(features))) {
-            lines = new ArrayList<>(List.of(new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")));
-        }
-        List<String> header = List.of(lines.get(0).split(","));
-        String[] cells = lines.get(81).split(",", -1);
-        String author = cells[header.indexOf("author")];
-        cells[header.indexOf("target")] = "";
-        lines.set(81, String.join(",", cells));
-        Files.write(unlabelled, lines);
+        Path unlabelled = goldenWith(81, "target", "", dir.resolve("unlabelled.features.csv"));
+        String author = cell(unlabelled, 81, "author");
         CliProcess.Result r = CliProcess.spark("train", "--in", unlabelled.toString(), "--out", dir.resolve("nolabel").toString());
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("rows without a usable target ((empty) ×1; one of them: author " + author + ", link_id "),
