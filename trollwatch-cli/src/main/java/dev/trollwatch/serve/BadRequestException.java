@@ -13,7 +13,7 @@ public final class BadRequestException extends RuntimeException {
     private final boolean closesConnection;
 
     public BadRequestException(int status, String field, String message) {
-        this(status, field, message, null, status == 408 || status == 413 || status == 501 || status == 503);
+        this(status, field, message, null, status == 408 || status == 413 || status == 415 || status == 501 || status == 503);
     }
 
     private BadRequestException(int status, String field, String message, String allow, boolean closesConnection) {
@@ -48,7 +48,7 @@ public final class BadRequestException extends RuntimeException {
     }
 
     /**
-     * Whether the connection is closed after the answer: after a 408, 413, 501 or 503, and a 400
+     * Whether the connection is closed after the answer: after a 408, 413, 415, 501 or 503, and a 400
      * about framing, the rest of the body may still be on its way.
      */
     boolean closesConnection() {

@@ -107,6 +107,10 @@ final class BodyReader implements Runnable {
      * framing (a 400).
      */
     private static BadRequestException refusedFraming(Request request) {
+        BadRequestException coded = refusedContentCoding(request);
+        if (coded != null) {
+            return coded;
+        }
         List<String> values = request.getHeaders().getValuesList(HttpHeader.TRANSFER_ENCODING);
         if (values.isEmpty()) {
             return null;
@@ -122,6 +126,24 @@ final class BodyReader implements Runnable {
                 if (!name.equals("chunked")) {
                     return new BadRequestException(501, null, "unsupported transfer coding \""
                             + JsonResponses.snippet(name, 40) + "\": send the body as it is, or chunked");
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A compressed body was read as it came: a gzipped one failed as "not valid UTF-8", and one
+     * labelled {@code br} but sent plain was answered 200. RFC 9110: a content coding the server
+     * does not apply is a 415.
+     */
+    private static BadRequestException refusedContentCoding(Request request) {
+        for (String value : request.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING)) {
+            for (String coding : value.split(",")) {
+                String name = coding.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !name.equals("identity")) {
+                    return new BadRequestException(415, null, "unsupported content coding \""
+                            + JsonResponses.snippet(name, 40) + "\": send the JSON body uncompressed");
                 }
             }
         }

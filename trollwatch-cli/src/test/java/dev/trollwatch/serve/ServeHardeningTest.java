@@ -358,6 +358,24 @@ class ServeHardeningTest {
     }
 
     @Test
+    void aContentCodingIsA415NotABodyReadAsItCame() throws Exception {
+        // Found by probing: a gzipped body was "not valid UTF-8 (byte 2)", and "br" on a plain body scored
+        byte[] body = autoModerator();
+        for (String coding : List.of("gzip", "br", "identity, gzip")) {
+            String text = new String(RawHttp.post("/predict", body), StandardCharsets.ISO_8859_1)
+                    .replace("Content-Type: application/json\r\n", "Content-Type: application/json\r\nContent-Encoding: "
+                            + coding + "\r\n");
+            RawHttp.Answer a = RawHttp.exchange(server.port(), RawHttp.ascii(text));
+            JsonNode e = assertJsonError(a, 415);
+            assertTrue(e.get("error").asText().startsWith("unsupported content coding"), a.text());
+            assertEquals("close", a.header("Connection"), coding);
+        }
+        String identity = new String(RawHttp.post("/predict", body), StandardCharsets.ISO_8859_1)
+                .replace("Content-Type: application/json\r\n", "Content-Type: application/json\r\nContent-Encoding: identity\r\n");
+        assertEquals(200, RawHttp.exchange(server.port(), RawHttp.ascii(identity)).status());
+    }
+
+    @Test
     void transferCodingsOtherThanChunkedAreA501AndHttp10ChunkedA400() throws Exception {
         // Found by probing: Jetty decodes the chunks and passed the other codings through, so a
         // gzip-coded body was read as if it were plain JSON (and a plain one scored: 200).
