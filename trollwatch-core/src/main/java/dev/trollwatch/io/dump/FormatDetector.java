@@ -20,7 +20,7 @@ final class FormatDetector {
 
     static InputFormat detect(String head) {
         int i = 0;
-        while (i < head.length() && (Character.isWhitespace(head.charAt(i)) || head.charAt(i) == '\uFEFF')) {
+        while (i < head.length() && Character.isWhitespace(head.charAt(i))) { // DumpInput has dropped a byte order mark
             i++;
         }
         if (i < head.length() && head.charAt(i) == '{') {

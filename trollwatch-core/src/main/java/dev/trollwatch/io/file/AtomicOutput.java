@@ -94,7 +94,8 @@ public final class AtomicOutput implements AutoCloseable {
             return new AtomicOutput(destination, null, new BufferedOutputStream(openInPlace(destination, descriptor),
                     BUFFER), gzip);
         }
-        Path target = Files.isSymbolicLink(destination) ? linkTarget(destination) : destination.toAbsolutePath();
+        // a link is written through to where it points, as the kernel resolves it, a dangling one too
+        Path target = Files.isSymbolicLink(destination) ? RealPaths.of(destination) : destination.toAbsolutePath();
         Path dir = target.getParent();
         try {
             Files.createDirectories(dir);
@@ -204,15 +205,6 @@ public final class AtomicOutput implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // Only root may give a file away: others keep their own files, as with any new file
         }
-    }
-
-    /**
-     * Where a link at the destination points, followed to its end. A dangling link (its target not
-     * written yet) is written through, as the shell's {@code >} does; toRealPath alone failed with
-     * "no such file" for it.
-     */
-    private static Path linkTarget(Path link) throws IOException {
-        return RealPaths.of(link);
     }
 
     /**

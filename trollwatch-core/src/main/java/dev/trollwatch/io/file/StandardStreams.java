@@ -28,7 +28,7 @@ public final class StandardStreams {
 
     /**
      * True when descriptor {@code fd} (0, 1 or 2) was closed when the JVM started: it now holds one
-     * of the JVM's own files, under {@code java.home}.
+     * of the JVM's own files ({@link RuntimeFiles}).
      */
     public static boolean closedAtStart(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
@@ -37,8 +37,7 @@ public final class StandardStreams {
                 return false;
             }
             Path target = Files.readSymbolicLink(link);
-            Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
-            return target.isAbsolute() && target.normalize().startsWith(javaHome);
+            return target.isAbsolute() && RuntimeFiles.contains(target.normalize());
         } catch (IOException | SecurityException e) {
             return false; // not Linux, or /proc unreadable: nothing is known to be closed
         }

@@ -22,19 +22,18 @@ final class TempNames {
         if (name.getBytes(StandardCharsets.UTF_8).length <= budget) {
             return name;
         }
-        StringBuilder kept = new StringBuilder();
         int bytes = 0;
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its UTF-8 length
             if (bytes + n > budget) {
                 break;
             }
-            kept.appendCodePoint(cp);
             bytes += n;
-            i += Character.charCount(cp);
+            end += Character.charCount(cp);
         }
-        return kept.toString();
+        return name.substring(0, end);
     }
 
     /** A fresh temp name for a (shortened) {@code name} written by process {@code pid}. */
