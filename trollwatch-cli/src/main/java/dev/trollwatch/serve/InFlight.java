@@ -1,6 +1,6 @@
 package dev.trollwatch.serve;
 
-/** Counts requests being handled, so that shutdown can wait until none is left. */
+/** Counts requests being handled (what the server holds now, for its tests and checks). */
 final class InFlight {
     private int count;
 
@@ -13,18 +13,6 @@ final class InFlight {
     }
 
     synchronized void exit() {
-        if (--count == 0) {
-            notifyAll();
-        }
-    }
-
-    /** Waits until no request is in flight or {@code timeoutMillis} passed; true when idle. */
-    synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        long left;
-        while (count > 0 && (left = deadline - System.currentTimeMillis()) > 0) {
-            wait(left);
-        }
-        return count == 0;
+        count--;
     }
 }

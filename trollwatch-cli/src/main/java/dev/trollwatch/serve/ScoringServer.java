@@ -4,9 +4,14 @@ import dev.trollwatch.comment.Comment;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.modelio.ModelMetadata;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -22,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * but never a worker thread. Every connection has an idle timeout and every request a deadline
  * from its first byte ({@link RequestDeadlines}); workers are a fixed pool, connections are capped.
  * {@link #stop()} stops accepting and lets in-flight requests finish, waiting at most the grace
- * period.
+ * period ({@link StoppingHandler}).
  */
 public final class ScoringServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
@@ -37,6 +42,11 @@ public final class ScoringServer implements AutoCloseable {
     private static final int JETTY_THREADS = 3;
     /** Request line plus headers; a real request has about 200 bytes of them. */
     private static final int MAX_HEADER_BYTES = 8192;
+    /**
+     * Once stopping, how long a kept-alive connection may stay idle before it is closed: time for a
+     * request already on its way to arrive and get its 503.
+     */
+    static final Duration SHUTDOWN_IDLE = Duration.ofMillis(500);
 
     private final Server server;
     private final ServerConnector connector;
@@ -45,10 +55,14 @@ public final class ScoringServer implements AutoCloseable {
     private final String modelId;
     private final InFlight inFlight;
     private final BodyBudget bodies;
+    private final StoppingHandler stopping;
+    private final OpenConnections connections;
+    private final Duration shutdownIdle;
     private boolean stopped;
 
     private ScoringServer(Server server, ServerConnector connector, RequestDeadlines deadlines, ServeOptions options,
-            String modelId, InFlight inFlight, BodyBudget bodies) {
+            String modelId, InFlight inFlight, BodyBudget bodies, StoppingHandler stopping, OpenConnections connections,
+            Duration shutdownIdle) {
         this.server = server;
         this.connector = connector;
         this.deadlines = deadlines;
@@ -56,6 +70,9 @@ public final class ScoringServer implements AutoCloseable {
         this.modelId = modelId;
         this.inFlight = inFlight;
         this.bodies = bodies;
+        this.stopping = stopping;
+        this.connections = connections;
+        this.shutdownIdle = shutdownIdle;
     }
 
     /**
@@ -64,6 +81,11 @@ public final class ScoringServer implements AutoCloseable {
      */
     public static ScoringServer start(ScoringModel model, Function<Comment, double[]> featurizer, ServeOptions options)
             throws IOException {
+        return start(model, featurizer, options, SHUTDOWN_IDLE);
+    }
+
+    static ScoringServer start(ScoringModel model, Function<Comment, double[]> featurizer, ServeOptions options,
+            Duration shutdownIdle) throws IOException {
         int threads = options.threads() + JETTY_THREADS;
         QueuedThreadPool pool = new QueuedThreadPool(threads, threads);
         pool.setName("serve");
@@ -81,16 +103,19 @@ public final class ScoringServer implements AutoCloseable {
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         RequestDeadlines deadlines = new RequestDeadlines(options.requestTimeout().toMillis());
         connector.addEventListener(deadlines);
+        OpenConnections connections = new OpenConnections();
+        connector.addEventListener(connections);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         RequestJson json = new RequestJson();
         InFlight inFlight = new InFlight();
         BodyBudget bodies = new BodyBudget(options.maxBodyMemory());
-        server.setHandler(new ApiHandler(json, new Answers(model, featurizer),
-                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight, bodies));
+        StoppingHandler stopping = new StoppingHandler(new ApiHandler(json, new Answers(model, featurizer),
+                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight, bodies), json.mapper());
+        server.setHandler(stopping);
         server.setErrorHandler(new JsonErrorHandler(json.mapper()));
-        server.setStopTimeout(0); // stop() waits for requests in flight itself
+        server.setStopTimeout(0); // stop() runs the graceful part itself
         try {
             server.start();
         } catch (IOException e) {
@@ -104,7 +129,8 @@ public final class ScoringServer implements AutoCloseable {
             throw new IOException("cannot start the HTTP server on " + options.bind() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
-        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight, bodies);
+        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight, bodies,
+                stopping, connections, shutdownIdle);
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind(); // an IPv6 literal
         LOG.info("trollwatch serve: listening on http://{}:{} (model {})", host, s.port(), model.modelId());
         return s;
@@ -130,22 +156,36 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, waits up to the grace period for requests in flight to be
-     * answered, then closes the remaining connections and stops the workers. Idempotent.
+     * Stops accepting connections, answers the requests already taken (waiting up to the grace
+     * period; later requests on open connections get a 503), then closes the remaining connections
+     * and stops the workers. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) {
             return;
         }
         stopped = true;
-        connector.close(); // closes the listening socket: new connections are refused from here on
+        long graceMillis = options.shutdownGrace().toMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         try {
-            if (!inFlight.awaitIdle(TimeUnit.SECONDS.toMillis(options.shutdownGrace().toSeconds()))) {
-                LOG.warn("trollwatch serve: requests still running after {} s; closing their connections",
-                        options.shutdownGrace().toSeconds());
+            // First new requests get a 503 (so a refused connection means that has begun), then the
+            // listening socket closes; idle kept-alive connections close after SHUTDOWN_IDLE.
+            CompletableFuture<Void> taken = stopping.shutdown();
+            connector.setIdleTimeout(shutdownIdle.toMillis()); // for a connection accepted just now
+            connector.close();
+            for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+                endPoint.setIdleTimeout(shutdownIdle.toMillis());
             }
+            taken.get(graceMillis, TimeUnit.MILLISECONDS); // the requests let through are answered
+            connections.awaitNone(deadline);
+            stopping.awaitRefusalsAnswered(deadline);
+        } catch (TimeoutException e) {
+            LOG.warn("trollwatch serve: requests still running after {} s; closing their connections",
+                    options.shutdownGrace().toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("trollwatch serve: stopping the HTTP server: {}", e.getCause().toString());
         }
         try {
             server.stop();
@@ -153,6 +193,10 @@ public final class ScoringServer implements AutoCloseable {
             LOG.warn("trollwatch serve: stopping the HTTP server: {}", e.toString());
         }
         deadlines.close();
+        long refused = stopping.refused();
+        if (refused > 0) {
+            LOG.info("trollwatch serve: {} request{} arriving while stopping answered 503", refused, refused == 1 ? "" : "s");
+        }
         LOG.info("trollwatch serve: stopped");
     }
 

@@ -1,6 +1,7 @@
 package dev.trollwatch.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trollwatch.features.Label;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -20,11 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,6 +234,54 @@ class ScoringServerTest {
             assertTrue(response.contains("possible bot"), response);
             stopping.get();
         }
+    }
+
+    @Test
+    void aRequestOnAKeptAliveConnectionWhileStoppingGetsA503InsteadOfADroppedConnection() throws Exception {
+        // A long shutdown idle time, so that the connection is still open when the second request comes.
+        ScoringServer own = ScoringServer.start(ServeFixtures.model(), ServeFixtures.featurizer(),
+                new ServeOptions("127.0.0.1", 0, 2, 1 << 20, 10, Duration.ofSeconds(30)), Duration.ofSeconds(60));
+        byte[] body = ServeFixtures.autoModeratorRequest().getBytes(StandardCharsets.UTF_8);
+        byte[] request = ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n" + ServeFixtures.autoModeratorRequest()).getBytes(StandardCharsets.UTF_8);
+        int port = own.port();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(request);
+            out.flush();
+            String first = readOneResponse(in);
+            assertTrue(first.startsWith("HTTP/1.1 200"), first);
+            assertFalse(first.toLowerCase(Locale.ROOT).contains("connection: close"), first);
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(own::stop);
+            waitUntilRefused(port);
+            // The client does not know yet: it sends its next request on the kept-alive connection.
+            out.write(request);
+            out.flush();
+            String second = new String(readAll(in), StandardCharsets.UTF_8);
+            assertTrue(second.startsWith("HTTP/1.1 503"), "got: " + second);
+            assertTrue(second.contains("\"error\":\"" + StoppingHandler.MESSAGE + "\""), second);
+            assertTrue(second.toLowerCase(Locale.ROOT).contains("connection: close"), second);
+            stopping.get(); // and the stop ends once the client has gone
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length, read without waiting for the connection to close. */
+    private static String readOneResponse(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("connection closed inside the response header: " + head);
+            }
+            head.write(b);
+        }
+        String header = head.toString(StandardCharsets.ISO_8859_1);
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(header);
+        assertTrue(length.find(), header);
+        return header + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
     }
 
     /** Spins until the server has taken the request (bounded number of checks, no sleeping). */
