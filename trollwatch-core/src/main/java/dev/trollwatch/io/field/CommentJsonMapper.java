@@ -52,12 +52,13 @@ public final class CommentJsonMapper {
             if (c == CommentColumn.RECENT_COMMENTS) {
                 if (v.isTextual()) {
                     recentJson = v.textValue();
+                    recent = RecentCommentsParser.parse(recentJson);
                 } else if (v.isArray()) {
+                    recent = RecentCommentsParser.parse(v);
                     recentJson = v.toString();
                 } else if (!v.isNull()) {
                     throw new InvalidFieldException(c.columnName(), "a JSON array or a string holding one", nodeKind(v));
                 }
-                recent = RecentCommentsParser.parse(recentJson);
             } else {
                 values[c.ordinal()] = validText(c, scalar(c, v));
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.trollwatch.comment.ColumnType;
 import dev.trollwatch.comment.CommentColumn;
 import dev.trollwatch.comment.RecentComment;
@@ -66,6 +67,19 @@ public final class RecentCommentsParser {
             return List.of();
         }
         return parse(json, null);
+    }
+
+    /**
+     * Parses an array already read as a JSON tree (a request's {@code recent_comments} given as an
+     * array). Read from the tree, not from its text again: the text of a number the tree holds as
+     * infinite ({@code 1e999999}) is the string {@code "Infinity"}, which would be reported as a string.
+     */
+    public static List<RecentComment> parse(JsonNode array) {
+        try (JsonParser p = array.traverse()) {
+            return parse(p, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a tree parser does no I/O
+        }
     }
 
     /**

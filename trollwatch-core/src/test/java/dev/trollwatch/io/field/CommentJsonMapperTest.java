@@ -49,6 +49,21 @@ class CommentJsonMapperTest {
     }
 
     @Test
+    void anInfiniteNumberInRecentCommentsGivenAsAnArrayIsReportedAsANumberNotAsAString() throws Exception {
+        String array = articleRequest(RECENT.replace("\"score\": 1.0", "\"score\": 1e999999"));
+        InvalidFieldException e = assertThrows(InvalidFieldException.class,
+                () -> CommentJsonMapper.fromJson(CommentJsonMapper.mapper().readTree(array)));
+        // The tree holds the number as infinite; its text again would be the string "Infinity".
+        assertEquals("column recent_comments[0].score: expected a finite number, got Infinity", e.getMessage());
+        assertEquals("recent_comments[0].score", e.column());
+        // Given as a string, the same value is quoted as written.
+        String text = articleRequest(JSON.writeValueAsString(RECENT.replace("\"score\": 1.0", "\"score\": 1e999999")));
+        assertEquals("column recent_comments[0].score: expected a finite number, got 1e999999",
+                assertThrows(InvalidFieldException.class,
+                        () -> CommentJsonMapper.fromJson(CommentJsonMapper.mapper().readTree(text))).getMessage());
+    }
+
+    @Test
     void mapInputWorksLikeJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("author", "a");
