@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Score every comment under --in with a model file: author, link_id, created_utc, predicted, p_bot, "
-                + "p_normal, p_troll, the values 'trollwatch predict' writes, in input order."})
+                + "p_normal, p_troll, the values 'trollwatch predict' writes, in input order.",
+            "--in may also be a features table (the features job's Parquet or CSV, or a 'trollwatch features' CSV),"
+                + " recognised by its columns: its rows are scored as they are."})
 public final class SparkPredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "Model file: BASE.model, BASE.json or BASE.onnx (local or on any Hadoop file system).")
@@ -42,9 +44,17 @@ public final class SparkPredictCommand implements Callable<Integer> {
         output.check(session, input.in, model);
         ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
         System.err.println("predict: model " + shipped.modelId() + " from " + model);
+        PredictJob.Input in = PredictJob.Input.of(session, input.in, options);
+        if (in.featureTable()) {
+            System.err.println("predict: " + input.in + " is a features table: its rows are scored as they are");
+            if (options.skip()) {
+                System.err.println("predict: warning: --on-error skip applies to dumps; a bad value in a features table"
+                        + " fails the job");
+            }
+        }
         PredictJob.Result r;
         try (var heartbeat = JobHeartbeat.start(session, "predict")) {
-            r = PredictJob.run(session, shipped, input.in, options, output.out, output.format,
+            r = PredictJob.run(session, shipped, in, options, output.out, output.format,
                     new PredictJob.Columns(withFeatures, explain), output.overwrite);
         }
         System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), output.out,

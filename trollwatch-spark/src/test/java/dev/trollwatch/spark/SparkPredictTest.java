@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.features.Label;
+import dev.trollwatch.spark.job.FeatureTable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,40 @@ class SparkPredictTest {
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("--out " + table + " holds the input ") && r.err().contains("m.json"), r.err());
         assertArrayEquals(before, Files.readAllBytes(model), "the model is still there, unchanged");
+    }
+
+    @Test
+    void aFeaturesCsvIsScoredAsTheCliScoresIt() throws IOException {
+        Path features = SparkTestSession.resource("/golden/parity-sample.features.csv.gz");
+        String model = base + ".json";
+        Path cliOut = dir.resolve("cli-from-features.csv");
+        CliProcess.Result cli = CliProcess.trollwatch("predict", "--model", model, "--in", features.toString(),
+                "--out", cliOut.toString(), "--with-features", "--explain");
+        assertEquals(0, cli.exitCode(), cli.err());
+        Path csv = dir.resolve("spark-from-features.csv.d");
+        CliProcess.Result r = CliProcess.spark("predict", "--model", model, "--in", features.toString(),
+                "--out", csv.toString(), "--format", "csv", "--with-features", "--explain");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("is a features table"), r.err());
+        assertEquals(Files.readString(cliOut, StandardCharsets.UTF_8), SparkTestSession.csvText(csv));
+    }
+
+    @Test
+    void aParquetFeaturesTableInSeveralFilesIsScoredInInputOrder() throws IOException {
+        Path features = SparkTestSession.resource("/golden/parity-sample.features.csv.gz");
+        Path table = dir.resolve("features-table.parquet");
+        // Four files of 500 rows, the last one smaller: Spark would read the larger ones first.
+        FeatureTable.read(spark, features.toString()).coalesce(1).write().option("maxRecordsPerFile", 500)
+                .parquet(table.toString());
+        String model = base + ".onnx";
+        Path cliOut = dir.resolve("cli-from-features-plain.csv");
+        assertEquals(0, CliProcess.trollwatch("predict", "--model", model, "--in", features.toString(),
+                "--out", cliOut.toString()).exitCode());
+        Path csv = dir.resolve("spark-from-parquet-table.csv.d");
+        CliProcess.Result r = CliProcess.spark("predict", "--model", model, "--in", table.toString(),
+                "--out", csv.toString(), "--format", "csv");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.readString(cliOut, StandardCharsets.UTF_8), SparkTestSession.csvText(csv));
     }
 
     /**

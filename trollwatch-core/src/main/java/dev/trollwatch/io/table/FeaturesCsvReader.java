@@ -73,12 +73,20 @@ public final class FeaturesCsvReader {
             for (String c : first.split(",", -1)) {
                 cols.add(unquote(c.trim()));
             }
-            return cols.containsAll(KEY_COLUMNS) && (cols.containsAll(FeatureSchema.NAMES) || meantAsFeatures(cols));
+            return isFeaturesHeader(cols);
         } catch (java.io.EOFException | java.util.zip.ZipException | java.nio.charset.CharacterCodingException e) {
             return false; // a short or corrupt head: not a features CSV; the dump reader reports it with its line
         } finally {
             in.reset();
         }
+    }
+
+    /**
+     * True for the column names of a features table: the key columns and the features (or a table
+     * meant as one, see below). The same rule serves a Parquet table's schema.
+     */
+    public static boolean isFeaturesHeader(List<String> cols) {
+        return cols.containsAll(KEY_COLUMNS) && (cols.containsAll(FeatureSchema.NAMES) || meantAsFeatures(cols));
     }
 
     /**

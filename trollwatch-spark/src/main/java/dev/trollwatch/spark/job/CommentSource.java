@@ -68,7 +68,12 @@ public final class CommentSource {
     /** Every comment under {@code in}, featurized and turned into a row by {@code maker}, plus its position. */
     public static Dataset<Row> read(SparkSession spark, String in, DumpOptions options, RowMaker maker,
             Counters counters) throws IOException {
-        List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), in);
+        return read(spark, in, InputFiles.list(spark.sparkContext().hadoopConfiguration(), in), options, maker, counters);
+    }
+
+    /** As above, the files of {@code in} already listed ({@link InputFiles#list}). */
+    static Dataset<Row> read(SparkSession spark, String in, List<String> files, DumpOptions options, RowMaker maker,
+            Counters counters) {
         List<String> text = files.stream().filter(f -> !InputFiles.isParquet(f)).toList();
         List<String> parquet = files.stream().filter(InputFiles::isParquet).toList();
         StructType schema = maker.schema()

@@ -4,12 +4,17 @@ import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.io.table.FeaturesCsvWriter;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -79,6 +84,20 @@ public final class FeatureTable {
     }
 
     /**
+     * A row of a table from {@link #read} (columns in {@link #SCHEMA} order) back as the core's row,
+     * by position: a row handed on between typed operators carries no schema to look names up in.
+     */
+    static FeatureRow toFeatureRowInSchemaOrder(Row r) {
+        double[] f = new double[FeatureSchema.SIZE];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = r.getDouble(3 + i);
+        }
+        int target = FeatureSchema.SIZE + 3;
+        return new FeatureRow(r.getString(0), r.getString(1), r.isNullAt(2) ? Double.NaN : r.getDouble(2), f,
+                Label.parse(r.getString(target)));
+    }
+
+    /**
      * Reads a features table, columns in {@link #SCHEMA} order: the Parquet or CSV output of the
      * Spark job, or a features CSV as {@code trollwatch train} reads it (plain or gzip); both checked
      * as the CLI checks a features CSV ({@link FeaturesCsvSource}, {@link FeaturesParquetSource}).
@@ -89,14 +108,40 @@ public final class FeatureTable {
 
     /** As {@link #read(SparkSession, String)}, the files of {@code in} already listed ({@link InputFiles#list}). */
     static Dataset<Row> read(SparkSession spark, String in, List<String> files) {
+        return read(spark, in, files, false);
+    }
+
+    /**
+     * As above; with {@code inInputOrder} the rows come in input order (files by path, then row),
+     * which a Parquet table needs a sort for: Spark packs its files into tasks by size.
+     */
+    static Dataset<Row> read(SparkSession spark, String in, List<String> files, boolean inInputOrder) {
         List<String> parquet = files.stream().filter(InputFiles::isParquet).toList();
         if (parquet.size() == files.size()) {
-            return FeaturesParquetSource.read(spark, in, files);
+            return FeaturesParquetSource.read(spark, in, files, inInputOrder);
         }
         if (parquet.isEmpty()) {
             return FeaturesCsvSource.read(spark, files);
         }
         throw new TrollwatchException(in + ": mixes Parquet and CSV files; a features table is one or the other");
+    }
+
+    /**
+     * True when {@code files} (listed by {@link InputFiles#list}) hold a features table rather than
+     * dumps, judged by the first file as the CLI judges a file: a Parquet file by its schema, a text
+     * file by its header ({@link FeaturesCsvReader#isFeaturesHeader}). Each file is checked again as
+     * it is read.
+     */
+    public static boolean isFeatureTable(SparkSession spark, List<String> files) throws IOException {
+        String first = files.get(0);
+        if (InputFiles.isParquet(first)) {
+            return FeaturesCsvReader.isFeaturesHeader(Arrays.asList(spark.read().parquet(first).columns()));
+        }
+        Path path = new Path(first);
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (InputStream in = new BufferedInputStream(fs.open(path), 1 << 16)) {
+            return FeaturesCsvReader.isFeaturesCsv(in);
+        }
     }
 
     private static final class Maker implements RowMaker {

@@ -35,7 +35,7 @@ final class FeaturesParquetSource {
     private FeaturesParquetSource() {
     }
 
-    static Dataset<Row> read(SparkSession spark, String in, List<String> files) {
+    static Dataset<Row> read(SparkSession spark, String in, List<String> files, boolean inInputOrder) {
         Dataset<Row> raw = spark.read().parquet(files.toArray(String[]::new));
         List<String> missing = new ArrayList<>(FeaturesCsvWriter.HEADER);
         missing.removeAll(Arrays.asList(raw.columns()));
@@ -56,7 +56,11 @@ final class FeaturesParquetSource {
         }
         columns.add(functions.col("_metadata.file_path").as(FILE));
         columns.add(functions.col("_metadata.row_index").as(ROW));
-        return raw.select(columns.toArray(Column[]::new)).map(new Checked(), Encoders.row(FeatureTable.SCHEMA));
+        Dataset<Row> positioned = raw.select(columns.toArray(Column[]::new));
+        if (inInputOrder) {
+            positioned = positioned.orderBy(FILE, ROW);
+        }
+        return positioned.map(new Checked(), Encoders.row(FeatureTable.SCHEMA));
     }
 
     /** Nulls to 0, non-finite values refused; the position columns dropped. */

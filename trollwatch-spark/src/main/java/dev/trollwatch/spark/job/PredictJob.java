@@ -11,10 +11,14 @@ import dev.trollwatch.model.ScoringModel;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -26,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * columns of {@code trollwatch predict} ({@link PredictionsCsvWriter#header}): author, link_id,
  * created_utc, predicted, p_bot, p_normal, p_troll (then the 20 features and the explanation's path
  * and leaf_rows_bot/normal/troll when asked, as {@code predict --with-features --explain}), in input order.
- * Like the CLI, predict keeps every row (no de-duplication).
+ * Like the CLI, predict keeps every row (no de-duplication), and reads a features table as well as dumps.
  */
 public final class PredictJob {
     /** Rows read and written, malformed rows skipped. */
@@ -40,20 +44,60 @@ public final class PredictJob {
     public record Columns(boolean withFeatures, boolean explained) implements Serializable {
     }
 
-    public static Result run(SparkSession spark, ShippedModel model, String in, DumpOptions options, String out,
+    /**
+     * What {@code --in} holds: dumps, whose comments are featurized here, or a features table
+     * (the {@code features} job's Parquet or CSV, or a {@code trollwatch features} CSV), whose rows
+     * are scored as they are, as {@code trollwatch predict} scores a features CSV. A forced
+     * {@code --in-format} means dumps.
+     */
+    public record Input(String in, List<String> files, boolean featureTable) {
+        public static Input of(SparkSession spark, String in, DumpOptions options) throws IOException {
+            List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), in);
+            return new Input(in, files, options.format() == null && FeatureTable.isFeatureTable(spark, files));
+        }
+    }
+
+    public static Result run(SparkSession spark, ShippedModel model, Input input, DumpOptions options, String out,
             TableFormat format, Columns columns, boolean overwrite) throws IOException {
         CommentSource.Counters counters = CommentSource.Counters.register(spark);
-        Dataset<Row> scored = predictions(spark, model, in, options, columns, counters);
+        Dataset<Row> scored = predictions(spark, model, input, options, columns, counters);
         long written = format.write(scored, out, overwrite);
         return new Result(counters.rows().value(), written, counters.skipped().value());
     }
 
     /** The predictions table in input order. */
-    public static Dataset<Row> predictions(SparkSession spark, ShippedModel model, String in, DumpOptions options,
+    public static Dataset<Row> predictions(SparkSession spark, ShippedModel model, Input input, DumpOptions options,
             Columns columns, CommentSource.Counters counters) throws IOException {
-        return CommentSource.read(spark, in, options, new Scorer(model, columns), counters)
+        Scorer scorer = new Scorer(model, columns);
+        if (input.featureTable()) {
+            return FeatureTable.read(spark, input.in(), input.files(), true)
+                    .mapPartitions(new TableRows(scorer, counters), Encoders.row(scorer.schema()));
+        }
+        return CommentSource.read(spark, input.in(), input.files(), options, scorer, counters)
                 .orderBy(CommentSource.FILE, CommentSource.LINE)
                 .drop(CommentSource.FILE, CommentSource.LINE);
+    }
+
+    /** A features table's rows scored, in their order. */
+    private record TableRows(Scorer scorer, CommentSource.Counters counters) implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            Function<FeatureRow, Object[]> score = scorer.open();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    counters.rows().add(1);
+                    return RowFactory.create(score.apply(FeatureTable.toFeatureRowInSchemaOrder(rows.next())));
+                }
+            };
+        }
     }
 
     /** Scores each featurized comment with the model, decoded once per partition. */
