@@ -11,6 +11,6 @@ final class JobHeartbeat {
 
     static StillWorkingLog start(SparkSession session, String job) {
         return new StillWorkingLog(job, StillWorkingLog.INTERVAL, () -> StageProgress.describe(session.sparkContext()),
-                line -> System.err.println(line));
+                JobLog::line);
     }
 }

@@ -31,9 +31,9 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
         try (var heartbeat = JobHeartbeat.start(session, "features")) {
             r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
         }
-        System.err.printf("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s%n",
+        JobLog.line(String.format("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s",
                 r.rowsWritten(), output.out, output.format.name().toLowerCase(java.util.Locale.ROOT), r.duplicates(),
-                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
+                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : ""));
         return SparkMain.OK;
     }
 }

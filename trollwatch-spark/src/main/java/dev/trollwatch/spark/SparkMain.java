@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
         description = "trollwatch's features, predictions and training as Apache Spark jobs (docs/scale.md).",
         subcommands = {SparkFeaturesCommand.class, SparkPredictCommand.class, SparkTrainCommand.class})
 public final class SparkMain {
+    @picocli.CommandLine.Mixin
+    JobLog logging;
+
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
@@ -40,6 +43,7 @@ public final class SparkMain {
     /** Runs a job and returns its exit code; an active SparkSession (tests) is reused and left running. */
     public static int run(String... args) {
         WekaEnvironment.configure();
+        JobLog.reset();
         CommandLine cl = new CommandLine(new SparkMain());
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -88,6 +92,9 @@ public final class SparkMain {
         String message = userMessage(ex);
         if (message != null) {
             err.println("trollwatch-spark: error: " + message);
+            if (JobLog.verbose()) {
+                printCauses(ex, err);
+            }
             err.flush();
             return FAILURE;
         }
@@ -95,6 +102,17 @@ public final class SparkMain {
         ex.printStackTrace(err);
         err.flush();
         return INTERNAL;
+    }
+
+    /**
+     * With -v, what lies under a user's failure (Spark's, Hadoop's or the OS's words), one line per
+     * cause: the first line of each, as a Spark job failure's message goes on with the task's trace.
+     */
+    private static void printCauses(Throwable failure, PrintWriter err) {
+        int depth = 0;
+        for (Throwable c = failure.getCause(); c != null && c != c.getCause() && depth < 20; c = c.getCause(), depth++) {
+            err.println("trollwatch-spark: caused by: " + c.toString().lines().findFirst().orElse(""));
+        }
     }
 
     /** The message for an expected failure anywhere in the cause chain, or null for an internal error. */

@@ -43,12 +43,12 @@ public final class SparkPredictCommand implements Callable<Integer> {
         SparkSession session = spark.session("predict");
         output.check(session, input.in, model);
         ShippedModel shipped = ShippedModel.load(session.sparkContext().hadoopConfiguration(), model);
-        System.err.println("predict: model " + shipped.modelId() + " from " + model);
+        JobLog.line("predict: model " + shipped.modelId() + " from " + model);
         PredictJob.Input in = PredictJob.Input.of(session, input.in, options);
         if (in.featureTable()) {
-            System.err.println("predict: " + input.in + " is a features table: its rows are scored as they are");
+            JobLog.line("predict: " + input.in + " is a features table: its rows are scored as they are");
             if (options.skip()) {
-                System.err.println("predict: warning: --on-error skip applies to dumps; a bad value in a features table"
+                JobLog.line("predict: warning: --on-error skip applies to dumps; a bad value in a features table"
                         + " fails the job");
             }
         }
@@ -57,8 +57,8 @@ public final class SparkPredictCommand implements Callable<Integer> {
             r = PredictJob.run(session, shipped, in, options, output.out, output.format,
                     new PredictJob.Columns(withFeatures, explain), output.overwrite);
         }
-        System.err.printf("predict: %d rows scored, written to %s%s%n", r.rowsWritten(), output.out,
-                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
+        JobLog.line(String.format("predict: %d rows scored, written to %s%s", r.rowsWritten(), output.out,
+                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : ""));
         return SparkMain.OK;
     }
 }

@@ -84,7 +84,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-6s %12d %10d %9.4f %7.4f %7.4f%s%n", s.learner().name().toLowerCase(Locale.ROOT),
                     s.trainRows(), m.total(), m.accuracy(), m.mcc(), m.kappa(), s.learner() == o.learner() ? "   (saved)" : "");
         }
-        System.err.println("train: model " + r.model().info().modelId() + " saved as " + out + ".json and " + out + ".onnx"
+        JobLog.line("train: model " + r.model().info().modelId() + " saved as " + out + ".json and " + out + ".onnx"
                 + (o.learner() == TrainJob.Learner.J48 ? " (and " + out + ".model)" : ""));
         return SparkMain.OK;
     }

@@ -164,6 +164,28 @@ class SparkFeaturesTest {
     }
 
     @Test
+    void quietLeavesOnlyErrorsOnStderrAndVerboseNamesWhatLayUnderAFailure() throws IOException {
+        CliProcess.Result quiet = CliProcess.spark("features", "-q", "--in", golden.toString(), "--out",
+                dir.resolve("quiet").toString(), "--format", "csv");
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertEquals("", quiet.err(), "no summary line, no progress");
+        assertTrue(SparkTestSession.csvText(dir.resolve("quiet")).lines().count() > 1000, "and the table is written");
+
+        List<String> lines = Files.readAllLines(SparkTestSession.resource("/dumps/sample.jsonl"));
+        lines.set(1, "{not json");
+        Path bad = Files.write(dir.resolve("bad-verbose.jsonl"), lines);
+        CliProcess.Result verbose = CliProcess.spark("features", "-v", "--in", bad.toString(), "--out",
+                dir.resolve("bad-verbose").toString());
+        assertEquals(1, verbose.exitCode(), verbose.err());
+        assertTrue(verbose.err().contains("trollwatch-spark: error: "), verbose.err());
+        assertTrue(verbose.err().contains("trollwatch-spark: caused by: "), verbose.err());
+        assertTrue(!verbose.err().contains("\tat "), "one line per cause, no stack trace: " + verbose.err());
+        CliProcess.Result plain = CliProcess.spark("features", "--in", bad.toString(), "--out",
+                dir.resolve("bad-plain").toString());
+        assertTrue(!plain.err().contains("caused by"), "only with -v: " + plain.err());
+    }
+
+    @Test
     void usageErrorsAndExistingOutputsGiveTheCliExitCodes() throws IOException {
         assertEquals(2, CliProcess.spark("features", "--in", golden.toString()).exitCode());
         CliProcess.Result orc = CliProcess.spark("features", "--in", golden.toString(), "--out", "x", "--format", "orc");

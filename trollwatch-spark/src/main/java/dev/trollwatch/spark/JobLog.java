@@ -1,0 +1,52 @@
+package dev.trollwatch.spark;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code -q/--quiet} and {@code -v/--verbose} for every job, as the CLI has them, and the jobs'
+ * own lines on stderr (progress, summaries, warnings), which {@code -q} silences: a CI job that
+ * asks for quiet gets only its errors.
+ */
+public final class JobLog {
+    private static volatile boolean quiet;
+    private static volatile boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Only errors on stderr: no progress, no summary, no warnings.")
+    void setQuiet(boolean q) {
+        quiet = q;
+        apply();
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "trollwatch's debug log, and under a failure's message what lay under it, one line per cause.")
+    void setVerbose(boolean v) {
+        verbose = v;
+        apply();
+    }
+
+    /** Back to the defaults: an in-process run's -q or -v must not leak into the next. */
+    static void reset() {
+        quiet = false;
+        verbose = false;
+        apply();
+    }
+
+    static boolean verbose() {
+        return verbose && !quiet;
+    }
+
+    /** A job's line (progress, summary, warning) on stderr, unless quiet. */
+    static void line(String text) {
+        if (!quiet) {
+            System.err.println(text);
+        }
+    }
+
+    private static void apply() {
+        Configurator.setLevel("dev.trollwatch", quiet ? Level.ERROR : verbose ? Level.DEBUG : Level.INFO);
+    }
+}
