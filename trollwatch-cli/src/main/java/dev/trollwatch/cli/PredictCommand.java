@@ -55,7 +55,7 @@ public final class PredictCommand implements Callable<Integer> {
     boolean withFeatures;
 
     @Option(names = "--explain",
-            description = "Explain every verdict: CSV columns path (e.g. 'recent_avg_diff_ratio 0.81 > 0.349 → bot') and"
+            description = "Explain every verdict: CSV columns path (e.g. 'recent_avg_diff_ratio 0.676242 > 0.4 → bot') and"
                     + " leaf_rows_bot, leaf_rows_normal, leaf_rows_troll (the leaf's training rows, unweighted).")
     boolean explain;
 

@@ -31,7 +31,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
 
     @Option(names = "--explain",
             description = "Explain every verdict, as 'trollwatch predict --explain': columns path (e.g. 'recent_avg_diff_ratio"
-                    + " 0.81 > 0.349 → bot') and leaf_rows_bot, leaf_rows_normal, leaf_rows_troll (the leaf's training rows).")
+                    + " 0.676242 > 0.4 → bot') and leaf_rows_bot, leaf_rows_normal, leaf_rows_troll (the leaf's training rows).")
     boolean explain;
 
     @Mixin
