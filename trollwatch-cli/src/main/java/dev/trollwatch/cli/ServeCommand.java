@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trollwatch serve}: the scoring HTTP API; runs until SIGTERM/Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -27,6 +29,9 @@ import picocli.CommandLine.Option;
             "See docs/serve.md."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "FILE",
             description = "Model file: BASE.model, BASE.json or BASE.onnx (a bare BASE loads BASE.json).")
@@ -88,6 +93,13 @@ public final class ServeCommand implements Callable<Integer> {
         ScoringServer server = ScoringServer.start(scoring, c -> featurizer.featurize(c).values(),
                 new ServeOptions(bind, port, workers, maxBodyBytes, maxBatch, Duration.ofSeconds(shutdownGrace),
                         Duration.ofSeconds(requestTimeout), Duration.ofSeconds(idleTimeout), bodyMemory));
+        if (LoggingOptions.isQuiet()) {
+            // The one line a caller needs (--port 0 picks the port), kept under -q: without it a
+            // quiet server cannot be found.
+            spec.commandLine().getErr().println("trollwatch serve: listening on " + server.url()
+                    + " (model " + server.modelId() + ")");
+            spec.commandLine().getErr().flush();
+        }
         StopSignals signals = StopSignals.install();
         // Any other way the JVM ends (another signal, System.exit elsewhere) still stops the server first.
         Thread hook = new Thread(server::stop, "serve-shutdown");

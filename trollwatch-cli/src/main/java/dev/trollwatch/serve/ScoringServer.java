@@ -131,9 +131,14 @@ public final class ScoringServer implements AutoCloseable {
         }
         ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight, bodies,
                 stopping, connections, shutdownIdle);
-        String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind(); // an IPv6 literal
-        LOG.info("trollwatch serve: listening on http://{}:{} (model {})", host, s.port(), model.modelId());
+        LOG.info("trollwatch serve: listening on {} (model {})", s.url(), model.modelId());
         return s;
+    }
+
+    /** Where the server answers: {@code http://HOST:PORT}, an IPv6 literal in brackets. */
+    public String url() {
+        String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
+        return "http://" + host + ":" + port();
     }
 
     /** The port actually bound (useful with port 0). */

@@ -59,7 +59,21 @@ class ServeCommandTest {
         cmd.addAll(java);
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader log = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String first = log.readLine();
+        // Bounded: a server that never logs its start line (or logs something else) must fail the test, not hang it.
+        CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+            try {
+                return log.readLine();
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        String first;
+        try {
+            first = firstLine.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            server.destroyForcibly();
+            throw new AssertionError("no start line within 60 s");
+        }
         Matcher m = LISTENING.matcher(first == null ? "" : first);
         if (!m.find()) {
             server.destroyForcibly();
@@ -98,6 +112,22 @@ class ServeCommandTest {
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"model_id\":\"" + s.modelId() + "\""), health.body());
             assertEquals(0, stopWith(s, signal));
+        } finally {
+            s.process().destroyForcibly();
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void quietStillSaysWhereItListensAndNothingElse() throws Exception {
+        Served s = serve(null, null, "-q"); // fails unless its first line names the port picked for --port 0
+        try {
+            assertEquals(200, health(s.port()).statusCode());
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(s.process().pid())).start();
+            assertEquals(0, kill.waitFor());
+            assertTrue(s.process().waitFor(60, TimeUnit.SECONDS), "stopped");
+            assertEquals(0, s.process().exitValue());
+            assertEquals("", s.logEnd().get(60, TimeUnit.SECONDS), "no other line under -q");
         } finally {
             s.process().destroyForcibly();
         }
