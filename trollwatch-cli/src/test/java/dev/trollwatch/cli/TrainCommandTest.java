@@ -241,6 +241,16 @@ class TrainCommandTest {
     }
 
     @Test
+    void weightsEachInRangeButTooFarApartAreAUsageErrorNotABug() {
+        // Each is within 1e-9..1e9, but training rescales the smallest to 1: bot became 2e9 (exit 4).
+        CliRunner.Result r = train("--class-weights", "normal=0.5,bot=1e9,troll=1");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("invalid --class-weights 'normal=0.5,bot=1e9,troll=1': the largest weight may be"
+                + " at most 1000000000 times the smallest (only ratios matter), got 1000000000 and 0.5"), r.err());
+        assertEquals(ExitCode.OK, train("--class-weights", "normal=1e-9,bot=1,troll=0.5").exitCode());
+    }
+
+    @Test
     void emptyTrainingSetIsAClearError() throws IOException {
         Path empty = FeaturesCsvFixture.write(dir.resolve("empty.csv"), List.of());
         CliRunner.Result r = CliRunner.run("train", "--in", empty.toString(), "--out", dir.resolve("e").toString());

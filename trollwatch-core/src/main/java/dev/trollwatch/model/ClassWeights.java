@@ -94,6 +94,13 @@ public record ClassWeights(double bot, double normal, double troll) {
             throw new IllegalArgumentException("give a weight for every class; missing " + String.join(", ", missing)
                     + " (e.g. normal=1,bot=2.5,troll=5)");
         }
+        double smallest = w.values().stream().min(Double::compare).orElseThrow();
+        double largest = w.values().stream().max(Double::compare).orElseThrow();
+        if (largest / smallest > MAX) { // training rescales the smallest to 1: the largest must stay in range
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the largest weight may be at most %s times"
+                    + " the smallest (only ratios matter), got %s and %s", Numbers.compact(MAX), Numbers.compact(largest),
+                    Numbers.compact(smallest)));
+        }
         return new ClassWeights(w.get(Label.BOT), w.get(Label.NORMAL), w.get(Label.TROLL));
     }
 
