@@ -50,7 +50,8 @@ public final class ImportSklearnCommand implements Callable<Integer> {
 
     @Option(names = "--feature-names", split = ",", paramLabel = "NAME",
             description = "The pickle's feature columns, in order, as trollwatch feature names (comma-separated). "
-                    + "Default: the pickle's feature_names_in_, else the 2019 order for 20 features.")
+                    + "Default: the pickle's feature_names_in_, else the 2019 order for 20 features. Renames a DataFrame's own "
+                    + "column names; a list that reorders feature_names_in_ already holding trollwatch's names is refused.")
     List<String> featureNames;
 
     @Override

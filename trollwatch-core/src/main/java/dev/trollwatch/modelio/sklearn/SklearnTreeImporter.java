@@ -201,7 +201,24 @@ public final class SklearnTreeImporter {
                 }
             }
         }
+        if (given != null && inPickle instanceof NumpyArray a) {
+            checkAgainstPickle(given, a.strings(file + ": feature_names_in_"));
+        }
         return map;
+    }
+
+    /**
+     * Given names may rename the pickle's columns (a DataFrame with names of its own), but not
+     * reorder names that already are trollwatch's: the pickle knows its column order, and a list
+     * that disagrees with it scored every comment with the wrong features, silently.
+     */
+    private void checkAgainstPickle(List<String> given, List<String> inPickle) {
+        boolean ours = inPickle.stream().allMatch(n -> FeatureSchema.indexOf(n) >= 0);
+        if (ours && !given.equals(inPickle)) {
+            throw error("--feature-names " + ValueText.of(String.join(",", given)) + " disagrees with the pickle's"
+                    + " feature_names_in_ " + ValueText.of(String.join(",", inPickle)) + ", which are trollwatch's"
+                    + " names in the tree's column order: leave --feature-names out");
+        }
     }
 
     /** For each pickle class (in classes_ order), the trollwatch label index. */

@@ -148,6 +148,21 @@ class SklearnTreeImporterTest {
     }
 
     @Test
+    void givenNamesThatReorderThePicklesOwnTrollwatchNamesAreRefused() throws IOException {
+        // They silently won: the tree then read each comment's features from the wrong columns.
+        List<String> swapped = List.of("recent_avg_responses", "author_comment_karma", "author_link_karma",
+                "recent_avg_diff_ratio", "author_verified");
+        PickleException e = assertThrows(PickleException.class, () -> SklearnTreeImporter.read(
+                SklearnFixtures.path("named-features-two-classes-p4.pkl"), swapped, "test", "now"));
+        assertTrue(e.getMessage().contains("disagrees with the pickle's feature_names_in_"), e.getMessage());
+        // The same names in the pickle's order are fine.
+        ImportedModel same = SklearnTreeImporter.read(SklearnFixtures.path("named-features-two-classes-p4.pkl"),
+                List.of("recent_avg_diff_ratio", "author_comment_karma", "author_link_karma", "recent_avg_responses",
+                        "author_verified"), "test", "now");
+        assertEquals(load("named-features-two-classes-p4.pkl").info().modelId(), same.info().modelId());
+    }
+
+    @Test
     void anOutputCountOtherThanTheTreesAndAnEmptyFeatureNameAreToldAsSuch() {
         // said "the tree has 1 outputs", and "the given feature names list 1 features" for --feature-names ""
         byte[] outputs = "n_outputs_".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
