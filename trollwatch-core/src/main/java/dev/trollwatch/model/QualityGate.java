@@ -106,7 +106,21 @@ public record QualityGate(Metric metric, Label label, double minimum) {
         if (unmeasurable != null) {
             return "quality gate failed: " + what() + " cannot be measured: " + unmeasurable;
         }
-        return String.format(Locale.ROOT, "quality gate failed: %s is %.4f, below the minimum %s", what(), v, Numbers.compact(minimum));
+        return "quality gate failed: " + what() + " is " + shownBelow(v, minimum) + ", below the minimum "
+                + Numbers.compact(minimum);
+    }
+
+    /**
+     * The value to 4 decimals, or with as many more digits as it takes to read as less than the
+     * minimum: "accuracy is 0.9467, below the minimum 0.946667" contradicted itself.
+     */
+    static String shownBelow(double value, double minimum) {
+        String fixed = String.format(Locale.ROOT, "%.4f", value);
+        if (Double.parseDouble(fixed) < minimum) {
+            return fixed;
+        }
+        String compact = Numbers.compact(value);
+        return Double.parseDouble(compact) < Double.parseDouble(Numbers.compact(minimum)) ? compact : Double.toString(value);
     }
 
     /**

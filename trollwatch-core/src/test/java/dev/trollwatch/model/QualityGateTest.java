@@ -21,6 +21,18 @@ class QualityGateTest {
     }
 
     @Test
+    void aValueJustBelowTheMinimumIsShownWithTheDigitsThatMakeItBelow() {
+        ConfusionMatrix m = new ConfusionMatrix(new long[][] {{142, 8, 0}, {0, 0, 0}, {0, 0, 0}}); // accuracy 0.946666…
+        double justAbove = 0.9466666666666668;
+        assertEquals("quality gate failed: accuracy is 0.9466666666666667, below the minimum 0.946667",
+                new QualityGate(QualityGate.Metric.ACCURACY, null, justAbove).check(m), "was 'is 0.9467, below … 0.946667'");
+        assertEquals("quality gate failed: accuracy is 0.946667, below the minimum 0.9467",
+                new QualityGate(QualityGate.Metric.ACCURACY, null, 0.9467).check(m));
+        assertEquals("quality gate failed: accuracy is 0.9467, below the minimum 0.95",
+                new QualityGate(QualityGate.Metric.ACCURACY, null, 0.95).check(m));
+    }
+
+    @Test
     void onlyFailedGatesAreReported() {
         List<String> f = QualityGate.failures(List.of(
                 new QualityGate(QualityGate.Metric.ACCURACY, null, 0.9),
