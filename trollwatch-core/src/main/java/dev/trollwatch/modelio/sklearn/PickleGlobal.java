@@ -27,6 +27,14 @@ record PickleGlobal(String module, String name) {
     static final Set<PickleGlobal> ALLOWED = Set.of(CLASSIFIER_0_20, CLASSIFIER, TREE, NDARRAY, DTYPE,
             RECONSTRUCT, RECONSTRUCT_NUMPY2, SCALAR, SCALAR_NUMPY2, FROMBUFFER, FROMBUFFER_NUMPY2, CODECS_ENCODE);
 
+    /** Why a pickle naming this global is refused, with what to do when the file is joblib's. */
+    String refusal() {
+        return "refused: global " + this + " is not allowed (a pickle naming it could run code;"
+                + " only scikit-learn's tree classes and numpy's array reconstruction are accepted)"
+                + (module.startsWith("joblib.") ? "; this is a joblib.dump file: save the model with"
+                        + " pickle.dump(model, f, protocol=4) and import that" : "");
+    }
+
     boolean isAllowed() {
         return ALLOWED.contains(this);
     }

@@ -113,8 +113,7 @@ final class PickleMachine {
                 }
                 PickleGlobal g = new PickleGlobal(m, n);
                 if (!g.isAllowed()) {
-                    throw error("refused: global " + g + " is not allowed (a pickle naming it could run code;"
-                            + " only scikit-learn's tree classes and numpy's array reconstruction are accepted)");
+                    throw error(g.refusal());
                 }
                 push(g);
             }

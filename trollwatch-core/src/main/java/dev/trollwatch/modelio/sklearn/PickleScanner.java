@@ -191,8 +191,7 @@ final class PickleScanner {
                 throw error(offset, "unsupported pickle protocol " + arg + " (this reader reads protocols 2 to 5)");
             }
             if (arg instanceof PickleGlobal g && !g.isAllowed()) {
-                throw error(offset, "refused: global " + g + " is not allowed (a pickle naming it could run code;"
-                        + " only scikit-learn's tree classes and numpy's array reconstruction are accepted)");
+                throw error(offset, g.refusal());
             }
             ops.add(new PickleOp(offset, code, arg));
             if (code == STOP) {

@@ -80,6 +80,28 @@ public final class SklearnTreeImporter {
         return decode(bytes, pickle.toString(), pickle.getFileName().toString(), featureNames, toolVersion, createdAt);
     }
 
+    /** The compression a file's first bytes announce (joblib's compress= formats), or null. */
+    static String compression(byte[] b) {
+        int b0 = b.length > 0 ? b[0] & 0xff : -1;
+        int b1 = b.length > 1 ? b[1] & 0xff : -1;
+        if (b0 == 0x78 && (b0 * 256 + b1) % 31 == 0) {
+            return "zlib";
+        }
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return "gzip";
+        }
+        if (b0 == 'B' && b1 == 'Z' && b.length > 2 && b[2] == 'h') {
+            return "bz2";
+        }
+        if (b0 == 0xfd && b1 == '7' && b.length > 5 && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0) {
+            return "xz";
+        }
+        if (b0 == 0x5d && b1 == 0x00 && b.length > 2 && b[2] == 0x00) {
+            return "lzma";
+        }
+        return null;
+    }
+
     /** Decodes pickle bytes; {@code name} appears in errors, {@code sourceName} in the model's parameters. */
     public static ImportedModel decode(byte[] bytes, String name, String sourceName, List<String> featureNames,
             String toolVersion, String createdAt) {
@@ -87,7 +109,10 @@ public final class SklearnTreeImporter {
             throw new PickleException(name + ": " + bytes.length + " bytes is larger than the limit " + MAX_PICKLE_BYTES);
         }
         if (bytes.length < 2 || (bytes[0] & 0xff) != PickleScanner.PROTO) {
-            throw new PickleException(name + ": not a binary pickle (protocol 2 or later): it does not start with PROTO");
+            String compression = compression(bytes);
+            throw new PickleException(name + ": not a binary pickle (protocol 2 or later): it does not start with PROTO"
+                    + (compression == null ? "" : "; it is " + compression + "-compressed (joblib.dump(..., compress=…)"
+                            + " writes such files): decompress it, or save the model with pickle.dump(model, f, protocol=4)"));
         }
         Object root = PickleMachine.load(bytes, name);
         return new SklearnTreeImporter(name).convert(root, bytes, sourceName, featureNames, toolVersion, createdAt);

@@ -208,4 +208,39 @@ class HostilePickleTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void joblibFilesAreToldAsSuchWithWhatToDoInstead() throws Exception {
+        byte[] pickle = SklearnFixtures.bytes("article-params-p4.pkl");
+        ByteArrayOutputStream zlib = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(zlib)) {
+            z.write(pickle);
+        }
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gzip)) {
+            z.write(pickle);
+        }
+        for (String kind : List.of("zlib", "gzip")) {
+            byte[] bytes = kind.equals("zlib") ? zlib.toByteArray() : gzip.toByteArray();
+            PickleException e = assertThrows(PickleException.class,
+                    () -> SklearnTreeImporter.decode(bytes, "m.joblib", "m.joblib", null, "t", "now"));
+            assertTrue(e.getMessage().contains("it is " + kind + "-compressed (joblib.dump(..., compress=…) writes such"
+                    + " files): decompress it, or save the model with pickle.dump(model, f, protocol=4)"), e.getMessage());
+        }
+        // joblib.dump without compression names its numpy wrapper: refused, and said what the file is.
+        ByteArrayOutputStream wrapper = new ByteArrayOutputStream();
+        wrapper.write(new byte[] {(byte) 0x80, 4});
+        for (String text : List.of("joblib.numpy_pickle", "NumpyArrayWrapper")) {
+            byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+            wrapper.write((byte) 0x8c);
+            wrapper.write(t.length);
+            wrapper.write(t);
+        }
+        wrapper.write(new byte[] {(byte) 0x93, '.'});
+        PickleException e = assertThrows(PickleException.class,
+                () -> SklearnTreeImporter.decode(wrapper.toByteArray(), "m.joblib", "m.joblib", null, "t", "now"));
+        assertTrue(e.getMessage().contains("global joblib.numpy_pickle.NumpyArrayWrapper is not allowed")
+                && e.getMessage().contains("this is a joblib.dump file: save the model with pickle.dump(model, f,"
+                        + " protocol=4)"), e.getMessage());
+    }
 }
