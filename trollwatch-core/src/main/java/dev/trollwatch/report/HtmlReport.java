@@ -26,6 +26,10 @@ public final class HtmlReport {
             + " with their class weight (%s), as scikit-learn's predict_proba on a class-weighted tree does."
             + " They are not the share of the leaf's rows (its frequency), which is shown beside them.";
 
+    /** Tables and drawings scroll sideways inside these wrappers rather than widening the page on a phone. */
+    private static final String NUMBERS_TABLE = "<div class=\"scroll\"><table class=\"numbers\">\n";
+    private static final String TABLE_END = "</table></div>\n";
+
     private HtmlReport() {
     }
 
@@ -57,6 +61,12 @@ public final class HtmlReport {
 
     private static void close(StringBuilder sb) {
         sb.append("</section>\n");
+    }
+
+    /** A drawing with its caption (plain text, escaped). */
+    private static void figure(StringBuilder sb, String svg, String caption) {
+        sb.append("<figure><div class=\"scroll\">").append(svg).append("</div><figcaption>").append(Html.escape(caption))
+                .append("</figcaption></figure>\n");
     }
 
     private static void run(StringBuilder sb, ReportContent c) {
@@ -95,7 +105,7 @@ public final class HtmlReport {
             mix.put("trained on", d.trainRows());
         }
         mix.put("evaluated on", d.testRows());
-        sb.append("<figure>").append(BarCharts.classMix(mix)).append("<figcaption>Rows per class.</figcaption></figure>\n");
+        figure(sb, BarCharts.classMix(mix), "Rows per class.");
         close(sb);
     }
 
@@ -138,7 +148,7 @@ public final class HtmlReport {
         } else {
             long passed = c.gates().stream().filter(g -> g.check(m) == null).count();
             sb.append("<p><strong>").append(passed).append(" of ").append(c.gates().size()).append(" quality gates passed.</strong></p>\n");
-            sb.append("<table class=\"numbers\">\n<tr><th>gate</th><th>minimum</th><th>value</th><th>result</th></tr>\n");
+            sb.append(NUMBERS_TABLE).append("<tr><th>gate</th><th>minimum</th><th>value</th><th>result</th></tr>\n");
             for (QualityGate g : c.gates()) {
                 boolean ok = g.check(m) == null;
                 sb.append("<tr><td>").append(Html.escape(g.what())).append("</td><td>").append(Numbers.compact(g.minimum()))
@@ -148,11 +158,10 @@ public final class HtmlReport {
                     bars.add(new BarCharts.Bar(g.what(), g.value(m), g.minimum()));
                 }
             }
-            sb.append("</table>\n");
+            sb.append(TABLE_END);
         }
-        sb.append("<figure>").append(BarCharts.metrics(bars, "headline metrics with gate minimums"))
-                .append("<figcaption>Bars: the metric on a 0–1 scale; a vertical mark: a gate's minimum (green passed, red failed).")
-                .append("</figcaption></figure>\n");
+        figure(sb, BarCharts.metrics(bars, "headline metrics with gate minimums"),
+                "Bars: the metric on a 0–1 scale; a vertical mark: a gate's minimum (green passed, red failed).");
         close(sb);
     }
 
@@ -173,7 +182,7 @@ public final class HtmlReport {
     private static void confusion(StringBuilder sb, ConfusionMatrix m) {
         open(sb, 3, "confusion", "Confusion matrix");
         Label[] ls = Label.values();
-        sb.append("<div class=\"side\">\n<table class=\"numbers\">\n<tr><th>true \\ predicted</th>");
+        sb.append("<div class=\"side\">\n").append(NUMBERS_TABLE).append("<tr><th>true \\ predicted</th>");
         for (Label l : ls) {
             sb.append("<th>").append(l.text()).append("</th>");
         }
@@ -189,16 +198,15 @@ public final class HtmlReport {
         for (Label p : ls) {
             sb.append("<td>").append(Html.count(m.predicted(p))).append("</td>");
         }
-        sb.append("<td>").append(Html.count(m.total())).append("</td></tr>\n</table>\n");
-        sb.append("<figure>").append(ConfusionHeatmap.draw(m))
-                .append("<figcaption>Each true class's row normalised to 100 % (its recall on the diagonal); unweighted rows.")
-                .append("</figcaption></figure>\n</div>\n");
+        sb.append("<td>").append(Html.count(m.total())).append("</td></tr>\n").append(TABLE_END);
+        figure(sb, ConfusionHeatmap.draw(m), "Each true class's row normalised to 100 % (its recall on the diagonal); unweighted rows.");
+        sb.append("</div>\n");
         close(sb);
     }
 
     private static void perClass(StringBuilder sb, ConfusionMatrix m) {
         open(sb, 4, "per-class", "Precision, recall and F1 per class");
-        sb.append("<table class=\"numbers\">\n<tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
+        sb.append(NUMBERS_TABLE).append("<tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
         for (Label l : Label.values()) {
             sb.append("<tr><th><span class=\"swatch\" style=\"background:").append(ClassColors.of(l)).append("\"></span>")
                     .append(l.text()).append("</th><td>").append(Html.fixed(m.precision(l), 4)).append("</td><td>")
@@ -210,8 +218,8 @@ public final class HtmlReport {
                 .append("</td><td>").append(Html.count(m.total())).append("</td></tr>\n");
         sb.append("<tr><th>weighted avg</th><td>").append(Html.fixed(m.weighted(m::precision), 4)).append("</td><td>")
                 .append(Html.fixed(m.weighted(m::recall), 4)).append("</td><td>").append(Html.fixed(m.weighted(m::f1), 4))
-                .append("</td><td>").append(Html.count(m.total())).append("</td></tr>\n</table>\n");
-        sb.append("<figure>").append(BarCharts.perClass(m)).append("<figcaption>Precision, recall and F1 of each class.</figcaption></figure>\n");
+                .append("</td><td>").append(Html.count(m.total())).append("</td></tr>\n").append(TABLE_END);
+        figure(sb, BarCharts.perClass(m), "Precision, recall and F1 of each class.");
         close(sb);
     }
 
@@ -230,7 +238,7 @@ public final class HtmlReport {
         for (int r = 0; r < b.rankings().size(); r++) {
             ReviewBudget.Ranking ranking = b.rankings().get(r);
             sb.append("<h3>").append(Html.escape(names[r])).append(" — ").append(Html.count(ranking.positives())).append(" in the data</h3>\n");
-            sb.append("<table class=\"numbers\">\n<tr><th>review top</th><th>reviews</th><th>caught (expected)</th>")
+            sb.append(NUMBERS_TABLE).append("<tr><th>review top</th><th>reviews</th><th>caught (expected)</th>")
                     .append("<th>share caught</th><th>precision</th><th>lift</th></tr>\n");
             for (ReviewBudget.Cut cut : ranking.cuts()) {
                 sb.append("<tr><td>").append(cut.percent()).append(" %</td><td>").append(Html.count(cut.reviews())).append("</td><td>")
@@ -238,7 +246,7 @@ public final class HtmlReport {
                         .append("</td><td>").append(Html.fixed(cut.precision(), 4)).append("</td><td>").append(Html.fixed(cut.lift(), 2))
                         .append("</td></tr>\n");
             }
-            sb.append("</table>\n<p>");
+            sb.append(TABLE_END).append("<p>");
             for (ReviewBudget.Reach reach : ranking.reach()) {
                 sb.append("To catch ").append(reach.percent()).append(" % (").append(Html.count(reach.target())).append("): ")
                         .append(Double.isNaN(reach.reviews()) ? "—" : Html.fixed(reach.reviews(), 1) + " reviews")
@@ -247,8 +255,7 @@ public final class HtmlReport {
             }
             sb.append("</p>\n");
         }
-        sb.append("<figure>").append(GainChart.draw(b)).append("<figcaption>Cumulative gain: the expected share of the wanted")
-                .append(" comments caught against the share reviewed.</figcaption></figure>\n");
+        figure(sb, GainChart.draw(b), "Cumulative gain: the expected share of the wanted comments caught against the share reviewed.");
         close(sb);
     }
 
@@ -270,8 +277,8 @@ public final class HtmlReport {
         } else {
             sb.append(" Permutation importance was not computed (--permutation-importance).");
         }
-        sb.append("</p>\n<figure>").append(ImportanceChart.draw(eval.importance(), eval.permutation()))
-                .append("<figcaption>Feature importance.</figcaption></figure>\n");
+        sb.append("</p>\n");
+        figure(sb, ImportanceChart.draw(eval.importance(), eval.permutation()), "Feature importance.");
         close(sb);
     }
 
@@ -282,11 +289,10 @@ public final class HtmlReport {
                 .append(" probability, freq its share of the leaf's training rows.</p>\n")
                 .append("<p class=\"note\">").append(Html.escape(String.format(PROBABILITY_NOTE, weightsText(c.info())))).append("</p>\n");
         int shown = TreeDiagram.drawnDepth(c.tree());
-        sb.append("<figure class=\"wide\">").append(TreeDiagram.draw(c.tree())).append("<figcaption>The decision tree (depth ")
-                .append(c.tree().depth()).append(", ").append(Html.count(c.tree().leaves().size())).append(" leaves)")
-                .append(shown < c.tree().depth() ? ", drawn down to depth " + shown + ": each dashed box stands for the"
-                        + " subtree below it (the whole tree is in the model's JSON file, and in train --dot)" : "")
-                .append(".</figcaption></figure>\n");
+        figure(sb, TreeDiagram.draw(c.tree()), "The decision tree (depth " + c.tree().depth() + ", "
+                + Html.count(c.tree().leaves().size()) + " leaves)"
+                + (shown < c.tree().depth() ? ", drawn down to depth " + shown + ": each dashed box stands for the"
+                        + " subtree below it (the whole tree is in the model's JSON file, and in train --dot)" : "") + ".");
         close(sb);
     }
 
@@ -297,13 +303,13 @@ public final class HtmlReport {
         } else {
             sb.append("<p>").append(cv.folds()).append("-fold stratified cross-validation: each dot is one fold's metric, the bar")
                     .append(" the mean, the band mean ± sd. The saved model is trained on all rows.</p>\n");
-            sb.append("<figure>").append(FoldSpreadChart.draw(cv)).append("<figcaption>Metrics across folds.</figcaption></figure>\n");
-            sb.append("<table class=\"numbers\">\n<tr><th>fold</th><th>accuracy</th><th>MCC</th><th>kappa</th></tr>\n");
+            figure(sb, FoldSpreadChart.draw(cv), "Metrics across folds.");
+            sb.append(NUMBERS_TABLE).append("<tr><th>fold</th><th>accuracy</th><th>MCC</th><th>kappa</th></tr>\n");
             for (int f = 0; f < cv.folds(); f++) {
                 sb.append("<tr><td>").append(f + 1).append("</td><td>").append(Html.fixed(cv.accuracy()[f], 4)).append("</td><td>")
                         .append(Html.fixed(cv.mcc()[f], 4)).append("</td><td>").append(Html.fixed(cv.kappa()[f], 4)).append("</td></tr>\n");
             }
-            sb.append("</table>\n");
+            sb.append(TABLE_END);
         }
         close(sb);
     }

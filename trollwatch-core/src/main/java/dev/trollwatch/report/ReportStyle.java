@@ -14,7 +14,9 @@ final class ReportStyle {
             th, td { border: 1px solid #ccc; padding: 3px 8px; }
             th { background: #f1f3f6; text-align: left; font-weight: 600; }
             table.facts td { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 12.5px; word-break: break-all; }
-            table.numbers td { text-align: right; font-variant-numeric: tabular-nums; }
+            table.numbers td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            .scroll { overflow-x: auto; max-width: 100%; }
+            .scroll > table { margin: 6px 0 10px; }
             td.diag { font-weight: 700; }
             td.pass { color: #1b7f3b; font-weight: 700; text-align: center; }
             td.fail { color: #c0392b; font-weight: 700; text-align: center; }
@@ -23,6 +25,7 @@ final class ReportStyle {
             .card .big { font-size: 24px; font-weight: 700; color: #26466e; }
             .note { background: #fff8e1; border-left: 4px solid #e0b000; padding: 6px 10px; }
             .side { display: flex; gap: 24px; flex-wrap: wrap; align-items: flex-start; }
+            .side > * { min-width: 0; max-width: 100%; }
             .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; }
             figure { margin: 8px 0 12px; }
             figure svg { max-width: 100%; height: auto; display: block; }
@@ -46,6 +49,8 @@ final class ReportStyle {
               section { break-inside: avoid-page; }
               h2 { break-after: avoid-page; }
               .note { border-left-color: #999; background: none; }
+              .scroll { overflow: visible; }
+              figure svg { min-width: 0 !important; }
             }
             @page { margin: 14mm; }
             """;

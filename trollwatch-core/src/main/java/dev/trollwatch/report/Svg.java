@@ -4,15 +4,20 @@ import java.util.Locale;
 
 /**
  * A small SVG writer: shapes and text in user units, numbers with at most 2 decimals (so the
- * bytes are the same on every run), text escaped. The drawing scales to its container's width.
+ * bytes are the same on every run), text escaped. The drawing shrinks to its container's width,
+ * but not below {@link #MIN_SCALE} of its own: a narrower container scrolls it sideways instead.
  */
 final class Svg {
+    /** Below this scale the 11–12 px labels drop under 8 px and stop being readable. */
+    static final double MIN_SCALE = 0.75;
+
     private final StringBuilder sb = new StringBuilder();
 
     /** {@code label} becomes the drawing's accessible name (role img). */
     Svg(double width, double height, String label) {
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
-                .append("\" width=\"").append(n(width)).append("\" role=\"img\" aria-label=\"").append(Html.escape(label))
+                .append("\" width=\"").append(n(width)).append("\" style=\"min-width:").append(n(Math.round(width * MIN_SCALE)))
+                .append("px\" role=\"img\" aria-label=\"").append(Html.escape(label))
                 .append("\">\n");
     }
 

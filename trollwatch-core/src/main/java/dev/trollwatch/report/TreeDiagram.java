@@ -10,12 +10,13 @@ import dev.trollwatch.model.Numbers;
  * class weights), with its split, its training rows per class and a bar of their shares; leaves
  * also show the predicted class's class-weighted probability next to its row frequency.
  *
- * <p>A drawing has room for {@link #MAX_BOXES_ACROSS} boxes side by side. A larger tree (an
+ * <p>A drawing has room for {@link #MAX_BOXES_ACROSS} boxes side by side (5,200 units: at the
+ * smallest readable scale about 3,900 px, which the page scrolls sideways). A larger tree (an
  * unlimited one can have thousands of leaves, a drawing a million pixels wide) is drawn down to
  * the deepest level that fits, and each subtree below it is one dashed box with its leaf count.
  */
 final class TreeDiagram {
-    static final int MAX_BOXES_ACROSS = 48;
+    static final int MAX_BOXES_ACROSS = 24;
 
     private static final double SLOT = 216;
     private static final double BOX_W = 206;

@@ -66,4 +66,31 @@ class HtmlReportBrowserTest {
             assertEquals(List.of(), chromium.errors(), "no console or script error");
         }
     }
+
+    @Test
+    void onAPhoneTablesAndDrawingsScrollInsideThePageAndStayReadable() throws Exception {
+        // At 390 px (320 here) the charts shrank to 0.44–0.52 (6 px labels), the review-budget tables pushed the
+        // whole page sideways and "100.0 %" broke over two lines.
+        Path page = dir.resolve("phone.html");
+        Files.writeString(page, HtmlReport.render(ReportFixtures.content("2026-12-01T12:00:00Z")), StandardCharsets.UTF_8);
+        try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve("phone-profile")))) {
+            chromium.offline();
+            chromium.viewport(320, 900);
+            chromium.load(page);
+            assertEquals(chromium.evaluate("document.documentElement.clientWidth").asInt(),
+                    chromium.evaluate("document.documentElement.scrollWidth").asInt(), "the page itself does not scroll sideways");
+            JsonNode scales = chromium.evaluate("[...document.querySelectorAll('svg')].map(v =>"
+                    + " v.getBoundingClientRect().width / v.viewBox.baseVal.width)");
+            for (JsonNode scale : scales) {
+                assertTrue(scale.asDouble() >= Svg.MIN_SCALE - 0.01, "a drawing keeps a readable scale: " + scales);
+            }
+            JsonNode wrapped = chromium.evaluate("[...document.querySelectorAll('table.numbers td')].filter(td => {"
+                    + " const r = document.createRange(); r.selectNodeContents(td);"
+                    + " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; }).map(td => td.textContent)");
+            assertEquals(0, wrapped.size(), "numbers on one line: " + wrapped);
+            JsonNode unscrolled = chromium.evaluate("[...document.querySelectorAll('table, svg')].filter(e =>"
+                    + " e.getBoundingClientRect().width > document.querySelector('section').clientWidth && !e.closest('.scroll')).length");
+            assertEquals(0, unscrolled.asInt(), "whatever is wider than the column scrolls in its own box");
+        }
+    }
 }

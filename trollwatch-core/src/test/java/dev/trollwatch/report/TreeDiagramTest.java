@@ -39,17 +39,25 @@ class TreeDiagramTest {
     void aLargeTreeIsDrawnDownToTheLevelThatFitsWithEachSubtreeBelowAsOneBox() {
         // 1,024 leaves used to make a drawing 221,000 pixels wide (216 per leaf).
         DecisionTree tree = new DecisionTree(complete(10, 0));
-        assertEquals(5, TreeDiagram.drawnDepth(tree), "32 boxes across fit in 48; 64 do not");
+        assertEquals(4, TreeDiagram.drawnDepth(tree), "16 boxes across fit in 24; 32 do not");
         String svg = TreeDiagram.draw(tree);
-        assertTrue(svg.contains("width=\"" + (32 * 216 + 16) + "\""), svg.substring(0, 200));
-        assertEquals(32, count(svg, "stroke-dasharray"), "each subtree below depth 5 is one dashed box");
-        assertEquals(32, count(svg, "subtree: 32 leaves"));
-        assertTrue(svg.contains("drawn down to depth 5"), "the drawing says it is cut");
+        assertTrue(svg.contains("width=\"" + (16 * 216 + 16) + "\""), svg.substring(0, 200));
+        assertEquals(16, count(svg, "stroke-dasharray"), "each subtree below depth 4 is one dashed box");
+        assertEquals(16, count(svg, "subtree: 64 leaves"));
+        assertTrue(svg.contains("drawn down to depth 4"), "the drawing says it is cut");
+    }
+
+    @Test
+    void aWideDrawingKeepsThreeQuartersOfItsWidthAndScrollsRatherThanShrinkingFurther() {
+        // A 191-leaf tree was drawn 8,656 units wide and squeezed into the 1,060 px page: 1.5 px text.
+        String svg = TreeDiagram.draw(new DecisionTree(complete(10, 0)));
+        assertTrue(svg.contains("width=\"3472\" style=\"min-width:2604px\""), svg.substring(0, 200));
+        assertTrue(TreeDiagram.MAX_BOXES_ACROSS * 216 * Svg.MIN_SCALE <= 4000, "at most about 4 screens wide");
     }
 
     @Test
     void aChainIsDrawnToTheDepthWhereItsBoxesWouldNotFit() {
-        // A 64-deep chain has one leaf per level: 65 leaves, more than 48 across.
+        // A 64-deep chain has one leaf per level: 65 leaves, more than 24 across.
         DecisionTree.Node n = new DecisionTree.Leaf(new double[] {1, 0, 0}, new long[] {1, 0, 0});
         for (int d = 0; d < DecisionTree.MAX_DEPTH; d++) {
             n = new DecisionTree.Split(d % FeatureSchema.SIZE, d, new DecisionTree.Leaf(new double[] {0, 1, 0}, new long[] {0, 1, 0}), n);
