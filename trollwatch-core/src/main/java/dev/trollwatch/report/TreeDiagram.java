@@ -7,7 +7,7 @@ import dev.trollwatch.model.Numbers;
 
 /**
  * The tree drawn top-down: each node a box tinted with the class it would predict (its summed
- * class weights), with its split, its training rows per class and a bar of their shares; leaves
+ * class weights; a folded subtree: the class most of its rows land in), with its split, its training rows per class and a bar of their shares; leaves
  * also show the predicted class's class-weighted probability next to its row frequency.
  *
  * <p>A drawing has room for {@link #MAX_BOXES_ACROSS} boxes side by side (5,200 units: at the
@@ -68,7 +68,8 @@ final class TreeDiagram {
                 weights[c] += leaf.weights()[c];
             }
         }
-        Label predicted = n instanceof DecisionTree.Leaf leaf ? leaf.predicted() : new DecisionTree.Leaf(weights, rows).predicted();
+        Label predicted = n instanceof DecisionTree.Leaf leaf ? leaf.predicted()
+                : folded ? mostRowsLandIn(n) : new DecisionTree.Leaf(weights, rows).predicted();
         if (n instanceof DecisionTree.Split s && !folded) {
             int leftWidth = across(s.left(), depth + 1, shown);
             double lx = node(svg, s.left(), firstSlot, depth + 1, shown);
@@ -87,7 +88,7 @@ final class TreeDiagram {
         if (folded) {
             DecisionTree below = new DecisionTree(n);
             svg.text(cx, y + 17, "subtree: " + Html.count(below.leaves().size()) + " leaves", "middle", "node-title");
-            svg.text(cx, y + 32, below.depth() + " more levels · mostly → " + predicted.text(), "middle", "node-text");
+            svg.text(cx, y + 32, below.depth() + " more levels · most rows → " + predicted.text(), "middle", "node-text");
         } else if (n instanceof DecisionTree.Split s) {
             svg.text(cx, y + 17, FeatureSchema.NAMES.get(s.feature()), "middle", "node-title");
             svg.text(cx, y + 32, "split at " + Numbers.compact(s.threshold()), "middle", "node-text");
@@ -102,6 +103,25 @@ final class TreeDiagram {
         svg.text(cx, y + 47, rowsText(rows), "middle", "node-text");
         shareBar(svg, x + 8, y + 54, BOX_W - 16, 9, rows);
         return cx;
+    }
+
+    /**
+     * The class whose leaves below {@code n} receive most of its training rows (first in {@link Label}
+     * order on ties). The summed class weights can name another: a few heavily weighted troll rows
+     * outweigh many normal ones although most of the subtree's leaves, and rows, say normal.
+     */
+    static Label mostRowsLandIn(DecisionTree.Node n) {
+        long[] rowsByPrediction = new long[3];
+        for (DecisionTree.Leaf leaf : new DecisionTree(n).leaves()) {
+            rowsByPrediction[leaf.predicted().ordinal()] += leaf.rows()[0] + leaf.rows()[1] + leaf.rows()[2];
+        }
+        int best = 0;
+        for (int c = 1; c < 3; c++) {
+            if (rowsByPrediction[c] > rowsByPrediction[best]) {
+                best = c;
+            }
+        }
+        return Label.values()[best];
     }
 
     private static String rowsText(long[] rows) {

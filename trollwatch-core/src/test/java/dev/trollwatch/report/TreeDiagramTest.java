@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trollwatch.features.FeatureSchema;
+import dev.trollwatch.features.Label;
 import dev.trollwatch.model.DecisionTree;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,27 @@ class TreeDiagramTest {
         String svg = TreeDiagram.draw(new DecisionTree(complete(10, 0)));
         assertTrue(svg.contains("width=\"3472\" style=\"min-width:2604px\""), svg.substring(0, 200));
         assertTrue(TreeDiagram.MAX_BOXES_ACROSS * 216 * Svg.MIN_SCALE <= 4000, "at most about 4 screens wide");
+    }
+
+    /** A complete tree whose bottom pairs are a 27-row normal leaf and an 8-row troll leaf (troll weight 5). */
+    private static DecisionTree.Node mostlyNormalRows(int depth) {
+        if (depth == 1) {
+            return new DecisionTree.Split(0, 1, new DecisionTree.Leaf(new double[] {0, 27, 0}, new long[] {0, 27, 0}),
+                    new DecisionTree.Leaf(new double[] {0, 0, 40}, new long[] {0, 0, 8}));
+        }
+        return new DecisionTree.Split(depth % FeatureSchema.SIZE, depth, mostlyNormalRows(depth - 1), mostlyNormalRows(depth - 1));
+    }
+
+    @Test
+    void aFoldedSubtreeIsLabelledAndTintedByTheClassMostOfItsRowsLandIn() {
+        // It said "mostly → troll" from the summed weights (troll 80 > normal 54) although 54 of the 70 rows
+        // land in normal leaves.
+        String svg = TreeDiagram.draw(new DecisionTree(mostlyNormalRows(6)));
+        assertEquals(16, count(svg, "stroke-dasharray"));
+        assertEquals(16, count(svg, "most rows → normal"), svg);
+        assertFalse(svg.contains("→ troll"), "no folded box says troll");
+        assertEquals(16, count(svg, "fill=\"" + ClassColors.tint(Label.NORMAL) + "\" stroke=\"" + ClassColors.of(Label.NORMAL)
+                + "\" stroke-width=\"1.2\" rx=\"6\" stroke-dasharray"), "tinted normal");
     }
 
     @Test
