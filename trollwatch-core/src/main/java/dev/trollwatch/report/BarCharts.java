@@ -46,13 +46,15 @@ final class BarCharts {
         for (int i = 0; i < ls.length; i++) {
             Label l = ls[i];
             double[] v = {m.precision(l), m.recall(l), m.f1(l)};
+            String[] text = {ClassMetricText.precision(m, l), ClassMetricText.recall(m, l), ClassMetricText.f1(m, l)};
             String[] names = {"precision", "recall", "F1"};
             String[] opacity = {"1", "0.75", "0.5"};
             for (int k = 0; k < 3; k++) {
                 double y = i * group + k * ROW + 4;
                 svg.text(LEFT - 8, y + 15, l.text() + " " + names[k], "end", "label");
-                svg.rect(LEFT, y + 3, PLOT * clamp(v[k]), ROW - 8, ClassColors.of(l), "fill-opacity=\"" + opacity[k] + "\"");
-                svg.text(LEFT + PLOT * clamp(v[k]) + 6, y + 15, Html.fixed(v[k], 4), "start", "value");
+                double w = text[k].equals(ClassMetricText.NOT_APPLICABLE) ? 0 : PLOT * clamp(v[k]);
+                svg.rect(LEFT, y + 3, w, ROW - 8, ClassColors.of(l), "fill-opacity=\"" + opacity[k] + "\"");
+                svg.text(LEFT + w + 6, y + 15, text[k], "start", "value");
             }
         }
         return svg.end();

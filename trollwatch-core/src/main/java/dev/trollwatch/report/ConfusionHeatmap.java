@@ -30,7 +30,8 @@ final class ConfusionHeatmap {
                 double y = TOP + i * CELL;
                 svg.rect(x, y, CELL - 2, CELL - 2, shade(share), null);
                 String ink = share > 0.55 ? "light" : "dark";
-                svg.text(x + CELL / 2 - 1, y + CELL / 2 - 2, Html.percent(share), "middle", "cell-big " + ink);
+                // a class with no rows has no shares: a dash, not a 0.0 % that reads as a miss
+                svg.text(x + CELL / 2 - 1, y + CELL / 2 - 2, support == 0 ? "—" : Html.percent(share), "middle", "cell-big " + ink);
                 svg.text(x + CELL / 2 - 1, y + CELL / 2 + 16, Html.count(c) + " rows", "middle", "cell-small " + ink);
             }
         }

@@ -199,7 +199,12 @@ public final class HtmlReport {
             sb.append("<td>").append(Html.count(m.predicted(p))).append("</td>");
         }
         sb.append("<td>").append(Html.count(m.total())).append("</td></tr>\n").append(TABLE_END);
-        figure(sb, ConfusionHeatmap.draw(m), "Each true class's row normalised to 100 % (its recall on the diagonal); unweighted rows.");
+        boolean absent = false;
+        for (Label l : ls) {
+            absent |= m.support(l) == 0;
+        }
+        figure(sb, ConfusionHeatmap.draw(m), "Each true class's row normalised to 100 % (its recall on the diagonal); unweighted rows."
+                + (absent ? " A row of dashes: no evaluated row is truly that class." : ""));
         sb.append("</div>\n");
         close(sb);
     }
@@ -209,8 +214,8 @@ public final class HtmlReport {
         sb.append(NUMBERS_TABLE).append("<tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
         for (Label l : Label.values()) {
             sb.append("<tr><th><span class=\"swatch\" style=\"background:").append(ClassColors.of(l)).append("\"></span>")
-                    .append(l.text()).append("</th><td>").append(Html.fixed(m.precision(l), 4)).append("</td><td>")
-                    .append(Html.fixed(m.recall(l), 4)).append("</td><td>").append(Html.fixed(m.f1(l), 4)).append("</td><td>")
+                    .append(l.text()).append("</th><td>").append(ClassMetricText.precision(m, l)).append("</td><td>")
+                    .append(ClassMetricText.recall(m, l)).append("</td><td>").append(ClassMetricText.f1(m, l)).append("</td><td>")
                     .append(Html.count(m.support(l))).append("</td></tr>\n");
         }
         sb.append("<tr><th>macro avg</th><td>").append(Html.fixed(m.macro(m::precision), 4)).append("</td><td>")
@@ -219,6 +224,10 @@ public final class HtmlReport {
         sb.append("<tr><th>weighted avg</th><td>").append(Html.fixed(m.weighted(m::precision), 4)).append("</td><td>")
                 .append(Html.fixed(m.weighted(m::recall), 4)).append("</td><td>").append(Html.fixed(m.weighted(m::f1), 4))
                 .append("</td><td>").append(Html.count(m.total())).append("</td></tr>\n").append(TABLE_END);
+        String note = ClassMetricText.note(m);
+        if (!note.isEmpty()) {
+            sb.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n");
+        }
         figure(sb, BarCharts.perClass(m), "Precision, recall and F1 of each class.");
         close(sb);
     }
@@ -237,13 +246,16 @@ public final class HtmlReport {
         String[] names = {"bots and trolls, ranked by P(bot) + P(troll)", "bots, ranked by P(bot)", "trolls, ranked by P(troll)"};
         for (int r = 0; r < b.rankings().size(); r++) {
             ReviewBudget.Ranking ranking = b.rankings().get(r);
+            // with no wanted rows, the share caught and the lift divide by zero
+            boolean none = ranking.positives() == 0;
             sb.append("<h3>").append(Html.escape(names[r])).append(" — ").append(Html.count(ranking.positives())).append(" in the data</h3>\n");
             sb.append(NUMBERS_TABLE).append("<tr><th>review top</th><th>reviews</th><th>caught (expected)</th>")
                     .append("<th>share caught</th><th>precision</th><th>lift</th></tr>\n");
             for (ReviewBudget.Cut cut : ranking.cuts()) {
                 sb.append("<tr><td>").append(cut.percent()).append(" %</td><td>").append(Html.count(cut.reviews())).append("</td><td>")
-                        .append(Html.fixed(cut.caught(), 1)).append("</td><td>").append(Html.percent(cut.captureRate()))
-                        .append("</td><td>").append(Html.fixed(cut.precision(), 4)).append("</td><td>").append(Html.fixed(cut.lift(), 2))
+                        .append(Html.fixed(cut.caught(), 1)).append("</td><td>").append(none ? ClassMetricText.NOT_APPLICABLE : Html.percent(cut.captureRate()))
+                        .append("</td><td>").append(Html.fixed(cut.precision(), 4)).append("</td><td>")
+                        .append(none ? ClassMetricText.NOT_APPLICABLE : Html.fixed(cut.lift(), 2))
                         .append("</td></tr>\n");
             }
             sb.append(TABLE_END).append("<p>");

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trollwatch.features.Label;
+import dev.trollwatch.model.ConfusionMatrix;
+import dev.trollwatch.model.EvaluationResult;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.ReviewBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +120,48 @@ class HtmlReportTest {
         assertTrue(html.contains("&lt;b&gt;\\u202egini\\u0000"), "shown as escapes");
         assertFalse(html.contains("\u202e"), "no bidi override");
         assertFalse(html.contains("\u0000"), "no NUL");
+    }
+
+    /** The fixture's report with other evaluated rows: {@code truth[i]} predicted as {@code predicted[i]}. */
+    static ReportContent evaluatedOn(Label[] truth, Label[] predicted) {
+        ReportContent c = ReportFixtures.content(DATE);
+        ConfusionMatrix m = ConfusionMatrix.empty();
+        List<double[]> probabilities = new ArrayList<>();
+        for (int i = 0; i < truth.length; i++) {
+            m.add(truth[i], predicted[i]);
+            double[] p = new double[3];
+            p[predicted[i].ordinal()] = 1;
+            probabilities.add(p);
+        }
+        EvaluationResult e = c.eval();
+        EvaluationResult other = new EvaluationResult(m, e.importance(), e.permutation(), e.cv(),
+                ReviewBudget.of(probabilities, List.of(truth)));
+        return new ReportContent(c.command(), c.evaluatedOn(), c.data(), other, c.tree(), c.info(), c.gates(), c.toolVersion(),
+                c.createdAt());
+    }
+
+    @Test
+    void aClassWithoutRowsShowsNotApplicableNotZero() {
+        // With no troll row, troll recall and F1 read "0.0000", the heatmap's diagonal "0.0 %" and the
+        // troll ranking's lift "0.00": a failure of the model, to the reader, not an absent class.
+        Label[] truth = {Label.BOT, Label.BOT, Label.NORMAL, Label.NORMAL, Label.NORMAL};
+        Label[] predicted = {Label.NORMAL, Label.NORMAL, Label.NORMAL, Label.NORMAL, Label.TROLL};
+        ReportContent c = evaluatedOn(truth, predicted);
+        String html = HtmlReport.render(c);
+        String perClass = html.substring(html.indexOf("<section id=\"per-class\">"), html.indexOf("<section id=\"review-budget\">"));
+        assertTrue(perClass.contains("bot</th><td>n/a</td><td>0.0000</td><td>0.0000</td>"), "nothing predicted bot: " + perClass);
+        assertTrue(perClass.contains("troll</th><td>0.0000</td><td>n/a</td><td>n/a</td>"), "no troll row: " + perClass);
+        assertTrue(perClass.contains("No evaluated row is truly troll: its recall and F1 are n/a."), perClass);
+        assertTrue(perClass.contains("No row was predicted as bot: its precision is n/a."), perClass);
+        assertTrue(perClass.contains("The macro averages count an n/a as 0"), perClass);
+        ConfusionMatrix m = c.eval().matrix();
+        assertTrue(perClass.contains("macro avg</th><td>" + Html.fixed(m.macro(m::precision), 4) + "</td><td>"
+                + Html.fixed(m.macro(m::recall), 4) + "</td><td>" + Html.fixed(m.macro(m::f1), 4)), "macro averages as before");
+        assertTrue(perClass.contains(">troll recall</text>") && perClass.contains(">n/a</text>"), "the bars say n/a too");
+        String heatmap = ConfusionHeatmap.draw(m);
+        assertEquals(3, heatmap.split(">—</text>", -1).length - 1, "the troll row is dashes: " + heatmap);
+        String budget = html.substring(html.indexOf("<h3>trolls, ranked"), html.indexOf("<section id=\"importance\">"));
+        assertTrue(budget.contains("<td>n/a</td><td>0.0000</td><td>n/a</td></tr>"), "no lift without trolls: " + budget);
     }
 
     @Test
