@@ -235,11 +235,9 @@ public final class HtmlReport {
     private static void reviewBudget(StringBuilder sb, ReportContent c) {
         open(sb, 5, "review-budget", "The moderators' review budget");
         ReviewBudget b = c.eval().budget();
-        int leaves = c.tree().leaves().size();
         sb.append("<p>If moderators review the top k % of the ").append(Html.count(b.rows()))
-                .append(" evaluated comments, ranked by the model's score, how many of the bots and trolls do they catch?")
-                .append(" A tree of ").append(Html.count(leaves)).append(leaves == 1 ? " leaf" : " leaves")
-                .append(" gives at most as many distinct scores, so a cut-off usually falls inside a block of tied")
+                .append(" evaluated comments, ranked by the model's score, how many of the bots and trolls do they catch? ")
+                .append(fewScores(c)).append(", so a cut-off usually falls inside a block of tied")
                 .append(" scores: every figure is the <em>expected</em> value when tied comments are reviewed in random order")
                 .append(" (linear within the block). Lift: precision divided by the share of wanted comments overall.</p>\n")
                 .append("<p class=\"note\">").append(Html.escape(String.format(PROBABILITY_NOTE, weightsText(c.info())))).append("</p>\n");
@@ -269,6 +267,17 @@ public final class HtmlReport {
         }
         figure(sb, GainChart.draw(b), "Cumulative gain: the expected share of the wanted comments caught against the share reviewed.");
         close(sb);
+    }
+
+    /** Why scores tie: the saved tree's leaves, or with cross-validation the fold models that made the scores. */
+    private static String fewScores(ReportContent c) {
+        CrossValidationSummary cv = c.eval().cv();
+        if (cv != null) {
+            return "The scores are out-of-fold predictions pooled from the " + cv.folds() + " fold models (each scores the"
+                    + " comments it was not trained on), and each fold's tree gives at most as many distinct scores as it has leaves";
+        }
+        int leaves = c.tree().leaves().size();
+        return "A tree of " + Html.count(leaves) + (leaves == 1 ? " leaf" : " leaves") + " gives at most as many distinct scores";
     }
 
     private static String weightsText(ModelInfo info) {

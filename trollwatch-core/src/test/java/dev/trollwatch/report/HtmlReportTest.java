@@ -167,10 +167,22 @@ class HtmlReportTest {
     @Test
     void theReviewBudgetCountsTheTreesOwnLeaves() {
         // It said "a depth-3 tree gives at most 8 distinct scores" whatever the tree.
-        ReportContent c = ReportFixtures.content(DATE);
+        ReportContent cv = ReportFixtures.content(DATE);
+        EvaluationResult e = cv.eval();
+        ReportContent c = new ReportContent(cv.command(), "stratified hold-out", cv.data(),
+                new EvaluationResult(e.matrix(), e.importance(), e.permutation(), null, e.budget()), cv.tree(), cv.info(), cv.gates(),
+                cv.toolVersion(), cv.createdAt());
         String html = HtmlReport.render(c);
         int leaves = c.tree().leaves().size();
         assertTrue(html.contains("A tree of " + leaves + " leaves gives at most as many distinct scores"), html);
         assertFalse(html.contains("depth-3 tree gives"), html);
+    }
+
+    @Test
+    void crossValidatedScoresAreSaidToComeFromTheFoldModels() {
+        // With --cv it spoke of the saved tree's leaves, but the ranked scores are out-of-fold predictions of 3 other trees.
+        String html = HtmlReport.render(ReportFixtures.content(DATE));
+        assertTrue(html.contains("The scores are out-of-fold predictions pooled from the 3 fold models"), html);
+        assertFalse(html.contains("A tree of "), "the saved tree's leaves are not what ties the scores");
     }
 }
