@@ -47,6 +47,11 @@ final class Html {
         return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
+    /** A count and its noun, singular for 1: {@code 1 leaf}, {@code 12,345 leaves}. */
+    static String count(long v, String one, String many) {
+        return count(v) + " " + (v == 1 ? one : many);
+    }
+
     /** A count with thousands separators: {@code 12,345}. */
     static String count(long v) {
         return String.format(Locale.ROOT, "%,d", v);

@@ -47,7 +47,7 @@ public final class HtmlReport {
         confusion(sb, c.eval().matrix());
         perClass(sb, c.eval().matrix());
         reviewBudget(sb, c);
-        importance(sb, c.eval());
+        importance(sb, c.eval(), c.tree());
         tree(sb, c);
         crossValidation(sb, c.eval().cv());
         sb.append("<footer>Written by trollwatch ").append(Html.escape(c.toolVersion()))
@@ -277,7 +277,7 @@ public final class HtmlReport {
                     + " comments it was not trained on), and each fold's tree gives at most as many distinct scores as it has leaves";
         }
         int leaves = c.tree().leaves().size();
-        return "A tree of " + Html.count(leaves) + (leaves == 1 ? " leaf" : " leaves") + " gives at most as many distinct scores";
+        return "A tree of " + Html.count(leaves, "leaf", "leaves") + " gives at most as many distinct scores";
     }
 
     private static String weightsText(ModelInfo info) {
@@ -289,7 +289,7 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    private static void importance(StringBuilder sb, EvaluationResult eval) {
+    private static void importance(StringBuilder sb, EvaluationResult eval, DecisionTree tree) {
         open(sb, 6, "importance", "Feature importance");
         sb.append("<p>Gain: each feature's share of the tree's weighted information gain. Features with neither")
                 .append(" gain nor permutation importance are left out.");
@@ -299,7 +299,12 @@ public final class HtmlReport {
             sb.append(" Permutation importance was not computed (--permutation-importance).");
         }
         sb.append("</p>\n");
-        figure(sb, ImportanceChart.draw(eval.importance(), eval.permutation()), "Feature importance.");
+        if (ImportanceChart.shown(eval.importance(), eval.permutation()).isEmpty()) {
+            sb.append("<p><strong>").append(tree.root() instanceof DecisionTree.Leaf ? "The tree has no split: no feature has any importance."
+                    : "No feature has any importance.").append("</strong></p>\n");
+        } else {
+            figure(sb, ImportanceChart.draw(eval.importance(), eval.permutation()), "Feature importance.");
+        }
         close(sb);
     }
 
@@ -311,7 +316,7 @@ public final class HtmlReport {
                 .append("<p class=\"note\">").append(Html.escape(String.format(PROBABILITY_NOTE, weightsText(c.info())))).append("</p>\n");
         int shown = TreeDiagram.drawnDepth(c.tree());
         figure(sb, TreeDiagram.draw(c.tree()), "The decision tree (depth " + c.tree().depth() + ", "
-                + Html.count(c.tree().leaves().size()) + " leaves)"
+                + Html.count(c.tree().leaves().size(), "leaf", "leaves") + ")"
                 + (shown < c.tree().depth() ? ", drawn down to depth " + shown + ": each dashed box stands for the"
                         + " subtree below it (the whole tree is in the model's JSON file, and in train --dot)" : "") + ".");
         close(sb);

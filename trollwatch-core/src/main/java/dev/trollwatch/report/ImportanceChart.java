@@ -1,6 +1,5 @@
 package dev.trollwatch.report;
 
-import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.model.FeatureImportance;
 import dev.trollwatch.model.PermutationImportance;
 import java.util.List;
@@ -18,7 +17,8 @@ final class ImportanceChart {
     private ImportanceChart() {
     }
 
-    static String draw(List<FeatureImportance.Entry> gain, List<PermutationImportance.Entry> permutation) {
+    /** The features drawn: those with gain, then those with only a permutation importance; empty for a tree without a split. */
+    static List<String> shown(List<FeatureImportance.Entry> gain, List<PermutationImportance.Entry> permutation) {
         List<String> features = gain.stream().filter(e -> e.importance() > 0).map(FeatureImportance.Entry::feature)
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         for (PermutationImportance.Entry e : permutation) {
@@ -26,8 +26,14 @@ final class ImportanceChart {
                 features.add(e.feature());
             }
         }
+        return features;
+    }
+
+    /** The bars of {@link #shown} features; there must be at least one. */
+    static String draw(List<FeatureImportance.Entry> gain, List<PermutationImportance.Entry> permutation) {
+        List<String> features = shown(gain, permutation);
         if (features.isEmpty()) {
-            features.add(FeatureSchema.NAMES.get(0));
+            throw new IllegalArgumentException("no feature has any importance: nothing to draw");
         }
         boolean both = !permutation.isEmpty();
         double rowHeight = both ? 2 * ROW - 4 : ROW;

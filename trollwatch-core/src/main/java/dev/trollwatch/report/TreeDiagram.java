@@ -7,8 +7,9 @@ import dev.trollwatch.model.Numbers;
 
 /**
  * The tree drawn top-down: each node a box tinted with the class it would predict (its summed
- * class weights; a folded subtree: the class most of its rows land in), with its split, its training rows per class and a bar of their shares; leaves
- * also show the predicted class's class-weighted probability next to its row frequency.
+ * class weights; for a folded subtree, the class most of its rows land in), with its split, its
+ * training rows per class and a bar of their shares; leaves also show the predicted class's
+ * class-weighted probability next to its row frequency.
  *
  * <p>A drawing has room for {@link #MAX_BOXES_ACROSS} boxes side by side (5,200 units: at the
  * smallest readable scale about 3,900 px, which the page scrolls sideways). A larger tree (an
@@ -31,7 +32,7 @@ final class TreeDiagram {
         int shown = drawnDepth(tree);
         int leaves = tree.leaves().size();
         Svg svg = new Svg(across(tree.root(), 0, shown) * SLOT + 2 * MARGIN, (shown + 1) * LEVEL - (LEVEL - BOX_H) + 2 * MARGIN,
-                "the decision tree: " + leaves + " leaves, depth " + tree.depth()
+                "the decision tree: " + Html.count(leaves, "leaf", "leaves") + ", depth " + tree.depth()
                         + (shown < tree.depth() ? ", drawn down to depth " + shown : ""));
         node(svg, tree.root(), 0, 0, shown);
         return svg.end();

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.trollwatch.features.Label;
 import dev.trollwatch.model.ConfusionMatrix;
+import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.EvaluationResult;
+import dev.trollwatch.model.FeatureImportance;
 import dev.trollwatch.model.ModelInfo;
 import dev.trollwatch.model.ReviewBudget;
 import java.io.IOException;
@@ -162,6 +164,22 @@ class HtmlReportTest {
         assertEquals(3, heatmap.split(">—</text>", -1).length - 1, "the troll row is dashes: " + heatmap);
         String budget = html.substring(html.indexOf("<h3>trolls, ranked"), html.indexOf("<section id=\"importance\">"));
         assertTrue(budget.contains("<td>n/a</td><td>0.0000</td><td>n/a</td></tr>"), "no lift without trolls: " + budget);
+    }
+
+    @Test
+    void aTreeWithoutASplitSaysNoFeatureMattersInsteadOfDrawingAnEmptyBar() {
+        // train --min-leaf 9000 drew a bar "no_follow 0.0000 gain" (a hard-coded stand-in) and "1 leaves".
+        ReportContent c = ReportFixtures.content(DATE);
+        DecisionTree leaf = new DecisionTree(new DecisionTree.Leaf(new double[] {2, 5, 1}, new long[] {2, 5, 1}));
+        EvaluationResult e = c.eval();
+        EvaluationResult flat = new EvaluationResult(e.matrix(), FeatureImportance.of(leaf), List.of(), e.cv(), e.budget());
+        String html = HtmlReport.render(new ReportContent(c.command(), c.evaluatedOn(), c.data(), flat, leaf, c.info(), c.gates(),
+                c.toolVersion(), c.createdAt()));
+        String importance = html.substring(html.indexOf("<section id=\"importance\">"), html.indexOf("<section id=\"tree\">"));
+        assertTrue(importance.contains("The tree has no split: no feature has any importance."), importance);
+        assertFalse(importance.contains("<svg"), "no bar for a feature without importance");
+        assertTrue(html.contains("(depth 0, 1 leaf)") && html.contains("the decision tree: 1 leaf, depth 0"), "singular");
+        assertFalse(html.contains("1 leaves"), "never 1 leaves");
     }
 
     @Test
