@@ -9,11 +9,12 @@ final class ReportStyle {
             h1 { font-size: 22px; margin: 8px 0 2px; }
             h2 { font-size: 18px; border-bottom: 2px solid #26466e; padding-bottom: 3px; margin-top: 28px; }
             h3 { font-size: 15px; margin: 16px 0 6px; }
+            h1, .sub { overflow-wrap: anywhere; }
             .sub { color: #555; margin: 0 0 8px; }
             table { border-collapse: collapse; margin: 6px 0 10px; }
             th, td { border: 1px solid #ccc; padding: 3px 8px; }
             th { background: #f1f3f6; text-align: left; font-weight: 600; }
-            table.facts td { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 12.5px; word-break: break-all; }
+            table.facts td { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
             table.numbers td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .scroll { overflow-x: auto; max-width: 100%; }
             .scroll > table { margin: 6px 0 10px; }

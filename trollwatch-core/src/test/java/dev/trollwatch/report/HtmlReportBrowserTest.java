@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trollwatch.model.DataFacts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,31 @@ class HtmlReportBrowserTest {
             assertTrue(bytes.length > 10_000 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "prints to PDF");
             assertEquals(List.of(page.toUri().toString()), chromium.requests(), "the page fetches nothing but itself");
             assertEquals(List.of(), chromium.errors(), "no console or script error");
+        }
+    }
+
+    @Test
+    void aLongFileNameWrapsWithoutWideningThePageAndWordsStayWhole() throws Exception {
+        // A 200-character file name made the header 2,246 px wide, and break-all split "cr|eated_utc" on a phone.
+        ReportContent c = ReportFixtures.content("2026-12-01T12:00:00Z");
+        String name = "data/" + "x".repeat(200) + ".csv.gz";
+        DataFacts d = c.data();
+        DataFacts longName = new DataFacts(name, d.sha256(), d.prepared(), d.trainRows(), d.testRows(), d.testInput(), d.testSha256());
+        Path page = dir.resolve("long-name.html");
+        Files.writeString(page, HtmlReport.render(new ReportContent(c.command(), "test file " + name, longName, c.eval(), c.tree(),
+                c.info(), c.gates(), c.toolVersion(), c.createdAt())), StandardCharsets.UTF_8);
+        try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve("long-name-profile")))) {
+            chromium.offline();
+            chromium.viewport(390, 900);
+            chromium.load(page);
+            assertEquals(chromium.evaluate("document.documentElement.clientWidth").asInt(),
+                    chromium.evaluate("document.documentElement.scrollWidth").asInt(), "the page does not scroll sideways");
+            JsonNode lines = chromium.evaluate("(() => { const td = [...document.querySelectorAll('table.facts td')]"
+                    + ".find(t => t.textContent.includes('created_utc')); const text = td.firstChild;"
+                    + " const at = text.data.indexOf('created_utc'); const r = document.createRange();"
+                    + " r.setStart(text, at); r.setEnd(text, at + 'created_utc'.length);"
+                    + " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })()");
+            assertEquals(1, lines.asInt(), "created_utc is on one line");
         }
     }
 
