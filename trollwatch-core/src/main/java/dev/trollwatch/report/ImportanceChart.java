@@ -13,6 +13,8 @@ final class ImportanceChart {
     private static final double LEFT = 230;
     private static final double PLOT = 330;
     private static final double ROW = 22;
+    /** Dark gold: 3.9:1 against white (the earlier #c9a227 was 2.4:1). */
+    static final String PERMUTATION_COLOUR = "#a17c00";
 
     private ImportanceChart() {
     }
@@ -48,7 +50,7 @@ final class ImportanceChart {
             bar(svg, y, g, maxGain, "#4a6fa5", Html.fixed(g, 4) + " gain");
             if (both) {
                 PermutationImportance.Entry p = permutation.stream().filter(e -> e.feature().equals(f)).findFirst().orElseThrow();
-                bar(svg, y + ROW - 4, p.importance(), maxPerm, "#c9a227",
+                bar(svg, y + ROW - 4, p.importance(), maxPerm, PERMUTATION_COLOUR,
                         (p.importance() >= 0 ? "+" : "") + Html.fixed(p.importance(), 4) + " ± " + Html.fixed(p.sd(), 4) + " accuracy");
             }
         }
@@ -56,7 +58,7 @@ final class ImportanceChart {
         svg.rect(LEFT, ly - 9, 12, 12, "#4a6fa5", null);
         svg.text(LEFT + 16, ly + 1, "share of weighted information gain", "start", "tick");
         if (both) {
-            svg.rect(LEFT + 230, ly - 9, 12, 12, "#c9a227", null);
+            svg.rect(LEFT + 230, ly - 9, 12, 12, PERMUTATION_COLOUR, null);
             svg.text(LEFT + 246, ly + 1, "permutation: accuracy drop", "start", "tick");
         }
         return svg.end();

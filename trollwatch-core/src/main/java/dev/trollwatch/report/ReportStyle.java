@@ -43,7 +43,7 @@ final class ReportStyle {
             svg .cell-big { font-size: 15px; font-weight: 700; }
             svg .cell-small { font-size: 11px; }
             svg .light { fill: #fff; }
-            svg .dark { fill: #1d1d1d; }
+            svg .dark { fill: #000; }
             footer { color: #666; font-size: 12px; margin: 28px 0 8px; border-top: 1px solid #ddd; padding-top: 6px; }
             @media print {
               body { max-width: none; padding: 0; font-size: 11pt; }
