@@ -63,6 +63,15 @@ public final class HtmlReport {
         sb.append("</section>\n");
     }
 
+    /** A table's row of column headers (scope="col", so a screen reader names each cell's column). */
+    private static String headerRow(String... names) {
+        StringBuilder sb = new StringBuilder("<tr>");
+        for (String name : names) {
+            sb.append("<th scope=\"col\">").append(Html.escape(name)).append("</th>");
+        }
+        return sb.append("</tr>\n").toString();
+    }
+
     /** A drawing with its caption (plain text, escaped). */
     private static void figure(StringBuilder sb, String svg, String caption) {
         sb.append("<figure><div class=\"scroll\">").append(svg).append("</div><figcaption>").append(Html.escape(caption))
@@ -93,11 +102,10 @@ public final class HtmlReport {
         facts.put("report by", "trollwatch " + c.toolVersion());
         facts.put("date", c.createdAt());
         sb.append("<table class=\"facts\">\n");
-        facts.forEach((k, v) -> sb.append("<tr><th>").append(Html.escape(k)).append("</th><td>").append(Html.escape(v)).append("</td></tr>\n"));
+        facts.forEach((k, v) -> factRow(sb, k, v));
         sb.append("</table>\n<h3>Parameters</h3>\n<table class=\"facts params\">\n");
         for (Map.Entry<String, Object> p : info.params().entrySet()) {
-            sb.append("<tr><th>").append(Html.escape(p.getKey())).append("</th><td>").append(Html.escape(paramText(p.getKey(), p.getValue())))
-                    .append("</td></tr>\n");
+            factRow(sb, p.getKey(), paramText(p.getKey(), p.getValue()));
         }
         sb.append("</table>\n");
         Map<String, Map<Label, Long>> mix = new LinkedHashMap<>();
@@ -107,6 +115,10 @@ public final class HtmlReport {
         mix.put("evaluated on", d.testRows());
         figure(sb, BarCharts.classMix(mix), "Rows per class.");
         close(sb);
+    }
+
+    private static void factRow(StringBuilder sb, String name, String value) {
+        sb.append("<tr><th scope=\"row\">").append(Html.escape(name)).append("</th><td>").append(Html.escape(value)).append("</td></tr>\n");
     }
 
     private static String paramText(String key, Object v) {
@@ -148,7 +160,7 @@ public final class HtmlReport {
         } else {
             long passed = c.gates().stream().filter(g -> g.check(m) == null).count();
             sb.append("<p><strong>").append(passed).append(" of ").append(c.gates().size()).append(" quality gates passed.</strong></p>\n");
-            sb.append(NUMBERS_TABLE).append("<tr><th>gate</th><th>minimum</th><th>value</th><th>result</th></tr>\n");
+            sb.append(NUMBERS_TABLE).append(headerRow("gate", "minimum", "value", "result"));
             for (QualityGate g : c.gates()) {
                 boolean ok = g.check(m) == null;
                 sb.append("<tr><td>").append(Html.escape(g.what())).append("</td><td>").append(Numbers.compact(g.minimum()))
@@ -182,19 +194,19 @@ public final class HtmlReport {
     private static void confusion(StringBuilder sb, ConfusionMatrix m) {
         open(sb, 3, "confusion", "Confusion matrix");
         Label[] ls = Label.values();
-        sb.append("<div class=\"side\">\n").append(NUMBERS_TABLE).append("<tr><th>true \\ predicted</th>");
+        sb.append("<div class=\"side\">\n").append(NUMBERS_TABLE).append("<tr><th scope=\"col\">true \\ predicted</th>");
         for (Label l : ls) {
-            sb.append("<th>").append(l.text()).append("</th>");
+            sb.append("<th scope=\"col\">").append(l.text()).append("</th>");
         }
-        sb.append("<th>All</th></tr>\n");
+        sb.append("<th scope=\"col\">All</th></tr>\n");
         for (Label t : ls) {
-            sb.append("<tr><th>").append(t.text()).append("</th>");
+            sb.append("<tr><th scope=\"row\">").append(t.text()).append("</th>");
             for (Label p : ls) {
                 sb.append("<td").append(t == p ? " class=\"diag\"" : "").append('>').append(Html.count(m.count(t, p))).append("</td>");
             }
             sb.append("<td>").append(Html.count(m.support(t))).append("</td></tr>\n");
         }
-        sb.append("<tr><th>All</th>");
+        sb.append("<tr><th scope=\"row\">All</th>");
         for (Label p : ls) {
             sb.append("<td>").append(Html.count(m.predicted(p))).append("</td>");
         }
@@ -211,17 +223,17 @@ public final class HtmlReport {
 
     private static void perClass(StringBuilder sb, ConfusionMatrix m) {
         open(sb, 4, "per-class", "Precision, recall and F1 per class");
-        sb.append(NUMBERS_TABLE).append("<tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
+        sb.append(NUMBERS_TABLE).append(headerRow("class", "precision", "recall", "F1", "support"));
         for (Label l : Label.values()) {
-            sb.append("<tr><th><span class=\"swatch\" style=\"background:").append(ClassColors.of(l)).append("\"></span>")
+            sb.append("<tr><th scope=\"row\"><span class=\"swatch\" style=\"background:").append(ClassColors.of(l)).append("\"></span>")
                     .append(l.text()).append("</th><td>").append(ClassMetricText.precision(m, l)).append("</td><td>")
                     .append(ClassMetricText.recall(m, l)).append("</td><td>").append(ClassMetricText.f1(m, l)).append("</td><td>")
                     .append(Html.count(m.support(l))).append("</td></tr>\n");
         }
-        sb.append("<tr><th>macro avg</th><td>").append(Html.fixed(m.macro(m::precision), 4)).append("</td><td>")
+        sb.append("<tr><th scope=\"row\">macro avg</th><td>").append(Html.fixed(m.macro(m::precision), 4)).append("</td><td>")
                 .append(Html.fixed(m.macro(m::recall), 4)).append("</td><td>").append(Html.fixed(m.macro(m::f1), 4))
                 .append("</td><td>").append(Html.count(m.total())).append("</td></tr>\n");
-        sb.append("<tr><th>weighted avg</th><td>").append(Html.fixed(m.weighted(m::precision), 4)).append("</td><td>")
+        sb.append("<tr><th scope=\"row\">weighted avg</th><td>").append(Html.fixed(m.weighted(m::precision), 4)).append("</td><td>")
                 .append(Html.fixed(m.weighted(m::recall), 4)).append("</td><td>").append(Html.fixed(m.weighted(m::f1), 4))
                 .append("</td><td>").append(Html.count(m.total())).append("</td></tr>\n").append(TABLE_END);
         String note = ClassMetricText.note(m);
@@ -247,8 +259,7 @@ public final class HtmlReport {
             // with no wanted rows, the share caught and the lift divide by zero
             boolean none = ranking.positives() == 0;
             sb.append("<h3>").append(Html.escape(names[r])).append(" — ").append(Html.count(ranking.positives())).append(" in the data</h3>\n");
-            sb.append(NUMBERS_TABLE).append("<tr><th>review top</th><th>reviews</th><th>caught (expected)</th>")
-                    .append("<th>share caught</th><th>precision</th><th>lift</th></tr>\n");
+            sb.append(NUMBERS_TABLE).append(headerRow("review top", "reviews", "caught (expected)", "share caught", "precision", "lift"));
             for (ReviewBudget.Cut cut : ranking.cuts()) {
                 sb.append("<tr><td>").append(cut.percent()).append(" %</td><td>").append(Html.count(cut.reviews())).append("</td><td>")
                         .append(Html.fixed(cut.caught(), 1)).append("</td><td>").append(none ? ClassMetricText.NOT_APPLICABLE : Html.percent(cut.captureRate()))
@@ -330,7 +341,7 @@ public final class HtmlReport {
             sb.append("<p>").append(cv.folds()).append("-fold stratified cross-validation: each dot is one fold's metric, the bar")
                     .append(" the mean, the band mean ± sd. The saved model is trained on all rows.</p>\n");
             figure(sb, FoldSpreadChart.draw(cv), "Metrics across folds.");
-            sb.append(NUMBERS_TABLE).append("<tr><th>fold</th><th>accuracy</th><th>MCC</th><th>kappa</th></tr>\n");
+            sb.append(NUMBERS_TABLE).append(headerRow("fold", "accuracy", "MCC", "kappa"));
             for (int f = 0; f < cv.folds(); f++) {
                 sb.append("<tr><td>").append(f + 1).append("</td><td>").append(Html.fixed(cv.accuracy()[f], 4)).append("</td><td>")
                         .append(Html.fixed(cv.mcc()[f], 4)).append("</td><td>").append(Html.fixed(cv.kappa()[f], 4)).append("</td></tr>\n");

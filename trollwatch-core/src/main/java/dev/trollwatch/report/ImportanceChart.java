@@ -15,6 +15,8 @@ final class ImportanceChart {
     private static final double ROW = 22;
     /** Dark gold: 3.9:1 against white (the earlier #c9a227 was 2.4:1). */
     static final String PERMUTATION_COLOUR = "#a17c00";
+    /** Features named in the accessible summary of each series. */
+    private static final int SUMMARY_TOP = 5;
 
     private ImportanceChart() {
     }
@@ -39,7 +41,7 @@ final class ImportanceChart {
         }
         boolean both = !permutation.isEmpty();
         double rowHeight = both ? 2 * ROW - 4 : ROW;
-        Svg svg = new Svg(LEFT + PLOT + 210, features.size() * rowHeight + 34, "feature importance bars");
+        Svg svg = new Svg(LEFT + PLOT + 210, features.size() * rowHeight + 34, summary(gain, permutation));
         double maxGain = gain.stream().mapToDouble(FeatureImportance.Entry::importance).max().orElse(0);
         double maxPerm = permutation.stream().mapToDouble(PermutationImportance.Entry::importance).max().orElse(0);
         for (int i = 0; i < features.size(); i++) {
@@ -62,6 +64,27 @@ final class ImportanceChart {
             svg.text(LEFT + 246, ly + 1, "permutation: accuracy drop", "start", "tick");
         }
         return svg.end();
+    }
+
+    /** The accessible name: the leading features with their values, which a screen reader cannot get from the bars. */
+    static String summary(List<FeatureImportance.Entry> gain, List<PermutationImportance.Entry> permutation) {
+        StringBuilder sb = new StringBuilder("feature importance. Share of gain: ");
+        List<FeatureImportance.Entry> used = gain.stream().filter(e -> e.importance() > 0)
+                .sorted(java.util.Comparator.comparingDouble(FeatureImportance.Entry::importance).reversed()).toList();
+        for (int i = 0; i < Math.min(SUMMARY_TOP, used.size()); i++) {
+            sb.append(i == 0 ? "" : ", ").append(used.get(i).feature()).append(' ').append(Html.fixed(used.get(i).importance(), 3));
+        }
+        sb.append(used.size() > SUMMARY_TOP ? ", and " + (used.size() - SUMMARY_TOP) + " more" : "").append('.');
+        if (!permutation.isEmpty()) {
+            sb.append(" Permutation accuracy drop: ");
+            List<PermutationImportance.Entry> ranked = permutation.stream().filter(e -> e.importance() != 0)
+                    .sorted(java.util.Comparator.comparingDouble(PermutationImportance.Entry::importance).reversed()).toList();
+            for (int i = 0; i < Math.min(SUMMARY_TOP, ranked.size()); i++) {
+                sb.append(i == 0 ? "" : ", ").append(ranked.get(i).feature()).append(' ').append(Html.fixed(ranked.get(i).importance(), 3));
+            }
+            sb.append('.');
+        }
+        return sb.toString();
     }
 
     private static void bar(Svg svg, double y, double v, double max, String colour, String text) {

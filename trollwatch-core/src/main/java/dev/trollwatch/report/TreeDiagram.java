@@ -30,12 +30,28 @@ final class TreeDiagram {
 
     static String draw(DecisionTree tree) {
         int shown = drawnDepth(tree);
-        int leaves = tree.leaves().size();
         Svg svg = new Svg(across(tree.root(), 0, shown) * SLOT + 2 * MARGIN, (shown + 1) * LEVEL - (LEVEL - BOX_H) + 2 * MARGIN,
-                "the decision tree: " + Html.count(leaves, "leaf", "leaves") + ", depth " + tree.depth()
-                        + (shown < tree.depth() ? ", drawn down to depth " + shown : ""));
+                summary(tree, shown));
         node(svg, tree.root(), 0, 0, shown);
         return svg.end();
+    }
+
+    /** The accessible name: size, the root's split and how many leaves predict each class. */
+    static String summary(DecisionTree tree, int shown) {
+        StringBuilder sb = new StringBuilder("the decision tree: ").append(Html.count(tree.leaves().size(), "leaf", "leaves"))
+                .append(", depth ").append(tree.depth()).append(shown < tree.depth() ? ", drawn down to depth " + shown : "");
+        if (tree.root() instanceof DecisionTree.Split s) {
+            sb.append("; the root splits on ").append(FeatureSchema.NAMES.get(s.feature())).append(" at ").append(Numbers.compact(s.threshold()));
+        }
+        long[] predicting = new long[3];
+        for (DecisionTree.Leaf leaf : tree.leaves()) {
+            predicting[leaf.predicted().ordinal()]++;
+        }
+        sb.append("; leaves predicting ");
+        for (Label l : Label.values()) {
+            sb.append(l.ordinal() == 0 ? "" : ", ").append(l.text()).append(' ').append(Html.count(predicting[l.ordinal()]));
+        }
+        return sb.toString();
     }
 
     /** The deepest level the drawing goes down to: the whole tree when it fits. */

@@ -96,7 +96,7 @@ class HtmlReportTest {
     @Test
     void anUnlimitedDepthSaysWhatItsZeroMeans() {
         ReportContent c = ReportFixtures.content(DATE);
-        assertTrue(HtmlReport.render(c).contains("<tr><th>max_depth</th><td>3</td></tr>"), "a set depth shows as is");
+        assertTrue(HtmlReport.render(c).contains("<tr><th scope=\"row\">max_depth</th><td>3</td></tr>"), "a set depth shows as is");
         ModelInfo i = c.info();
         Map<String, Object> params = new LinkedHashMap<>(i.params());
         params.put("max_depth", 0);
@@ -104,7 +104,7 @@ class HtmlReportTest {
                 i.classWeights(), params, i.metrics(), i.dataSha256(), i.trainingRows(), i.createdAt());
         String html = HtmlReport.render(new ReportContent(c.command(), c.evaluatedOn(), c.data(), c.eval(), c.tree(),
                 unlimited, c.gates(), c.toolVersion(), c.createdAt()));
-        assertTrue(html.contains("<tr><th>max_depth</th><td>0 (no limit: at most 64 levels)</td></tr>"), html);
+        assertTrue(html.contains("<tr><th scope=\"row\">max_depth</th><td>0 (no limit: at most 64 levels)</td></tr>"), html);
     }
 
     @Test
@@ -180,6 +180,25 @@ class HtmlReportTest {
         assertFalse(importance.contains("<svg"), "no bar for a feature without importance");
         assertTrue(html.contains("(depth 0, 1 leaf)") && html.contains("the decision tree: 1 leaf, depth 0"), "singular");
         assertFalse(html.contains("1 leaves"), "never 1 leaves");
+    }
+
+    @Test
+    void headerCellsHaveAScopeAndTheImportanceAndTreeDrawingsNameTheirData() {
+        // No th had a scope, and the drawings were named "feature importance bars" and "the decision tree: 8 leaves, depth 3".
+        ReportContent c = ReportFixtures.content(DATE);
+        String html = HtmlReport.render(c);
+        assertFalse(html.contains("<th>"), "every header cell has a scope");
+        assertTrue(html.contains("<tr><th scope=\"col\">class</th><th scope=\"col\">precision</th>"), "column headers");
+        assertTrue(html.contains("<tr><th scope=\"row\">macro avg</th>"), "row headers");
+        FeatureImportance.Entry top = c.eval().importance().stream()
+                .max(java.util.Comparator.comparingDouble(FeatureImportance.Entry::importance)).orElseThrow();
+        assertTrue(html.contains("aria-label=\"feature importance. Share of gain: " + top.feature() + " " + Html.fixed(top.importance(), 3)),
+                "the top feature and its share are named");
+        assertTrue(html.contains("Permutation accuracy drop: "), "and the permutation ranking");
+        DecisionTree.Split root = (DecisionTree.Split) c.tree().root();
+        assertTrue(html.contains("; the root splits on " + dev.trollwatch.features.FeatureSchema.NAMES.get(root.feature()) + " at "),
+                "the tree's root split is named");
+        assertTrue(html.contains("; leaves predicting bot "), "and what its leaves predict");
     }
 
     @Test
