@@ -36,7 +36,10 @@ final class GainChart {
         String[] names = {"bots + trolls", "bots", "trolls"};
         for (int r = 0; r < budget.rankings().size(); r++) {
             ReviewBudget.Ranking ranking = budget.rankings().get(r);
+            double ly = TOP + 16 + r * 20;
+            // every ranking keeps its legend line, so an absent class reads as absent, not as a gap
             if (ranking.positives() == 0 || budget.rows() == 0) {
+                svg.text(LEFT + SIZE + 16, ly, names[r] + ": none in the data", "start", "label");
                 continue;
             }
             double[] x = new double[ranking.curve().size()];
@@ -47,7 +50,6 @@ final class GainChart {
                 y[i] = TOP + SIZE * (1 - p.caught() / ranking.positives());
             }
             svg.polyline(x, y, colours[r], "stroke-width=\"" + (r == 0 ? "3" : "2") + "\"");
-            double ly = TOP + 16 + r * 20;
             svg.line(LEFT + SIZE + 16, ly - 4, LEFT + SIZE + 40, ly - 4, colours[r], "stroke-width=\"3\"");
             svg.text(LEFT + SIZE + 46, ly, names[r], "start", "label");
         }

@@ -167,6 +167,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void theGainChartsLegendKeepsARankingWithoutPositives() {
+        // The trolls' legend line was skipped with its curve, leaving a hole above "random review".
+        Label[] truth = {Label.BOT, Label.NORMAL, Label.NORMAL};
+        Label[] predicted = {Label.BOT, Label.NORMAL, Label.TROLL};
+        String svg = GainChart.draw(evaluatedOn(truth, predicted).eval().budget());
+        assertTrue(svg.contains(">trolls: none in the data</text>"), svg);
+        assertTrue(svg.contains(">bots + trolls</text>") && svg.contains(">bots</text>"), svg);
+        assertEquals(2, svg.split("<polyline", -1).length - 1, "no curve for the trolls");
+    }
+
+    @Test
     void aTreeWithoutASplitSaysNoFeatureMattersInsteadOfDrawingAnEmptyBar() {
         // train --min-leaf 9000 drew a bar "no_follow 0.0000 gain" (a hard-coded stand-in) and "1 leaves".
         ReportContent c = ReportFixtures.content(DATE);
