@@ -42,6 +42,11 @@ final class Html {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /** A fixed number of decimals with thousands separators, as counts have: {@code 1,304.6}. */
+    static String grouped(double v, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
     /** A percentage with one decimal: {@code 12.3 %}. */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f %%", 100 * share);

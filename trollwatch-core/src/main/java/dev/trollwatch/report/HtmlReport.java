@@ -247,8 +247,8 @@ public final class HtmlReport {
     private static void reviewBudget(StringBuilder sb, ReportContent c) {
         open(sb, 5, "review-budget", "The moderators' review budget");
         ReviewBudget b = c.eval().budget();
-        sb.append("<p>If moderators review the top k % of the ").append(Html.count(b.rows()))
-                .append(" evaluated comments, ranked by the model's score, how many of the bots and trolls do they catch? ")
+        sb.append("<p>If moderators review the top k % of the ").append(Html.count(b.rows(), "evaluated comment", "evaluated comments"))
+                .append(", ranked by the model's score, how many of the bots and trolls do they catch? ")
                 .append(fewScores(c)).append(", so a cut-off usually falls inside a block of tied")
                 .append(" scores: every figure is the <em>expected</em> value when tied comments are reviewed in random order")
                 .append(" (linear within the block). Lift: precision divided by the share of wanted comments overall.</p>\n")
@@ -262,7 +262,7 @@ public final class HtmlReport {
             sb.append(NUMBERS_TABLE).append(headerRow("review top", "reviews", "caught (expected)", "share caught", "precision", "lift"));
             for (ReviewBudget.Cut cut : ranking.cuts()) {
                 sb.append("<tr><td>").append(cut.percent()).append(" %</td><td>").append(Html.count(cut.reviews())).append("</td><td>")
-                        .append(Html.fixed(cut.caught(), 1)).append("</td><td>").append(none ? ClassMetricText.NOT_APPLICABLE : Html.percent(cut.captureRate()))
+                        .append(Html.grouped(cut.caught(), 1)).append("</td><td>").append(none ? ClassMetricText.NOT_APPLICABLE : Html.percent(cut.captureRate()))
                         .append("</td><td>").append(Html.fixed(cut.precision(), 4)).append("</td><td>")
                         .append(none ? ClassMetricText.NOT_APPLICABLE : Html.fixed(cut.lift(), 2))
                         .append("</td></tr>\n");
@@ -270,7 +270,7 @@ public final class HtmlReport {
             sb.append(TABLE_END).append("<p>");
             for (ReviewBudget.Reach reach : ranking.reach()) {
                 sb.append("To catch ").append(reach.percent()).append(" % (").append(Html.count(reach.target())).append("): ")
-                        .append(Double.isNaN(reach.reviews()) ? "—" : Html.fixed(reach.reviews(), 1) + " reviews")
+                        .append(Double.isNaN(reach.reviews()) ? "—" : Html.grouped(reach.reviews(), 1) + " reviews")
                         .append(Double.isNaN(reach.reviews()) || b.rows() == 0 ? "" : " (" + Html.percent(reach.reviews() / b.rows()) + " of all)")
                         .append(". ");
             }

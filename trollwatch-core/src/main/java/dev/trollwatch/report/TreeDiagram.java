@@ -115,7 +115,8 @@ final class TreeDiagram {
             double p = leaf.probabilities()[predicted.ordinal()];
             double freq = total == 0 ? 0 : (double) rows[predicted.ordinal()] / total;
             svg.text(cx, y + 17, "→ " + predicted.text(), "middle", "node-title");
-            svg.text(cx, y + 32, "p " + Html.fixed(p, 2) + " (weighted) · freq " + Html.fixed(freq, 2), "middle", "node-text");
+            // 3 decimals: with 2, a p of 0.9966 read "1.00", a certainty the leaf does not have
+            svg.text(cx, y + 32, "p " + Html.fixed(p, 3) + " (weighted) · freq " + Html.fixed(freq, 3), "middle", "node-text");
         }
         svg.text(cx, y + 47, rowsText(rows), "middle", "node-text");
         shareBar(svg, x + 8, y + 54, BOX_W - 16, 9, rows);

@@ -167,6 +167,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void numbersAreGroupedCountsAgreeWithTheirNounAndLeafProbabilitiesDoNotRoundToCertainty() {
+        // "1304.6" beside "1,600", "the 1 evaluated comments", and a leaf's p of 0.9966 shown as "1.00".
+        Label[] bots = new Label[3000];
+        java.util.Arrays.fill(bots, Label.BOT);
+        String html = HtmlReport.render(evaluatedOn(bots, bots));
+        assertTrue(html.contains("top k % of the 3,000 evaluated comments,"), "plural");
+        assertTrue(html.contains("To catch 80 % (2,400): 2,400.0 reviews"), "a decimal count is grouped like a count");
+        assertTrue(HtmlReport.render(evaluatedOn(new Label[] {Label.BOT}, new Label[] {Label.BOT}))
+                .contains("top k % of the 1 evaluated comment,"), "singular");
+        DecisionTree.Leaf leaf = new DecisionTree.Leaf(new double[] {0.0034, 0.9966, 0}, new long[] {1, 99, 0});
+        assertTrue(TreeDiagram.draw(new DecisionTree(leaf)).contains("p 0.997 (weighted) · freq 0.990"), "3 decimals");
+    }
+
+    @Test
     void theGainChartsLegendKeepsARankingWithoutPositives() {
         // The trolls' legend line was skipped with its curve, leaving a hole above "random review".
         Label[] truth = {Label.BOT, Label.NORMAL, Label.NORMAL};
