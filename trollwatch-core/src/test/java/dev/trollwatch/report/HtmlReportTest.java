@@ -91,6 +91,9 @@ class HtmlReportTest {
         assertTrue(html.contains(ReportFixtures.SHA), "the data's SHA-256 is in the header");
         assertTrue(html.contains("class=\"fail\">FAIL") && html.contains("class=\"pass\">PASS"), "gates pass and fail");
         assertTrue(html.contains("class-weighted"), "probabilities are said to be class-weighted");
+        assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+                + " style-src 'unsafe-inline'; img-src data:\">"), "a policy allowing nothing external");
+        assertTrue(html.indexOf("Content-Security-Policy") < html.indexOf("<style>"), "set before the first style");
     }
 
     @Test
