@@ -105,7 +105,7 @@ final class TreeDiagram {
         if (folded) {
             DecisionTree below = new DecisionTree(n);
             svg.text(cx, y + 17, "subtree: " + Html.count(below.leaves().size()) + " leaves", "middle", "node-title");
-            svg.text(cx, y + 32, below.depth() + " more levels · most rows → " + predicted.text(), "middle", "node-text");
+            svg.text(cx, y + 32, below.depth() + " levels · most rows → " + predicted.text(), "middle", "node-text");
         } else if (n instanceof DecisionTree.Split s) {
             svg.text(cx, y + 17, FeatureSchema.NAMES.get(s.feature()), "middle", "node-title");
             svg.text(cx, y + 32, "split at " + Numbers.compact(s.threshold()), "middle", "node-text");
