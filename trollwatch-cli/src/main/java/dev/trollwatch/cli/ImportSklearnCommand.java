@@ -56,6 +56,7 @@ public final class ImportSklearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ModelBaseCheck.requireBaseName("--out", out.toString(), "BASE.json and BASE.onnx");
         InputOverwriteCheck.requireDistinct(
                 List.of(new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.JSON)),
                         new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.ONNX))),

@@ -78,6 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (out.isEmpty()) {
             throw new UsageException("--out is empty: give a base name without extension, e.g. models/trollwatch");
         }
+        ModelBaseCheck.requireBaseName("--out", out, "BASE.model, BASE.json, BASE.onnx and BASE.metrics.json");
         if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
             throw new UsageException("--out " + out + " is a directory; --out takes a base name without extension"
                     + " (it writes BASE.model, BASE.json, BASE.onnx), e.g. " + Path.of(out).resolve("trollwatch"));

@@ -136,6 +136,15 @@ class ImportSklearnCommandTest {
     }
 
     @Test
+    void anOutWithAModelFilesExtensionIsRefusedWithTheBaseMeant() {
+        Path base = dir.resolve("sk");
+        CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", base + ".JSON");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--out is a base name: use " + base + " (it writes " + base + ".json and "), r.err());
+        assertFalse(Files.exists(Path.of(base + ".JSON.json")));
+    }
+
+    @Test
     void featureNamesCanBeGivenAndUsageErrorsExitTwo() {
         CliRunner.Result r = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"),
                 "--out", dir.resolve("m").toString(), "--feature-names", "no_follow,over_18");

@@ -231,6 +231,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void anOutWithAModelFilesExtensionIsRefusedWithTheBaseMeant() {
+        // "--out models/trollwatch.json" wrote trollwatch.json.json, .json.model, .json.onnx, .json.metrics.json
+        for (String ext : List.of(".json", ".ONNX", ".model", ".metrics.json", ".Json")) {
+            Path base = dir.resolve("x/tw");
+            CliRunner.Result r = CliRunner.run("train", "--in", data.toString(), "--out", base + ext);
+            assertEquals(ExitCode.USAGE, r.exitCode(), ext + ": " + r.err());
+            assertTrue(r.err().contains("--out is a base name: use " + base + " "), r.err());
+            assertFalse(Files.exists(dir.resolve("x")), ext);
+        }
+    }
+
+    @Test
     void classWeightsThatWouldOverflowTheLearnersSumsAreUsageErrors() {
         // normal=1e308 summed to infinity over the rows: NaN probabilities, then an endless loop
         // in the review budget that ran out of memory.
