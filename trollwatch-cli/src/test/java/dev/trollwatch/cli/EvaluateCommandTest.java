@@ -11,6 +11,7 @@ import dev.trollwatch.model.SyntheticFeatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,20 @@ class EvaluateCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.matches("Predicted +bot +normal +troll +All")), r.out());
         assertTrue(r.out().contains("MCC (R_K):"), r.out());
         assertTrue(r.out().contains("Tree (depth"), r.out());
+    }
+
+    @Test
+    void aFeaturesCsvGivenWithADumpFormatIsToldSo() {
+        // --format csv read it as a dump: "fresh.csv:1: missing required columns: body, recent_comments"
+        String hint = fresh + " is a features CSV; --format names a dump format: leave --format out to read it as features";
+        for (String[] args : List.of(
+                new String[] {"evaluate", "--model", model.toString(), "--in", fresh.toString(), "--format", "csv"},
+                new String[] {"predict", "--model", model.toString(), "--in", fresh.toString(), "--format", "csv"},
+                new String[] {"train", "--in", fresh.toString(), "--format", "csv", "--out", dir.resolve("f").toString()})) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(ExitCode.FAILURE, r.exitCode(), args[0] + ": " + r.err());
+            assertTrue(r.err().contains(hint), args[0] + ": " + r.err());
+        }
     }
 
     @Test

@@ -67,6 +67,9 @@ public final class LabelledInput {
             throws IOException {
         MessageDigest sha = sha256();
         BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, sha), 1 << 16);
+        if (options.format() != null) {
+            refuseFeaturesCsvAsDump(in, name);
+        }
         boolean featuresCsv = options.format() == null && FeaturesCsvReader.isFeaturesCsv(in);
         if (featuresCsv) {
             noteStrictReading(name, options.policy());
@@ -74,6 +77,18 @@ public final class LabelledInput {
         List<FeatureRow> rows = featuresCsv ? readFeaturesCsv(in, name, progress) : readDump(in, name, options, progress);
         in.transferTo(OutputStream.nullOutputStream()); // the fingerprint covers every byte, read or not
         return new LabelledData(rows, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * A dump format was named for a stream that is a features CSV: read as a dump it would fail on
+     * its header for want of body and recent_comments, which tells nothing of the cause. The stream
+     * must support mark/reset and is left where it was.
+     */
+    public static void refuseFeaturesCsvAsDump(InputStream in, String name) throws IOException {
+        if (FeaturesCsvReader.isFeaturesCsv(in)) {
+            throw new TrollwatchException(name + " is a features CSV; --format names a dump format: leave --format out"
+                    + " to read it as features");
+        }
     }
 
     /**

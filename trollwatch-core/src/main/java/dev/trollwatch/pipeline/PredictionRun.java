@@ -60,6 +60,9 @@ public final class PredictionRun implements AutoCloseable {
             if (mayBeFeaturesCsv && FeaturesCsvReader.isFeaturesCsv(peekable)) {
                 return new PredictionRun(model, FeaturesCsvReader.open(peekable, name), null, threads);
             }
+            if (!mayBeFeaturesCsv) {
+                LabelledInput.refuseFeaturesCsvAsDump(peekable, name);
+            }
         } catch (IOException | RuntimeException e) {
             peekable.close();
             throw e;

@@ -79,19 +79,20 @@ class PredictionRunTest {
     }
 
     @Test
-    void aFeaturesCsvIsReadAsADumpWhenTheCallerSaysSo() throws IOException {
+    void aFeaturesCsvIsRefusedWithAHintWhenTheCallerSaysItIsADump() throws IOException {
+        // read as a dump (a --format was given), it failed for want of body and recent_comments
         Path csv = FeaturesCsvFixture.write(dir.resolve("g.csv"), SyntheticFeatures.generate(5, 3));
         boolean[] opened = {false};
         try (PredictionRun run = PredictionRun.open(new FileInputStream(csv.toFile()), csv.toString(), false, in -> {
             opened[0] = true;
-            in.close();
             throw new IOException("not a dump");
         }, model, 1)) {
             throw new AssertionError("opened " + run);
-        } catch (IOException e) {
-            assertEquals("not a dump", e.getMessage());
+        } catch (dev.trollwatch.TrollwatchException e) {
+            assertEquals(csv + " is a features CSV; --format names a dump format: leave --format out to read it as"
+                    + " features", e.getMessage());
         }
-        assertEquals(true, opened[0]);
+        assertEquals(false, opened[0]);
     }
 
     private static final class Collected implements PredictionWriter {
