@@ -10,10 +10,26 @@ import java.util.function.LongSupplier;
  * Progress for long work on stderr: rows done, rows/s and (when the total is known) an ETA,
  * at most once per interval, then a final summary line. Silent under {@code --quiet}.
  * Thread-safe: workers may call {@link #advance} concurrently.
+ *
+ * <p>The rate and the ETA are those of the last {@link #WINDOW_NANOS} or so, not the mean since
+ * the start: the first seconds (the JIT warming up, the first gzip block) ran several times slower
+ * than the rest, and a mean-based ETA said 26 minutes for a two-minute run. No ETA is given before
+ * {@link #ETA_AFTER_NANOS} and {@link #ETA_AFTER_FRACTION} of the work. The closing line gives the
+ * mean over the whole run.
  */
 public final class ProgressReporter implements Progress.Task {
 
     private static final long INTERVAL_NANOS = 2_000_000_000L;
+    /** The rate is measured over about this long (since the progress line of six seconds ago). */
+    static final long WINDOW_NANOS = 6_000_000_000L;
+    /** No ETA earlier than this into the run ... */
+    static final long ETA_AFTER_NANOS = 10_000_000_000L;
+    /** ... nor before this share of the work is done. */
+    static final double ETA_AFTER_FRACTION = 0.05;
+
+    /** What was done by a time: the window's start is the oldest kept. */
+    private record Sample(long nanos, long done, double fraction) {
+    }
 
     private final String what;
     private final long total;
@@ -24,6 +40,7 @@ public final class ProgressReporter implements Progress.Task {
     private final long start;
     private long done;
     private long lastPrint;
+    private final java.util.ArrayDeque<Sample> window = new java.util.ArrayDeque<>();
 
     /**
      * @param err   where progress lines go (the command's stderr writer)
@@ -70,6 +87,7 @@ public final class ProgressReporter implements Progress.Task {
         this.nanoClock = nanoClock;
         this.start = nanoClock.getAsLong();
         this.lastPrint = start;
+        window.add(new Sample(start, 0, 0));
     }
 
     /** Records {@code n} more rows done. */
@@ -99,31 +117,48 @@ public final class ProgressReporter implements Progress.Task {
 
     private String line(long now, boolean last) {
         double secs = Math.max(1e-9, (now - start) / 1e9);
-        double rate = done / secs;
+        double f = fraction.getAsDouble();
         StringBuilder sb = new StringBuilder();
         sb.append(what).append(": ").append(String.format(Locale.ROOT, "%,d", done));
-        if (total > 0 && !last) {
-            sb.append(String.format(Locale.ROOT, " / %,d (%.0f%%)", total, 100.0 * done / total));
+        if (last) {
+            return sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s, %.1f s", done / secs, secs)).toString();
         }
-        double f = fraction.getAsDouble();
-        if (total <= 0 && f > 0 && !last) {
+        if (total > 0) {
+            sb.append(String.format(Locale.ROOT, " / %,d (%.0f%%)", total, 100.0 * done / total));
+        } else if (f > 0) {
             sb.append(String.format(Locale.ROOT, " (%.0f%% of input)", 100 * f));
         }
-        sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
-        if (last) {
-            sb.append(String.format(Locale.ROOT, ", %.1f s", secs));
-        } else if (total > 0 && rate > 0) {
-            sb.append(", ETA ").append(eta(Math.max(0, (total - done) / rate)));
-        } else if (f > 0.001) {
-            sb.append(", ETA ").append(eta(secs * (1 - f) / f));
+        while (window.size() > 1 && now - window.peekFirst().nanos() > WINDOW_NANOS) {
+            window.removeFirst();
         }
+        Sample from = window.peekFirst();
+        double windowSecs = Math.max(1e-9, (now - from.nanos()) / 1e9);
+        double rate = (done - from.done()) / windowSecs;
+        sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
+        double share = total > 0 ? (double) done / total : f;
+        if (now - start >= ETA_AFTER_NANOS && share >= ETA_AFTER_FRACTION) {
+            double toGo = Double.NaN;
+            if (total > 0 && rate > 0) {
+                toGo = Math.max(0, (total - done) / rate);
+            } else if (total <= 0 && f > from.fraction()) {
+                toGo = (1 - f) * windowSecs / (f - from.fraction());
+            }
+            if (!Double.isNaN(toGo)) {
+                sb.append(", ETA ").append(eta(toGo));
+            }
+        }
+        window.addLast(new Sample(now, done, Math.max(0, f)));
         return sb.toString();
     }
 
-    /** Seconds to go as a person reads them: {@code 12 s}, {@code 4 min 05 s}, {@code 3 h 07 min}, {@code 52 days}. */
+    /**
+     * Seconds to go as a person reads them: {@code 12 s}, {@code 4 min 05 s}, {@code 3 h 07 min},
+     * {@code 52 days}; a minute or more is always in minutes ({@code 1 min 39 s}, never {@code 99 s}),
+     * so that an ETA counting down does not change its form and back.
+     */
     static String eta(double seconds) {
         long s = Math.round(seconds);
-        if (s < 100) {
+        if (s < 60) {
             return s + " s";
         }
         if (s < 3_600) {
