@@ -39,6 +39,10 @@ final class Failures {
     /** The commands that hold their rows in memory; the others stream, and fewer rows would not help them. */
     private static final Set<String> ROW_COMMANDS = Set.of("train", "evaluate");
 
+    /** How java.io's FileNotFoundException ends its message for a missing file and an unreadable one. */
+    private static final String FILE_NOT_FOUND = " (No such file or directory)";
+    private static final String PERMISSION_DENIED = " (Permission denied)";
+
     /** A cause chain is short in practice; the cap only guards against a cyclic one. */
     private static final int MAX_CAUSES = 20;
 
@@ -119,6 +123,16 @@ final class Failures {
         }
         if (ex instanceof NoSuchFileException) {
             return "no such file: " + ex.getMessage();
+        }
+        if (ex instanceof java.io.FileNotFoundException f && f.getMessage() != null) {
+            // java.io says "PATH (No such file or directory)"; java.nio's NoSuchFileException, above, just "PATH"
+            String m = f.getMessage();
+            if (m.endsWith(FILE_NOT_FOUND)) {
+                return "no such file: " + m.substring(0, m.length() - FILE_NOT_FOUND.length());
+            }
+            if (m.endsWith(PERMISSION_DENIED)) {
+                return "permission denied: " + m.substring(0, m.length() - PERMISSION_DENIED.length());
+            }
         }
         if (ex instanceof AccessDeniedException) {
             return "permission denied: " + ex.getMessage();

@@ -243,6 +243,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void aMissingInputIsNoSuchFileAsInTheOtherCommands() {
+        // train said "I/O error: PATH (No such file or directory)", features "no such file: PATH"
+        String missing = dir.resolve("nope.csv.gz").toString();
+        for (String[] args : List.of(new String[] {"train", "--in", missing, "--out", dir.resolve("n").toString()},
+                new String[] {"features", "--in", missing, "--out", dir.resolve("f.csv").toString()})) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+            assertTrue(r.err().contains("trollwatch: error: no such file: " + missing + "\n"), args[0] + ": " + r.err());
+        }
+    }
+
+    @Test
     void classWeightsThatWouldOverflowTheLearnersSumsAreUsageErrors() {
         // normal=1e308 summed to infinity over the rows: NaN probabilities, then an endless loop
         // in the review budget that ran out of memory.
