@@ -255,6 +255,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void aFeaturesCsvWithoutATargetColumnIsRefusedAtItsHeader() throws IOException {
+        // "row 1 (author ...) has no label" came only after every row was read (here: a bad value on line 4)
+        List<String> lines = new ArrayList<>(Files.readAllLines(data).subList(0, 10));
+        List<String> header = java.util.Arrays.asList(lines.get(0).split(","));
+        int target = header.indexOf("target");
+        List<String> cut = new ArrayList<>();
+        for (String l : lines) {
+            List<String> cells = new ArrayList<>(java.util.Arrays.asList(l.split(",", -1)));
+            cells.remove(target);
+            cut.add(String.join(",", cells));
+        }
+        int karma = header.indexOf("author_link_karma");
+        String[] fourth = cut.get(3).split(",", -1);
+        fourth[karma] = "lots";
+        cut.set(3, String.join(",", fourth));
+        Path unlabelled = Files.write(dir.resolve("no-target.csv"), cut);
+        for (String[] args : List.of(new String[] {"train", "--in", unlabelled.toString(), "--out", dir.resolve("nt").toString()},
+                new String[] {"train", "--in", data.toString(), "--test", unlabelled.toString(), "--out", dir.resolve("nt").toString()})) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+            assertTrue(r.err().contains("trollwatch: error: " + unlabelled + ":1: no target column: train and evaluate need"
+                    + " labelled rows"), r.err());
+        }
+    }
+
+    @Test
     void classWeightsThatWouldOverflowTheLearnersSumsAreUsageErrors() {
         // normal=1e308 summed to infinity over the rows: NaN probabilities, then an endless loop
         // in the review budget that ran out of memory.
@@ -301,7 +327,7 @@ class TrainCommandTest {
         Files.write(bad, lines);
         CliRunner.Result r = CliRunner.run("train", "--in", bad.toString(), "--out", dir.resolve("b").toString());
         assertEquals(ExitCode.FAILURE, r.exitCode());
-        assertTrue(r.err().contains("bad.csv: line 6, column"), r.err());
+        assertTrue(r.err().contains("bad.csv:6: column "), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
 

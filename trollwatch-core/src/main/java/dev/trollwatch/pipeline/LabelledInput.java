@@ -10,6 +10,7 @@ import dev.trollwatch.io.dump.CommentReaders;
 import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.table.FeaturesCsvReader;
+import dev.trollwatch.io.table.FeaturesCsvRows;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -106,13 +107,20 @@ public final class LabelledInput {
             throws IOException {
         List<FeatureRow> rows = new ArrayList<>();
         long[] pending = new long[1];
-        FeaturesCsvReader.read(new NonClosingInputStream(in), name, r -> {
-            rows.add(r);
-            if (++pending[0] == PROGRESS_EVERY) {
-                progress.accept(pending[0]);
-                pending[0] = 0;
+        try (FeaturesCsvRows csv = FeaturesCsvReader.open(new NonClosingInputStream(in), name)) {
+            if (!csv.hasTarget()) { // told at the header, not after reading every row
+                throw new TrollwatchException(name + ":1: no target column: train and evaluate need labelled rows");
             }
-        });
+            while (csv.hasNext()) {
+                rows.add(csv.next());
+                if (++pending[0] == PROGRESS_EVERY) {
+                    progress.accept(pending[0]);
+                    pending[0] = 0;
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         progress.accept(pending[0]);
         return rows;
     }

@@ -340,7 +340,7 @@ class SparkTrainTest {
         Path bad = goldenWith(5, "recent_avg_score", "NaN", dir.resolve("bad.features.csv"));
         CliProcess.Result r = CliProcess.spark("train", "--in", bad.toString(), "--out", dir.resolve("bad").toString());
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("bad.features.csv: line 6, column 'recent_avg_score': value 'NaN' is not finite"), r.err());
+        assertTrue(r.err().contains("bad.features.csv:6: column recent_avg_score: expected a finite number, got \"NaN\""), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertFalse(Files.exists(dir.resolve("bad.json")));
     }

@@ -5,6 +5,7 @@ import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import dev.trollwatch.io.field.FieldParsers;
+import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.file.GzipMembersInputStream;
 import dev.trollwatch.io.file.StrictUtf8Reader;
 import java.io.FileInputStream;
@@ -246,8 +247,8 @@ public final class FeaturesCsvReader {
     private static int column(String file, Map<String, Integer> header, String name) {
         Integer i = header.get(name);
         if (i == null) {
-            throw new TrollwatchException(file + ": line 1: missing column '" + name
-                    + "'; a features CSV needs author, link_id, created_utc and the 20 features "
+            throw new TrollwatchException(file + ":1: missing column " + name
+                    + "; a features CSV needs author, link_id, created_utc and the 20 features "
                     + "(see 'trollwatch features'), target to train or evaluate");
         }
         return i;
@@ -268,16 +269,17 @@ public final class FeaturesCsvReader {
         char c0 = s.charAt(0);
         if ((c0 == 'n' || c0 == 'N' || c0 == 'i' || c0 == 'I' || c0 == '+' || c0 == '-') && NOT_FINITE.matcher(s).matches()) {
             throw new TrollwatchException(String.format(Locale.ROOT,
-                    "%s: line %d, column '%s': value '%s' is not finite; features must be finite numbers", file, line, column, raw));
+                    "%s:%d: column %s: expected a finite number, got %s", file, line, column, InvalidFieldException.quote(raw)));
         }
         if (!FieldParsers.looksNumeric(s)) {
             throw new TrollwatchException(String.format(Locale.ROOT,
-                    "%s: line %d, column '%s': expected a number, got '%s'", file, line, column, raw));
+                    "%s:%d: column %s: expected a number, got %s", file, line, column, InvalidFieldException.quote(raw)));
         }
         double d = Double.parseDouble(s);
         if (Double.isInfinite(d)) {
             throw new TrollwatchException(String.format(Locale.ROOT,
-                    "%s: line %d, column '%s': value '%s' overflows a double", file, line, column, raw));
+                    "%s:%d: column %s: expected a finite number, got %s (beyond a double's range)", file, line, column,
+                    InvalidFieldException.quote(raw)));
         }
         return d;
     }
@@ -295,7 +297,8 @@ public final class FeaturesCsvReader {
             return LocalDateTime.parse(s, DATE_TIME).toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new TrollwatchException(String.format(Locale.ROOT,
-                    "%s: line %d, column 'created_utc': expected unix seconds or YYYY-MM-DD HH:MM:SS, got '%s'", file, line, raw));
+                    "%s:%d: column created_utc: expected unix seconds or YYYY-MM-DD HH:MM:SS, got %s", file, line,
+                    InvalidFieldException.quote(raw)));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.trollwatch.TrollwatchException;
 import dev.trollwatch.features.FeatureRow;
 import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
+import dev.trollwatch.io.field.InvalidFieldException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ public final class FeaturesCsvRows implements Iterator<FeatureRow>, Closeable {
         }
         line = rec.getRecordNumber() + 1;
         if (rec.size() < columns) {
-            throw new TrollwatchException(String.format(Locale.ROOT, "%s: line %d: expected %d columns, got %d",
+            throw new TrollwatchException(String.format(Locale.ROOT, "%s:%d: expected %d columns, got %d",
                     file, line, columns, rec.size()));
         }
         double[] v = new double[FeatureSchema.SIZE];
@@ -84,12 +85,18 @@ public final class FeaturesCsvRows implements Iterator<FeatureRow>, Closeable {
                 label = Label.parse(t);
                 if (label == null) {
                     throw new TrollwatchException(String.format(Locale.ROOT,
-                            "%s: line %d, column 'target': expected bot, normal or troll, got '%s'", file, line, t));
+                            "%s:%d: column target: expected bot, normal or troll, got %s", file, line,
+                            InvalidFieldException.quote(t)));
                 }
             }
         }
         return new FeatureRow(textOrNull(rec.get(keys[0])), textOrNull(rec.get(keys[1])),
                 FeaturesCsvReader.createdUtc(file, line, rec.get(keys[2])), v, label);
+    }
+
+    /** True when the file has a target column (labels). */
+    public boolean hasTarget() {
+        return target >= 0;
     }
 
     /** The line of the last row returned (1, the header, before the first). */
@@ -120,7 +127,7 @@ public final class FeaturesCsvRows implements Iterator<FeatureRow>, Closeable {
         IOException cause = e.getCause();
         if (cause instanceof CSVException) {
             Matcher m = START_LINE.matcher(cause.getMessage());
-            String where = m.lookingAt() ? ": line " + m.group(1) : "";
+            String where = m.lookingAt() ? ":" + m.group(1) : "";
             String what = m.lookingAt() ? cause.getMessage().substring(m.end()) : cause.getMessage();
             return new TrollwatchException(file + where + ": malformed CSV: " + what);
         }

@@ -58,7 +58,7 @@ final class RecordLengthLimit extends FilterReader {
 
     /** Every character before the bad byte has passed through here, so {@link #line} is its line. */
     private TrollwatchException invalidText() {
-        return new TrollwatchException(file + ": line " + line
+        return new TrollwatchException(file + ":" + line
                 + ": invalid UTF-8 (a corrupt file, or text in another encoding)");
     }
 
@@ -75,7 +75,7 @@ final class RecordLengthLimit extends FilterReader {
         }
         if (++chars > maxChars) {
             throw new TrollwatchException(String.format(Locale.ROOT,
-                    "%s: line %d: a record longer than %,d characters; not a features CSV row", file, recordLine, maxChars));
+                    "%s:%d: a record longer than %,d characters; not a features CSV row", file, recordLine, maxChars));
         }
     }
 }

@@ -93,7 +93,7 @@ class FeaturesCsvReaderTest {
         text[line4] = (byte) 0xE9; // 'é' in Latin-1: the author's first letter
         Files.write(p, text);
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertEquals(p + ": line 4: invalid UTF-8 (a corrupt file, or text in another encoding)", e.getMessage());
+        assertEquals(p + ":4: invalid UTF-8 (a corrupt file, or text in another encoding)", e.getMessage());
     }
 
     @Test
@@ -118,14 +118,14 @@ class FeaturesCsvReaderTest {
     void nonNumericValueNamesFileLineAndColumn() throws IOException {
         Path p = withValue("recent_avg_score", "abc");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertTrue(e.getMessage().contains("bad.csv: line 4, column 'recent_avg_score': expected a number, got 'abc'"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.csv:4: column recent_avg_score: expected a number, got \"abc\""), e.getMessage());
     }
 
     @Test
     void anUnterminatedQuoteIsADataErrorAtItsLine() throws IOException {
         Path p = withValue("author", "\"never closed");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertEquals("bad.csv: line 4: malformed CSV: EOF reached before encapsulated token finished",
+        assertEquals("bad.csv:4: malformed CSV: EOF reached before encapsulated token finished",
                 e.getMessage().substring(e.getMessage().indexOf("bad.csv")));
     }
 
@@ -134,7 +134,7 @@ class FeaturesCsvReaderTest {
         for (String bad : new String[] {"NaN", "inf", "-Infinity", "1e999"}) {
             Path p = withValue("author_link_karma", bad);
             TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p), bad);
-            assertTrue(e.getMessage().contains("line 4, column 'author_link_karma'"), e.getMessage());
+            assertTrue(e.getMessage().contains(":4: column author_link_karma: "), e.getMessage());
         }
     }
 
@@ -143,7 +143,7 @@ class FeaturesCsvReaderTest {
         Path p = dir.resolve("missing.csv");
         Files.writeString(p, "author,link_id,created_utc,no_follow,target\na,t3_x,1,0,bot\n");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertTrue(e.getMessage().contains("missing column 'author_verified'"), e.getMessage());
+        assertTrue(e.getMessage().contains(":1: missing column author_verified;"), e.getMessage());
     }
 
     @Test
@@ -173,21 +173,22 @@ class FeaturesCsvReaderTest {
         }).toList());
         assertTrue(FeaturesCsvReader.isFeaturesCsv(p));
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertTrue(e.getMessage().contains("missing column 'recent_avg_ups'"), e.getMessage());
+        assertTrue(e.getMessage().contains(":1: missing column recent_avg_ups;"), e.getMessage());
     }
 
     @Test
     void unknownTargetIsAnError() throws IOException {
         Path p = withValue("target", "spammer");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertTrue(e.getMessage().contains("line 4, column 'target'"), e.getMessage());
+        // was "FILE: line 4, column 'target': ...", unlike a dump's "FILE:LINE: column NAME: expected ..., got \"...\""
+        assertEquals(p + ":4: column target: expected bot, normal or troll, got \"spammer\"", e.getMessage());
     }
 
     @Test
     void badCreatedUtcIsAnError() throws IOException {
         Path p = withValue("created_utc", "yesterday");
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertTrue(e.getMessage().contains("line 4, column 'created_utc'"), e.getMessage());
+        assertTrue(e.getMessage().contains(":4: column created_utc: expected unix seconds"), e.getMessage());
     }
 
     @Test
@@ -235,7 +236,7 @@ class FeaturesCsvReaderTest {
             rows.next();
             rows.next();
             TrollwatchException e = assertThrows(TrollwatchException.class, rows::next);
-            assertTrue(e.getMessage().contains(p + ": line 4, column 'recent_avg_score': value 'NaN' is not finite"),
+            assertTrue(e.getMessage().contains(p + ":4: column recent_avg_score: expected a finite number, got \"NaN\""),
                     e.getMessage());
         }
     }
@@ -247,7 +248,7 @@ class FeaturesCsvReaderTest {
         String huge = "\"" + "x\n".repeat(FeaturesCsvReader.MAX_RECORD_CHARS / 2 + 1);
         Files.writeString(p, huge + ",t3_x,1\n", java.nio.file.StandardOpenOption.APPEND);
         TrollwatchException e = assertThrows(TrollwatchException.class, () -> FeaturesCsvReader.readAll(p));
-        assertTrue(e.getMessage().contains(p + ": line 5: a record longer than 1,048,576 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains(p + ":5: a record longer than 1,048,576 characters"), e.getMessage());
     }
 
     @Test
@@ -259,7 +260,7 @@ class FeaturesCsvReaderTest {
                 // reading
             }
         });
-        assertTrue(e.getMessage().contains("f: line 1: a record longer than 8 characters"), e.getMessage());
+        assertTrue(e.getMessage().contains("f:1: a record longer than 8 characters"), e.getMessage());
         RecordLengthLimit ok = new RecordLengthLimit(new java.io.StringReader("\"a\"\"\nb\",1\nshort\n"), "f", 9);
         assertDoesNotThrow(() -> {
             while (ok.read() >= 0) {
