@@ -113,6 +113,31 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aWrongFileAsTheModelOrTheInputIsToldForWhatItLooksLike() throws IOException {
+        Path base = shared.resolve("tw");
+        // was "field format: missing"
+        CliRunner.Result metrics = CliRunner.run("evaluate", "--model", base + ".metrics.json", "--in", fresh.toString());
+        assertEquals(ExitCode.FAILURE, metrics.exitCode(), metrics.err());
+        assertTrue(metrics.err().contains(base + ".metrics.json is a trollwatch metrics file, not a model (use " + base
+                + ".json)"), metrics.err());
+        // was "unsupported protobuf wire type 3 at byte 1"
+        Path renamed = Files.copy(Path.of(base + ".json"), dir.resolve("renamed.onnx"));
+        CliRunner.Result onnx = CliRunner.run("predict", "--model", renamed.toString(), "--in", fresh.toString());
+        assertEquals(ExitCode.FAILURE, onnx.exitCode(), onnx.err());
+        assertTrue(onnx.err().contains(renamed + " is not an ONNX model: it looks like JSON (a .json model renamed?)"),
+                onnx.err());
+        // was "expected a JSON object, got invalid JSON (Unexpected end-of-input ...)"
+        for (String[] args : List.of(new String[] {"train", "--in", base + ".json", "--out", dir.resolve("m").toString()},
+                new String[] {"features", "--in", base + ".json", "--out", dir.resolve("f.csv").toString()})) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(ExitCode.FAILURE, r.exitCode(), r.err());
+            assertTrue(r.err().contains(base + ".json:1: looks like a trollwatch model file, not a dump"), args[0] + ": " + r.err());
+        }
+        CliRunner.Result m = CliRunner.run("train", "--in", base + ".metrics.json", "--out", dir.resolve("m").toString());
+        assertTrue(m.err().contains(base + ".metrics.json:1: looks like a trollwatch metrics file, not a dump"), m.err());
+    }
+
+    @Test
     void aFileThatIsNotAModelIsAClearError() throws IOException {
         Path junk = dir.resolve("junk.model");
         Files.writeString(junk, "not a model\n");

@@ -69,6 +69,13 @@ public final class JsonModelFile {
         } catch (java.io.CharConversionException e) {
             throw new MalformedModelException(name + ": not JSON text (" + e.getMessage() + ")");
         }
+        if (root.isObject() && !root.has("format") && root.has("confusion_matrix") && root.has("schema_version")) {
+            // decoded as a model it was "field format: missing"
+            String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(ModelFiles.METRICS)
+                    ? name.substring(0, name.length() - ModelFiles.METRICS.length()) : "BASE";
+            throw new MalformedModelException(name + " is a trollwatch metrics file, not a model (use " + base
+                    + ModelFiles.JSON + ")");
+        }
         ScoringModel model = new JsonModelDecoder(name).decode(root);
         ModelCheck.verify(model.tree(), model.info(), name);
         ModelId.warnIfChanged(model.tree(), model.info(), name);

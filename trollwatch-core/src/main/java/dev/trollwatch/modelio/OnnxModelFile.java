@@ -88,6 +88,10 @@ public final class OnnxModelFile {
 
     /** Reads ONNX bytes; {@code name} appears in error messages. */
     public static ScoringModel read(byte[] bytes, String name) {
+        String looksLike = looksLike(bytes);
+        if (looksLike != null) { // decoded as protobuf it was "unsupported protobuf wire type 3 at byte 1"
+            throw new MalformedModelException(name + " is not an ONNX model: " + looksLike);
+        }
         try {
             ScoringModel model = OnnxModelDecoder.decode(bytes, name);
             ModelCheck.verify(model.tree(), model.info(), name);
@@ -96,6 +100,24 @@ public final class OnnxModelFile {
             throw e.getMessage().startsWith(name) ? e
                     : new MalformedModelException(name + ": not a trollwatch ONNX model: " + e.getMessage(), e);
         }
+    }
+
+    /** What a file that is plainly not protobuf looks like, or null. */
+    private static String looksLike(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        if (i < bytes.length && (bytes[i] == '{' || bytes[i] == '[')) {
+            return "it looks like JSON (a .json model renamed?)";
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            return "it is gzip-compressed (a .model.gz renamed?)";
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xac && (bytes[1] & 0xff) == 0xed) {
+            return "it looks like a Java serialised object (a Weka .model renamed?)";
+        }
+        return null;
     }
 
     private static Map<String, String> metadata(DecisionTree tree, ModelInfo info) {

@@ -44,6 +44,9 @@ public final class CommentReaders {
                 throw new DumpStructureException(name, 1,
                         "empty file: expected a header line of column names, or JSON objects one per line");
             }
+            if (format == null || format == InputFormat.JSONL) {
+                refuseJsonDocument(name, input.head());
+            }
             InputFormat f = format != null ? format : FormatDetector.detect(input.head());
             if (format == null) {
                 LOG.debug("{}: detected format {}", name, f);
@@ -61,6 +64,32 @@ public final class CommentReaders {
                 input.close();
             }
         }
+    }
+
+    private static final java.util.regex.Pattern MODEL_JSON =
+            java.util.regex.Pattern.compile("\\{\\s*\"format\"\\s*:\\s*\"trollwatch-model\"");
+    private static final java.util.regex.Pattern METRICS_JSON =
+            java.util.regex.Pattern.compile("\\{\\s*\"schema_version\"\\s*:\\s*\\d+\\s*,\\s*\"command\"");
+
+    /**
+     * A JSON document spread over lines (a model or metrics file given as --in) starts with a line
+     * holding only "{": read as JSON Lines, its first line was "expected a JSON object, got invalid
+     * JSON (Unexpected end-of-input ...)". It is told for what it looks like.
+     */
+    private static void refuseJsonDocument(String name, String head) {
+        String start = head.stripLeading();
+        int eol = start.indexOf('\n');
+        if (eol < 0 || !start.substring(0, eol).strip().equals("{")) {
+            return;
+        }
+        if (MODEL_JSON.matcher(start).lookingAt()) {
+            throw new DumpStructureException(name, 1, "looks like a trollwatch model file, not a dump");
+        }
+        if (METRICS_JSON.matcher(start).lookingAt()) {
+            throw new DumpStructureException(name, 1, "looks like a trollwatch metrics file, not a dump");
+        }
+        throw new DumpStructureException(name, 1, "a JSON document over several lines, not a dump: JSON Lines has one"
+                + " comment object per line");
     }
 
     private static CommentReader create(DumpInput input, String name, InputFormat f, ErrorPolicy policy)
