@@ -4,6 +4,7 @@ import dev.trollwatch.io.file.AtomicOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,8 @@ public final class OutputOption {
     CommandSpec mixee;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file, gzip-compressed when it ends in .gz; it appears only when complete."
-                    + " '-' or absent: stdout.")
+            description = "Output file, gzip-compressed when it ends in .gz (any case); it appears only when complete."
+                    + " '-' or absent: stdout. Not Parquet: scripts/trollwatch-spark writes that.")
     Path out;
 
     /** True when the result goes to stdout. */
@@ -43,12 +44,28 @@ public final class OutputOption {
      * stdin): the result would replace it.
      */
     public void requireNotInput(String inputOption, Path input) {
+        refuseParquet();
         // a null input is stdin (--in - or none)
         InputOverwriteCheck.requireDistinct("--out", file(), inputOption, input == null ? InputOverwriteCheck.STDIN : input);
     }
 
+    /** A name ending in .parquet got CSV without a word. */
+    private void refuseParquet() {
+        if (toStdout()) {
+            return;
+        }
+        String lower = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String parquet : new String[] {".parquet", ".parq", ".parquet.gz", ".parq.gz"}) {
+            if (lower.endsWith(parquet)) {
+                throw new UsageException("--out " + out + ": this command writes CSV or JSON Lines, not Parquet;"
+                        + " scripts/trollwatch-spark writes Parquet");
+            }
+        }
+    }
+
     /** Runs {@code body} on stdout (flushed, left open) or on the file (committed when it returns normally). */
     public <T> T write(Body<T> body) throws IOException {
+        refuseParquet();
         if (toStdout()) {
             try (OutputStream stdout = new Utf8WriterStream(mixee.commandLine().getOut())) {
                 return body.writeTo(stdout);

@@ -71,6 +71,31 @@ class PredictCommandTest {
         assertEquals("", r.out(), "nothing on stdout when writing a file");
     }
 
+    @Test
+    void anUpperCaseGzOutputNameIsCompressed() throws IOException {
+        // o.csv.GZ was written as plain CSV while M.JSON was read as a model
+        Path gz = dir.resolve("upper.csv.GZ");
+        CliRunner.Result r = CliRunner.run("predict", "--model", model("trollwatch.json"), "--in", dump("csv"),
+                "--out", gz.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(gz), 2);
+        assertEquals(0x1f, head[0] & 0xff);
+        assertEquals(0x8b, head[1] & 0xff);
+    }
+
+    @Test
+    void aParquetOutputNameIsRefused() {
+        // o.parquet got CSV without a word
+        for (String name : List.of("p.parquet", "p.PARQ")) {
+            Path parquet = dir.resolve(name);
+            CliRunner.Result p = CliRunner.run("predict", "--model", model("trollwatch.json"), "--in", dump("csv"),
+                    "--out", parquet.toString());
+            assertEquals(ExitCode.USAGE, p.exitCode(), p.err());
+            assertTrue(p.err().contains("not Parquet; scripts/trollwatch-spark writes Parquet"), p.err());
+            assertFalse(Files.exists(parquet));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"trollwatch.model", "trollwatch.onnx"})
     void everyModelFileOfOneModelPredictsTheSame(String file) throws Exception {

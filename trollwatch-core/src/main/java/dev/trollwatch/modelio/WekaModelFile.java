@@ -202,7 +202,7 @@ public final class WekaModelFile {
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        if (file.getFileName().toString().endsWith(".gz")) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) { // as ModelFiles.load
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new ByteLimitedInputStream(in, ModelFiles.MAX_MODEL_BYTES);

@@ -336,9 +336,9 @@ public final class AtomicOutput implements AutoCloseable {
         return e instanceof FileSystemException ? e.getClass().getSimpleName() : String.valueOf(e.getMessage());
     }
 
-    /** True when the file name ends in {@code .gz} (output is then compressed). */
+    /** True when the file name ends in {@code .gz}, in any case (output is then compressed). */
     static boolean isGzip(Path path) {
-        return path.getFileName().toString().endsWith(".gz");
+        return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
     }
 
     /** The stream to write to; do not close it yourself. */
