@@ -3,7 +3,10 @@ package dev.trollwatch.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -14,16 +17,28 @@ public final class LoggingOptions {
     private static volatile boolean quiet;
     private static volatile boolean verbose;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log debug detail (and stack traces of internal errors) to stderr.")
     void setVerbose(boolean v) {
+        refuseBoth(v && quiet);
         verbose = v;
         apply();
     }
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Only errors on stderr: no progress, no info logs.")
     void setQuiet(boolean q) {
+        refuseBoth(q && verbose);
         quiet = q;
         apply();
+    }
+
+    /** -q -v was taken silently, the last one winning. */
+    private void refuseBoth(boolean both) {
+        if (both) {
+            throw new ParameterException(mixee.commandLine(), "-q/--quiet and -v/--verbose are opposites: use one");
+        }
     }
 
     /** Back to the defaults; every run starts here, so one in-process run's -q/-v never leaks into the next. */

@@ -16,10 +16,23 @@ final class ParseErrorReport implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("trollwatch: " + ex.getMessage());
+        err.println("trollwatch: " + ex.getMessage() + positionalHint(ex, cmd));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * "trollwatch features new.csv.gz" said only "Unmatched argument at index 1": no command takes a
+     * bare file name, and the hint says how it is given.
+     */
+    private static String positionalHint(ParameterException ex, CommandLine cmd) {
+        if (!(ex instanceof UnmatchedArgumentException u) || u.getUnmatched().isEmpty()
+                || u.getUnmatched().get(0).startsWith("-")) {
+            return "";
+        }
+        CommandLine.Model.OptionSpec in = cmd.getCommandSpec().findOption("--in");
+        return in != null ? " (options are named: --in " + in.paramLabel() + ")" : " (options are named: see --help)";
     }
 }

@@ -51,4 +51,25 @@ class TopLevelCommandTest {
         assertTrue(none.err().startsWith("trollwatch: Missing subcommand: choose one of generate"), none.err());
         assertTrue(none.err().endsWith("Try 'trollwatch --help' for more information." + System.lineSeparator()), none.err());
     }
+
+    @Test
+    void aBareFileNameIsToldThatOptionsAreNamed() {
+        // was "Unmatched argument at index 1: 'new.csv.gz'" and nothing more
+        CliRunner.Result r = CliRunner.run("features", "new.csv.gz");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("trollwatch: Unmatched argument at index 1: 'new.csv.gz' (options are named: --in "),
+                r.err());
+    }
+
+    @Test
+    void quietAndVerboseTogetherAreAUsageError() {
+        for (String[] args : java.util.List.of(new String[] {"-q", "-v", "generate", "--rows", "1"},
+                new String[] {"generate", "-v", "--rows", "1", "--quiet"}, new String[] {"-v", "generate", "-q", "--rows", "1"})) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(ExitCode.USAGE, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("-q/--quiet and -v/--verbose are opposites: use one"), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(0, CliRunner.run("-q", "generate", "--rows", "1", "-q").exitCode());
+    }
 }
