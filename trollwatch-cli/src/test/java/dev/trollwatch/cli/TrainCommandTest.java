@@ -281,6 +281,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void aTreeWithoutASplitIsWarnedOfWithTheReason() {
+        // 29 rows built a single leaf with exit 0 and no word (a warning: shown unless -q)
+        Path small = FeaturesCsvFixture.write(dir.resolve("small.csv"), rows.subList(0, 60));
+        CliRunner.Result r = CliRunner.run("train", "--in", small.toString(), "--out", dir.resolve("s/tw").toString(),
+                "--no-relabel-bots");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("the tree has no split")
+                && l.matches(".*--min-leaf 100 needs at least 200 rows to split; the data has \\d+")), r.err());
+        CliRunner.Result big = train();
+        assertFalse(big.err().contains("no split"), big.err());
+    }
+
+    @Test
     void classWeightsThatWouldOverflowTheLearnersSumsAreUsageErrors() {
         // normal=1e308 summed to infinity over the rows: NaN probabilities, then an endless loop
         // in the review budget that ran out of memory.

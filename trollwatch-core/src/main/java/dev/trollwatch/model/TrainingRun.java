@@ -83,6 +83,7 @@ public final class TrainingRun {
                 permutation = PermutationImportance.of(model.tree(), evaluated, opts.permutationRepeats(), opts.seed());
             }
         }
+        warnIfNoSplit(model.tree(), train.size(), opts.learner());
         EvaluationResult evaluation = new EvaluationResult(matrix, FeatureImportance.of(model.tree()), permutation, cv, budget);
         Map<Label, Long> trainRows = Trainer.countByClass(train);
         ModelInfo info = new ModelInfo(
@@ -98,6 +99,27 @@ public final class TrainingRun {
                 provenance.createdAt());
         TrainedModel trained = new TrainedModel(model.classifier(), model.header(), model.tree(), info);
         return new TrainingOutcome(trained, evaluation, trainRows, Trainer.countByClass(evaluated), params);
+    }
+
+    /**
+     * A tree of one leaf predicts one class for every row; trained on 29 rows it came back with exit 0
+     * and no word. The reason is given when it is known.
+     */
+    static void warnIfNoSplit(DecisionTree tree, int trainRows, LearnerParams p) {
+        if (tree.leaves().size() != 1) {
+            return;
+        }
+        String why;
+        if (p.maxDepth() == 0) {
+            why = "--max-depth 0 allows none";
+        } else if (p.minLeafRows() > 0 && trainRows < 2L * p.minLeafRows()) {
+            why = String.format(java.util.Locale.ROOT, "--min-leaf %,d needs at least %,d rows to split; the data has %,d",
+                    p.minLeafRows(), 2L * p.minLeafRows(), trainRows);
+        } else {
+            why = "no split of the " + String.format(java.util.Locale.ROOT, "%,d", trainRows)
+                    + " training rows was worth keeping";
+        }
+        LOG.warn("the tree has no split (one leaf: every row gets the same prediction): {}", why);
     }
 
     /** The parameters as recorded in model and metrics files (stable key order). */
