@@ -9,6 +9,7 @@ import dev.trollwatch.io.jdbc.JdbcUrls;
 import dev.trollwatch.io.jdbc.PasswordSource;
 import dev.trollwatch.io.jdbc.TableName;
 import dev.trollwatch.io.jdbc.TimeBound;
+import dev.trollwatch.model.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "export", input::fractionRead)) {
             DumpExport.Result r = output.write(stream -> DumpExport.toStream(reader, stream, progress::advance));
             if (!output.toStdout()) {
-                LOG.info("wrote {} rows to {}{}", r.rows(), output.file(), r.skipped() > 0 ? " (" + r.skipped() + " malformed rows skipped)" : "");
+                LOG.info("wrote {} rows to {}{}", r.rows(), output.file(), r.skipped() > 0 ? " (" + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped)" : "");
             }
         }
         return ExitCode.OK;

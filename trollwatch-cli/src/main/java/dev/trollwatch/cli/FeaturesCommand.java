@@ -3,6 +3,7 @@ package dev.trollwatch.cli;
 import dev.trollwatch.features.Featurizer;
 import dev.trollwatch.features.PatternSentiment;
 import dev.trollwatch.io.dump.CommentReader;
+import dev.trollwatch.model.Numbers;
 import dev.trollwatch.pipeline.FeaturesExport;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
         LOG.info("{} rows{}; {} duplicate (author, link_id, created_utc) rows dropped{}", r.rows(),
                 output.toStdout() ? "" : " written to " + output.file(), r.duplicates(),
-                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : "");
+                r.skipped() > 0 ? "; " + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped" : "");
         return ExitCode.OK;
     }
 }

@@ -2,6 +2,7 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.BuildInfo;
 import dev.trollwatch.TrollwatchException;
+import dev.trollwatch.model.Numbers;
 import dev.trollwatch.model.ReportFormatter;
 import dev.trollwatch.model.TrainedModel;
 import dev.trollwatch.modelio.ModelFiles;
@@ -84,8 +85,8 @@ public final class ImportSklearnCommand implements Callable<Integer> {
         w.printf("Imported %s: scikit-learn %s DecisionTreeClassifier (criterion %s, max_depth %s, "
                 + "min_samples_leaf %s, class_weight %s)%n", in, p.get("sklearn_version"), p.get("criterion"),
                 p.get("max_depth"), p.get("min_samples_leaf"), p.get("class_weight"));
-        w.printf("SHA-256 %s; depth %d, %d leaves; training rows %s (leaf rows %s)%n%n", p.get("source_sha256"),
-                m.tree().depth(), m.tree().leaves().size(), ReportFormatter.classCounts(m.info().trainingRows()),
+        w.printf("SHA-256 %s; depth %d, %s; training rows %s (leaf rows %s)%n%n", p.get("source_sha256"),
+                m.tree().depth(), Numbers.count(m.tree().leaves().size(), "leaf", "leaves"), ReportFormatter.classCounts(m.info().trainingRows()),
                 ((String) p.get("leaf_rows")).split(" ")[0]);
         w.print(ReportFormatter.rules(m.tree()));
         w.printf("(each value is rounded to float32 before it is compared, as scikit-learn does)%n");

@@ -3,6 +3,7 @@ package dev.trollwatch.cli;
 import dev.trollwatch.io.table.PredictionWriter;
 import dev.trollwatch.io.table.PredictionsCsvWriter;
 import dev.trollwatch.io.table.PredictionsJsonlWriter;
+import dev.trollwatch.model.Numbers;
 import dev.trollwatch.model.ScoringModel;
 import dev.trollwatch.model.explain.Explainer;
 import dev.trollwatch.model.explain.Explanation;
@@ -100,7 +101,7 @@ public final class PredictCommand implements Callable<Integer> {
             skipped = run.skippedRows();
         }
         LOG.info("{} rows scored{}{}", rows, output.toStdout() ? "" : ", written to " + output.file(),
-                skipped > 0 ? "; " + skipped + " malformed rows skipped" : "");
+                skipped > 0 ? "; " + Numbers.count(skipped, "malformed row", "malformed rows") + " skipped" : "");
         return ExitCode.OK;
     }
 

@@ -11,6 +11,11 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** A count with thousands separators and its noun, singular for one: {@code 1 leaf}, {@code 8,000 rows}. */
+    public static String count(long n, String one, String many) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+    }
+
     public static String compact(double v) {
         return significant(v, 6);
     }

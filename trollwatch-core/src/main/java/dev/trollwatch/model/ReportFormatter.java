@@ -43,9 +43,10 @@ public final class ReportFormatter {
         for (DecisionTree.Leaf l : tree.leaves()) {
             smallest = Math.min(smallest, java.util.Arrays.stream(l.rows()).sum());
         }
-        sb.append(String.format(Locale.ROOT, "Tree (depth %d, %d leaves, smallest leaf %d training rows;"
+        sb.append(String.format(Locale.ROOT, "Tree (depth %d, %s, smallest leaf %s;"
                 + " p = the class-weighted probability, not the share of the leaf's rows):%n%n",
-                tree.depth(), tree.leaves().size(), smallest));
+                tree.depth(), Numbers.count(tree.leaves().size(), "leaf", "leaves"),
+                Numbers.count(smallest, "training row", "training rows")));
         sb.append(rules(tree));
         return sb.toString();
     }
@@ -144,7 +145,7 @@ public final class ReportFormatter {
     private static String reviewBudget(ReviewBudget budget) {
         ReviewBudget.Ranking r = budget.ranking("bot_or_troll");
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Review budget (top comments by p_bot + p_troll, %d bots and trolls in %,d rows;%n",
+        sb.append(String.format(Locale.ROOT, "Review budget (top comments by p_bot + p_troll, %,d bots and trolls in %,d rows;%n",
                 r.positives(), budget.rows()));
         sb.append("expected values with ties in random order; probabilities are class-weighted):\n\n");
         sb.append(String.format(Locale.ROOT, "%8s %8s %9s %9s %9s %6s%n", "top", "reviews", "caught", "capture", "precision", "lift"));

@@ -75,7 +75,8 @@ public final class TrainingRun {
             if (evaluated.isEmpty()) {
                 throw new dev.trollwatch.TrollwatchException("the test set is empty: nothing to evaluate on");
             }
-            LOG.info("training on {} rows, evaluating on {}", train.size(), evaluated.size());
+            LOG.info("training on {}, evaluating on {}", Numbers.count(train.size(), "row", "rows"),
+                    String.format(java.util.Locale.ROOT, "%,d", evaluated.size()));
             model = Trainer.train(train, opts.learner());
             matrix = Evaluator.evaluate(model.tree(), evaluated);
             budget = Evaluator.reviewBudget(model.tree(), evaluated);

@@ -11,6 +11,7 @@ import dev.trollwatch.io.dump.ErrorPolicy;
 import dev.trollwatch.io.dump.InputFormat;
 import dev.trollwatch.io.table.FeaturesCsvReader;
 import dev.trollwatch.io.table.FeaturesCsvRows;
+import dev.trollwatch.model.Numbers;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -145,9 +146,10 @@ public final class LabelledInput {
             });
             progress.accept(pending[0]);
             if (reader.skippedRows() > 0) {
-                LOG.warn("{}: {} malformed rows skipped", name, reader.skippedRows());
+                LOG.warn("{}: {} skipped", name, Numbers.count(reader.skippedRows(), "malformed row", "malformed rows"));
             }
-            LOG.info("{}: features computed for {} rows ({} format)", name, rows.size(), reader.format().cliName());
+            LOG.info("{}: features computed for {} ({} format)", name, Numbers.count(rows.size(), "row", "rows"),
+                    reader.format().cliName());
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package dev.trollwatch.spark;
 
+import dev.trollwatch.model.Numbers;
 import dev.trollwatch.spark.job.PredictJob;
 import dev.trollwatch.spark.job.ShippedModel;
 import java.util.concurrent.Callable;
@@ -58,7 +59,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
                     new PredictJob.Columns(withFeatures, explain), output.overwrite);
         }
         JobLog.line(String.format("predict: %d rows scored, written to %s%s", r.rowsWritten(), output.out,
-                r.skipped() > 0 ? "; " + r.skipped() + " malformed rows skipped" : ""));
+                r.skipped() > 0 ? "; " + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped" : ""));
         return SparkMain.OK;
     }
 }
