@@ -35,7 +35,8 @@ public final class EvaluationOptions {
     int permutationRepeats;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "16",
-            description = "Seed for the split and folds (train) and for permutation importance (default: ${DEFAULT-VALUE}).")
+            description = "Seed of what is random: train's split and folds, and permutation importance's shuffles"
+                    + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
     /** How to read a dump; a usage error for inconsistent options. */

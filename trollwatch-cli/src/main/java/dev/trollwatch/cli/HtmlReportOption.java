@@ -16,7 +16,7 @@ public final class HtmlReportOption {
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (inline SVG and CSS, no script, printable): run facts,"
                     + " metrics and gates, confusion matrix, per-class metrics, the moderators' review budget, feature"
-                    + " importance, the tree and, with --cv, the spread across folds. Probabilities in it are class-weighted.")
+                    + " importance, the tree and, for train --cv, the spread across folds. Probabilities in it are class-weighted.")
     Path report;
 
     /** Whether a report was asked for. */

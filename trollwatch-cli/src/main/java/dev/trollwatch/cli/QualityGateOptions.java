@@ -16,13 +16,13 @@ public final class QualityGateOptions {
     @Option(names = "--min-kappa", paramLabel = "X", description = "Fail (exit 3) when Cohen's kappa < X.")
     Double minKappa;
 
-    @Option(names = "--min-precision", paramLabel = "CLASS=X", description = "Fail when a class's precision < X, e.g. bot=0.8 (repeatable, or comma-separated).")
+    @Option(names = "--min-precision", paramLabel = "CLASS=X", description = "Fail (exit 3) when a class's precision < X, e.g. bot=0.8 (repeatable, or comma-separated).")
     List<String> minPrecision = new ArrayList<>();
 
-    @Option(names = "--min-recall", paramLabel = "CLASS=X", description = "Fail when a class's recall < X, e.g. troll=0.7.")
+    @Option(names = "--min-recall", paramLabel = "CLASS=X", description = "Fail (exit 3) when a class's recall < X, e.g. troll=0.7.")
     List<String> minRecall = new ArrayList<>();
 
-    @Option(names = "--min-f1", paramLabel = "CLASS=X", description = "Fail when a class's F1 < X, e.g. troll=0.6.")
+    @Option(names = "--min-f1", paramLabel = "CLASS=X", description = "Fail (exit 3) when a class's F1 < X, e.g. troll=0.6.")
     List<String> minF1 = new ArrayList<>();
 
     /** The gates in a stable order, or a UsageException naming the bad option. */
