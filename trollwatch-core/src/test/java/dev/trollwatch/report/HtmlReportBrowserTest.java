@@ -38,12 +38,8 @@ class HtmlReportBrowserTest {
 
     @Test
     void loadsOfflineRequestsNothingLogsNoErrorAndDrawsEverySection() throws Exception {
-        Path page = dir.resolve("report.html");
-        Files.writeString(page, HtmlReport.render(ReportFixtures.content("2026-12-01T12:00:00Z")), StandardCharsets.UTF_8);
-        try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve("profile")))) {
-            chromium.offline();
-            chromium.viewport(1100, 900);
-            chromium.load(page);
+        try (HeadlessChromium chromium = opened("report", HtmlReport.render(ReportFixtures.content("2026-12-01T12:00:00Z")),
+                1100)) {
             JsonNode sections = chromium.evaluate("[...document.querySelectorAll('section')].map(s => ({id: s.id,"
                     + " svgs: [...s.querySelectorAll('svg')].map(v => { const r = v.getBoundingClientRect();"
                     + " return [r.width, r.height]; })}))");
@@ -63,7 +59,8 @@ class HtmlReportBrowserTest {
                     .get("data").asText();
             byte[] bytes = java.util.Base64.getDecoder().decode(pdf);
             assertTrue(bytes.length > 10_000 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "prints to PDF");
-            assertEquals(List.of(page.toUri().toString()), chromium.requests(), "the page fetches nothing but itself");
+            assertEquals(List.of(dir.resolve("report.html").toUri().toString()), chromium.requests(),
+                    "the page fetches nothing but itself");
             assertEquals(List.of(), chromium.errors(), "no console or script error");
         }
     }
@@ -75,13 +72,9 @@ class HtmlReportBrowserTest {
         String name = "data/" + "x".repeat(200) + ".csv.gz";
         DataFacts d = c.data();
         DataFacts longName = new DataFacts(name, d.sha256(), d.prepared(), d.trainRows(), d.testRows(), d.testInput(), d.testSha256());
-        Path page = dir.resolve("long-name.html");
-        Files.writeString(page, HtmlReport.render(new ReportContent(c.command(), "test file " + name, longName, c.eval(), c.tree(),
-                c.info(), c.gates(), c.toolVersion(), c.createdAt())), StandardCharsets.UTF_8);
-        try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve("long-name-profile")))) {
-            chromium.offline();
-            chromium.viewport(390, 900);
-            chromium.load(page);
+        String html = HtmlReport.render(new ReportContent(c.command(), "test file " + name, longName, c.eval(), c.tree(),
+                c.info(), c.gates(), c.toolVersion(), c.createdAt()));
+        try (HeadlessChromium chromium = opened("long-name", html, 390)) {
             assertEquals(chromium.evaluate("document.documentElement.clientWidth").asInt(),
                     chromium.evaluate("document.documentElement.scrollWidth").asInt(), "the page does not scroll sideways");
             JsonNode lines = chromium.evaluate("(() => { const td = [...document.querySelectorAll('table.facts td')]"
@@ -97,12 +90,8 @@ class HtmlReportBrowserTest {
     void onAPhoneTablesAndDrawingsScrollInsideThePageAndStayReadable() throws Exception {
         // At 390 px (320 here) the charts shrank to 0.44–0.52 (6 px labels), the review-budget tables pushed the
         // whole page sideways and "100.0 %" broke over two lines.
-        Path page = dir.resolve("phone.html");
-        Files.writeString(page, HtmlReport.render(ReportFixtures.content("2026-12-01T12:00:00Z")), StandardCharsets.UTF_8);
-        try (HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve("phone-profile")))) {
-            chromium.offline();
-            chromium.viewport(320, 900);
-            chromium.load(page);
+        try (HeadlessChromium chromium = opened("phone", HtmlReport.render(ReportFixtures.content("2026-12-01T12:00:00Z")),
+                320)) {
             assertEquals(chromium.evaluate("document.documentElement.clientWidth").asInt(),
                     chromium.evaluate("document.documentElement.scrollWidth").asInt(), "the page itself does not scroll sideways");
             JsonNode scales = chromium.evaluate("[...document.querySelectorAll('svg')].map(v =>"
@@ -117,6 +106,21 @@ class HtmlReportBrowserTest {
             JsonNode unscrolled = chromium.evaluate("[...document.querySelectorAll('table, svg')].filter(e =>"
                     + " e.getBoundingClientRect().width > document.querySelector('section').clientWidth && !e.closest('.scroll')).length");
             assertEquals(0, unscrolled.asInt(), "whatever is wider than the column scrolls in its own box");
+        }
+    }
+
+    /** The page written to NAME.html and loaded, offline, in a fresh browser of this width. */
+    private HeadlessChromium opened(String name, String html, int width) throws Exception {
+        Path page = Files.writeString(dir.resolve(name + ".html"), html, StandardCharsets.UTF_8);
+        HeadlessChromium chromium = new HeadlessChromium(Files.createDirectory(dir.resolve(name + "-profile")));
+        try {
+            chromium.offline();
+            chromium.viewport(width, 900);
+            chromium.load(page);
+            return chromium;
+        } catch (Exception | Error e) {
+            chromium.close();
+            throw e;
         }
     }
 }

@@ -13,7 +13,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -85,18 +88,12 @@ public final class PredictJob {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
             Function<FeatureRow, Object[]> score = scorer.open();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    counters.rows().add(1);
-                    return RowFactory.create(score.apply(FeatureTable.toFeatureRowInSchemaOrder(rows.next())));
-                }
-            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
+                    .map(r -> {
+                        counters.rows().add(1);
+                        return RowFactory.create(score.apply(FeatureTable.toFeatureRowInSchemaOrder(r)));
+                    })
+                    .iterator();
         }
     }
 
