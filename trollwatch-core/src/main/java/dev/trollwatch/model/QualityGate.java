@@ -126,8 +126,9 @@ public record QualityGate(Metric metric, Label label, double minimum) {
     /**
      * Why a class's metric is 0/0 here (scikit-learn's zero_division=0 makes it 0.0): "recall of troll is
      * 0.0000" on data without a troll sent a CI job looking for a worse model, not at its data.
+     * Null when the metric is measured.
      */
-    private String unmeasurable(ConfusionMatrix m) {
+    public String unmeasurable(ConfusionMatrix m) {
         return switch (metric) {
             case RECALL, F1 -> m.support(label) == 0 ? "the data has no " + label.text() + " rows" : null;
             case PRECISION -> m.predicted(label) == 0 ? "the model predicted no row as " + label.text() : null;

@@ -168,7 +168,7 @@ public final class HtmlReport {
             for (QualityGate g : c.gates()) {
                 boolean ok = g.check(m) == null;
                 sb.append("<tr><td>").append(Html.escape(g.what())).append("</td><td>").append(Numbers.compact(g.minimum()))
-                        .append("</td><td>").append(Html.fixed(g.value(m), 4)).append("</td><td class=\"").append(ok ? "pass" : "fail")
+                        .append("</td><td>").append(gateValue(g, m)).append("</td><td class=\"").append(ok ? "pass" : "fail")
                         .append("\">").append(ok ? "PASS" : "FAIL").append("</td></tr>\n");
                 if (g.metric().perClass()) {
                     bars.add(new BarCharts.Bar(g.what(), g.value(m), g.minimum()));
@@ -179,6 +179,12 @@ public final class HtmlReport {
         figure(sb, BarCharts.metrics(bars, "headline metrics with gate minimums"),
                 "Bars: the metric on a 0–1 scale; a vertical mark: a gate's minimum (green passed, red failed).");
         close(sb);
+    }
+
+    /** The gate's value, or n/a with the reason when the data cannot measure it (it showed 0.0000). */
+    private static String gateValue(QualityGate g, ConfusionMatrix m) {
+        String why = g.unmeasurable(m);
+        return why == null ? Html.fixed(g.value(m), 4) : "<abbr title=\"" + Html.escape(why) + "\">n/a</abbr>";
     }
 
     private static double gateMinimum(List<QualityGate> gates, QualityGate.Metric metric, Label label) {

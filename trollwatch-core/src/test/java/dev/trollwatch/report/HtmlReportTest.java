@@ -12,6 +12,7 @@ import dev.trollwatch.model.DecisionTree;
 import dev.trollwatch.model.EvaluationResult;
 import dev.trollwatch.model.FeatureImportance;
 import dev.trollwatch.model.ModelInfo;
+import dev.trollwatch.model.QualityGate;
 import dev.trollwatch.model.ReviewBudget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,6 +168,22 @@ class HtmlReportTest {
         assertEquals(3, heatmap.split(">—</text>", -1).length - 1, "the troll row is dashes: " + heatmap);
         String budget = html.substring(html.indexOf("<h3>trolls, ranked"), html.indexOf("<section id=\"importance\">"));
         assertTrue(budget.contains("<td>n/a</td><td>0.0000</td><td>n/a</td></tr>"), "no lift without trolls: " + budget);
+    }
+
+    @Test
+    void aGateTheDataCannotMeasureShowsNotApplicableWithTheReason() {
+        // Its value read 0.0000 beside FAIL, as if the model had scored 0 on trolls that are not there.
+        Label[] truth = {Label.BOT, Label.NORMAL, Label.NORMAL};
+        Label[] predicted = {Label.BOT, Label.NORMAL, Label.NORMAL};
+        ReportContent c = evaluatedOn(truth, predicted);
+        List<QualityGate> gates = List.of(new QualityGate(QualityGate.Metric.RECALL, Label.TROLL, 0.5),
+                new QualityGate(QualityGate.Metric.ACCURACY, null, 0.5));
+        String html = HtmlReport.render(new ReportContent(c.command(), c.evaluatedOn(), c.data(), c.eval(), c.tree(),
+                c.info(), gates, c.toolVersion(), c.createdAt()));
+        String metrics = html.substring(html.indexOf("<section id=\"metrics\">"), html.indexOf("<section id=\"confusion\">"));
+        assertTrue(metrics.contains("<td><abbr title=\"the data has no troll rows\">n/a</abbr></td><td class=\"fail\">FAIL"),
+                metrics);
+        assertTrue(metrics.contains("<td>1.0000</td><td class=\"pass\">PASS"), "a measured gate keeps its value: " + metrics);
     }
 
     @Test
