@@ -13,6 +13,7 @@ import dev.trollwatch.pipeline.PredictionRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -111,7 +112,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new UsageException("--explain-format must be csv or json, got '" + explainFormat + "'");
         }
         String name = output.toStdout() ? "" : output.file().getFileName().toString();
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         boolean jsonlName = lower.endsWith(".jsonl") || lower.endsWith(".jsonl.gz");
         boolean csvName = lower.endsWith(".csv") || lower.endsWith(".csv.gz");
         if ("csv".equals(explainFormat) && jsonlName) {

@@ -2,6 +2,7 @@ package dev.trollwatch.cli;
 
 import dev.trollwatch.pipeline.Progress;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -40,7 +41,7 @@ public final class ProgressReporter implements Progress.Task {
     private final long start;
     private long done;
     private long lastPrint;
-    private final java.util.ArrayDeque<Sample> window = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Sample> window = new ArrayDeque<>();
 
     /**
      * @param err   where progress lines go (the command's stderr writer)

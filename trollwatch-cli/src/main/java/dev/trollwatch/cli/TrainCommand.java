@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (plan instanceof SplitPlan.CrossValidation c) {
             return "out-of-fold predictions pooled over " + c.folds() + " folds";
         }
-        return String.format(java.util.Locale.ROOT, "%s hold-out of %.0f%%, seed %d", noStratify ? "random" : "stratified",
+        return String.format(Locale.ROOT, "%s hold-out of %.0f%%, seed %d", noStratify ? "random" : "stratified",
                 100 * testFraction, evaluation.seed());
     }
 }

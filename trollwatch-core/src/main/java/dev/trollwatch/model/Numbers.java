@@ -2,6 +2,7 @@ package dev.trollwatch.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 
 /**
  * Number formatting for reports and explanations: thresholds and weights with up to 6 significant
@@ -13,7 +14,7 @@ public final class Numbers {
 
     /** A count with thousands separators and its noun, singular for one: {@code 1 leaf}, {@code 8,000 rows}. */
     public static String count(long n, String one, String many) {
-        return String.format(java.util.Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 
     public static String compact(double v) {

@@ -5,8 +5,10 @@ import dev.trollwatch.features.FeatureSchema;
 import dev.trollwatch.features.Label;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,7 @@ public final class TrainingRun {
                 if (opts.permutationRepeats() > 0) {
                     perFold.add(PermutationImportance.of(m.tree(), s.test(), opts.permutationRepeats(), opts.seed()));
                 }
-                LOG.info("fold {}/{}: accuracy {}", f + 1, folds.size(), String.format(java.util.Locale.ROOT, "%.4f", acc[f]));
+                LOG.info("fold {}/{}: accuracy {}", f + 1, folds.size(), String.format(Locale.ROOT, "%.4f", acc[f]));
             }
             cv = new CrossValidationSummary(acc, mcc, kappa);
             budget = ReviewBudget.of(outOfFold, outOfFoldTruth);
@@ -76,7 +78,7 @@ public final class TrainingRun {
                 throw new dev.trollwatch.TrollwatchException("the test set is empty: nothing to evaluate on");
             }
             LOG.info("training on {}, evaluating on {}", Numbers.count(train.size(), "row", "rows"),
-                    String.format(java.util.Locale.ROOT, "%,d", evaluated.size()));
+                    String.format(Locale.ROOT, "%,d", evaluated.size()));
             model = Trainer.train(train, opts.learner());
             matrix = Evaluator.evaluate(model.tree(), evaluated);
             budget = Evaluator.reviewBudget(model.tree(), evaluated);
@@ -114,10 +116,10 @@ public final class TrainingRun {
         if (p.maxDepth() == 0) {
             why = "--max-depth 0 allows none";
         } else if (p.minLeafRows() > 0 && trainRows < 2L * p.minLeafRows()) {
-            why = String.format(java.util.Locale.ROOT, "--min-leaf %,d needs at least %,d rows to split; the data has %,d",
+            why = String.format(Locale.ROOT, "--min-leaf %,d needs at least %,d rows to split; the data has %,d",
                     p.minLeafRows(), 2L * p.minLeafRows(), trainRows);
         } else {
-            why = "no split of the " + String.format(java.util.Locale.ROOT, "%,d", trainRows)
+            why = "no split of the " + String.format(Locale.ROOT, "%,d", trainRows)
                     + " training rows was worth keeping";
         }
         LOG.warn("the tree has no split (one leaf: every row gets the same prediction): {}", why);
@@ -179,7 +181,7 @@ public final class TrainingRun {
         }
         List<PermutationImportance.Entry> out = new ArrayList<>();
         byFeature.forEach((f, v) -> out.add(new PermutationImportance.Entry(f, Stats.mean(v), Stats.sd(v))));
-        out.sort(java.util.Comparator.comparingDouble((PermutationImportance.Entry e) -> -e.importance())
+        out.sort(Comparator.comparingDouble((PermutationImportance.Entry e) -> -e.importance())
                 .thenComparingInt(e -> FeatureSchema.indexOf(e.feature())));
         return List.copyOf(out);
     }

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * {@code BASE.json}, the portable model: everything needed to score a comment in any language
@@ -71,7 +72,7 @@ public final class JsonModelFile {
         }
         if (root.isObject() && !root.has("format") && root.has("confusion_matrix") && root.has("schema_version")) {
             // decoded as a model it was "field format: missing"
-            String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(ModelFiles.METRICS)
+            String base = name.toLowerCase(Locale.ROOT).endsWith(ModelFiles.METRICS)
                     ? name.substring(0, name.length() - ModelFiles.METRICS.length()) : "BASE";
             throw new MalformedModelException(name + " is a trollwatch metrics file, not a model (use " + base
                     + ModelFiles.JSON + ")");

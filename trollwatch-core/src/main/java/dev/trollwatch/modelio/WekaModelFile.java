@@ -16,10 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -29,7 +25,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import weka.core.Instances;
 
@@ -202,7 +203,7 @@ public final class WekaModelFile {
 
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) { // as ModelFiles.load
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) { // as ModelFiles.load
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new ByteLimitedInputStream(in, ModelFiles.MAX_MODEL_BYTES);

@@ -2,6 +2,7 @@ package dev.trollwatch.report;
 
 import dev.trollwatch.model.FeatureImportance;
 import dev.trollwatch.model.PermutationImportance;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -70,7 +71,7 @@ final class ImportanceChart {
     static String summary(List<FeatureImportance.Entry> gain, List<PermutationImportance.Entry> permutation) {
         StringBuilder sb = new StringBuilder("feature importance. Share of gain: ");
         List<FeatureImportance.Entry> used = gain.stream().filter(e -> e.importance() > 0)
-                .sorted(java.util.Comparator.comparingDouble(FeatureImportance.Entry::importance).reversed()).toList();
+                .sorted(Comparator.comparingDouble(FeatureImportance.Entry::importance).reversed()).toList();
         for (int i = 0; i < Math.min(SUMMARY_TOP, used.size()); i++) {
             sb.append(i == 0 ? "" : ", ").append(used.get(i).feature()).append(' ').append(Html.fixed(used.get(i).importance(), 3));
         }
@@ -78,7 +79,7 @@ final class ImportanceChart {
         if (!permutation.isEmpty()) {
             sb.append(" Permutation accuracy drop: ");
             List<PermutationImportance.Entry> ranked = permutation.stream().filter(e -> e.importance() != 0)
-                    .sorted(java.util.Comparator.comparingDouble(PermutationImportance.Entry::importance).reversed()).toList();
+                    .sorted(Comparator.comparingDouble(PermutationImportance.Entry::importance).reversed()).toList();
             for (int i = 0; i < Math.min(SUMMARY_TOP, ranked.size()); i++) {
                 sb.append(i == 0 ? "" : ", ").append(ranked.get(i).feature()).append(' ').append(Html.fixed(ranked.get(i).importance(), 3));
             }

@@ -2,6 +2,7 @@ package dev.trollwatch.spark;
 
 import dev.trollwatch.model.Numbers;
 import dev.trollwatch.spark.job.FeaturesJob;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
             r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
         }
         JobLog.line(String.format("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s",
-                r.rowsWritten(), output.out, output.format.name().toLowerCase(java.util.Locale.ROOT), r.duplicates(),
+                r.rowsWritten(), output.out, output.format.name().toLowerCase(Locale.ROOT), r.duplicates(),
                 r.skipped() > 0 ? "; " + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped" : ""));
         return SparkMain.OK;
     }

@@ -5,6 +5,7 @@ import dev.trollwatch.io.field.DumpStructureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,10 +67,10 @@ public final class CommentReaders {
         }
     }
 
-    private static final java.util.regex.Pattern MODEL_JSON =
-            java.util.regex.Pattern.compile("\\{\\s*\"format\"\\s*:\\s*\"trollwatch-model\"");
-    private static final java.util.regex.Pattern METRICS_JSON =
-            java.util.regex.Pattern.compile("\\{\\s*\"schema_version\"\\s*:\\s*\\d+\\s*,\\s*\"command\"");
+    private static final Pattern MODEL_JSON =
+            Pattern.compile("\\{\\s*\"format\"\\s*:\\s*\"trollwatch-model\"");
+    private static final Pattern METRICS_JSON =
+            Pattern.compile("\\{\\s*\"schema_version\"\\s*:\\s*\\d+\\s*,\\s*\"command\"");
 
     /**
      * A JSON document spread over lines (a model or metrics file given as --in) starts with a line

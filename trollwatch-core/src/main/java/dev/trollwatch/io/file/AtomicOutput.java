@@ -21,6 +21,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -338,7 +339,7 @@ public final class AtomicOutput implements AutoCloseable {
 
     /** True when the file name ends in {@code .gz}, in any case (output is then compressed). */
     static boolean isGzip(Path path) {
-        return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
     /** The stream to write to; do not close it yourself. */

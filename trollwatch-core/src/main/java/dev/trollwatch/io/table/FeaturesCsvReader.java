@@ -8,12 +8,13 @@ import dev.trollwatch.io.field.FieldParsers;
 import dev.trollwatch.io.field.InvalidFieldException;
 import dev.trollwatch.io.file.GzipMembersInputStream;
 import dev.trollwatch.io.file.StrictUtf8Reader;
-import java.io.FileInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a features CSV: header {@code author,link_id,created_utc,<the 20 features>[,target]}
@@ -175,7 +176,7 @@ public final class FeaturesCsvReader {
             while (rows.hasNext()) {
                 sink.accept(rows.next());
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -254,7 +255,7 @@ final class PickleMachine {
             return "bytes";
         }
         return v instanceof PickledTree ? "a sklearn.tree._tree.Tree" : "a numpy " + v.getClass().getSimpleName()
-                .replace("Numpy", "").toLowerCase(java.util.Locale.ROOT);
+                .replace("Numpy", "").toLowerCase(Locale.ROOT);
     }
 
     @SuppressWarnings("unchecked")
