@@ -113,9 +113,7 @@ public final class TrainingRun {
             return;
         }
         String why;
-        if (p.maxDepth() == 0) {
-            why = "--max-depth 0 allows none";
-        } else if (p.minLeafRows() > 0 && trainRows < 2L * p.minLeafRows()) {
+        if (p.minLeafRows() > 0 && trainRows < 2L * p.minLeafRows()) {
             why = String.format(Locale.ROOT, "--min-leaf %,d needs at least %,d rows to split; the data has %,d",
                     p.minLeafRows(), 2L * p.minLeafRows(), trainRows);
         } else {
