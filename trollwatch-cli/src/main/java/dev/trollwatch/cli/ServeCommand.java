@@ -65,7 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
     int maxBatch;
 
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "10",
-            description = "On SIGTERM, how long to let requests in flight finish. Default: ${DEFAULT-VALUE}.")
+            description = "On SIGTERM, how long to let requests in flight finish (0: close at once, cutting them off)."
+                    + " Default: ${DEFAULT-VALUE}.")
     int shutdownGrace;
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10",

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -174,15 +173,13 @@ public final class ScoringServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         try {
             // First new requests get a 503 (so a refused connection means that has begun), then the
-            // listening socket closes; idle kept-alive connections close after SHUTDOWN_IDLE.
+            // listening socket closes; connections idle between requests close after SHUTDOWN_IDLE.
             CompletableFuture<Void> taken = stopping.shutdown();
-            connector.setIdleTimeout(shutdownIdle.toMillis()); // for a connection accepted just now
             connector.close();
-            for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-                endPoint.setIdleTimeout(shutdownIdle.toMillis());
-            }
-            taken.get(graceMillis, TimeUnit.MILLISECONDS); // the requests let through are answered
-            connections.awaitNone(deadline);
+            // Idle connections close while the busy ones finish (each closes once answered and idle).
+            connections.closeIdleUntilNone(shutdownIdle.toNanos(), deadline);
+            long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            taken.get(left, TimeUnit.MILLISECONDS); // the requests let through are answered
             stopping.awaitRefusalsAnswered(deadline);
         } catch (TimeoutException e) {
             LOG.warn("trollwatch serve: requests still running after {} s; closing their connections",

@@ -32,11 +32,23 @@ final class StoppingHandler extends GracefulHandler {
 
     @Override
     protected void handleShutdownRejection(Request request, Response response, Callback callback) {
-        refused.incrementAndGet();
         synchronized (this) {
             unanswered++;
         }
-        Callback answered = Callback.from(callback, this::answered);
+        Callback answered = new Callback() {
+            @Override
+            public void succeeded() {
+                refused.incrementAndGet(); // counted once written: a 503 cut off by the end of the grace is not one
+                answered();
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                answered();
+                callback.failed(failure);
+            }
+        };
         // The body is read (and dropped) first: closing a socket with unread bytes resets it, and the
         // client would lose the answer. The request timeout and the grace period bound this read.
         Content.Source.consumeAll(request, Callback.from(() -> {
@@ -64,7 +76,7 @@ final class StoppingHandler extends GracefulHandler {
         }
     }
 
-    /** Requests answered 503 because the server was stopping. */
+    /** Requests answered 503 because the server was stopping (written out). */
     long refused() {
         return refused.get();
     }
