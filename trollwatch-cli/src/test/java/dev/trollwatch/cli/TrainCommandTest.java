@@ -304,6 +304,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void theConfidenceBoundsThemselvesTrain() {
+        // 1e-6 passed the option check and then failed inside J48, whose float holds it as 9.99999997e-7: exit 4.
+        for (String c : List.of("1e-6", "0.000001", "0.5")) {
+            CliRunner.Result r = train("--confidence", c);
+            assertEquals(ExitCode.OK, r.exitCode(), c + ": " + r.err());
+        }
+    }
+
+    @Test
     void weightsEachInRangeButTooFarApartAreAUsageErrorNotABug() {
         // Each is within 1e-9..1e9, but training rescales the smallest to 1: bot became 2e9 (exit 4).
         CliRunner.Result r = train("--class-weights", "normal=0.5,bot=1e9,troll=1");

@@ -43,7 +43,8 @@ public class DepthCappedJ48 extends J48 {
 
     @Override
     public void buildClassifier(Instances instances) throws Exception {
-        if (m_CF < LearnerParams.MIN_CONFIDENCE || m_CF > LearnerParams.MAX_CONFIDENCE) {
+        // J48 holds the confidence as a float: 1e-6, the documented bound, is 9.99999997e-7 there
+        if (m_CF < (float) LearnerParams.MIN_CONFIDENCE || m_CF > (float) LearnerParams.MAX_CONFIDENCE) {
             throw new IllegalArgumentException("confidence has to be in [" + LearnerParams.MIN_CONFIDENCE + ", "
                     + LearnerParams.MAX_CONFIDENCE + "]");
         }
