@@ -57,6 +57,7 @@ public final class ImportSklearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        DashOutputCheck.refuse(List.of(new InputOverwriteCheck.Named("--out", out))); // it wrote -.json and -.onnx
         ModelBaseCheck.requireBaseName("--out", out.toString(), "BASE.json and BASE.onnx");
         InputOverwriteCheck.requireDistinct(
                 List.of(new InputOverwriteCheck.Named("--out", Path.of(out + ModelFiles.JSON)),

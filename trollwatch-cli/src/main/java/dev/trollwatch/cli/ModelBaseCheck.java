@@ -10,9 +10,12 @@ import java.util.Locale;
  * refused with the base that was meant.
  */
 final class ModelBaseCheck {
+    /** {@code --out m.metrics} wrote its model as {@code m.metrics.json}, the metrics file of {@code --out m}. */
+    private static final String METRICS_STEM = ".metrics";
+
     /** Longest first, so that {@code .metrics.json} is stripped whole rather than as {@code .json}. */
     private static final List<String> EXTENSIONS = List.of(ModelFiles.METRICS, ModelFiles.WEKA + ".gz",
-            ModelFiles.WEKA, ModelFiles.JSON, ModelFiles.ONNX);
+            ModelFiles.WEKA, ModelFiles.JSON, ModelFiles.ONNX, METRICS_STEM);
 
     private ModelBaseCheck() {
     }

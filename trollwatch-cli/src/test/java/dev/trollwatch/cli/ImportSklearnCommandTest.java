@@ -142,6 +142,12 @@ class ImportSklearnCommandTest {
         assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
         assertTrue(r.err().contains("--out is a base name: use " + base + " (it writes " + base + ".json and "), r.err());
         assertFalse(Files.exists(Path.of(base + ".JSON.json")));
+        // m.metrics would write its model as m.metrics.json, the metrics file of the set m
+        CliRunner.Result metrics = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", base + ".metrics");
+        assertEquals(ExitCode.USAGE, metrics.exitCode(), metrics.err());
+        assertTrue(metrics.err().contains("--out is a base name: use " + base + " "), metrics.err());
+        CliRunner.Result dash = CliRunner.run("import-sklearn", "--in", fixture("depth1-p3.pkl"), "--out", "-");
+        assertEquals(ExitCode.USAGE, dash.exitCode(), "it wrote -.json and -.onnx: " + dash.err());
     }
 
     @Test
