@@ -105,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "export", input::fractionRead)) {
             DumpExport.Result r = output.write(stream -> DumpExport.toStream(reader, stream, progress::advance));
             if (!output.toStdout()) {
-                LOG.info("wrote {} rows to {}{}", r.rows(), output.file(), r.skipped() > 0 ? " (" + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped)" : "");
+                LOG.info("wrote {} to {}{}", Numbers.count(r.rows(), "row", "rows"), output.file(), r.skipped() > 0 ? " (" + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped)" : "");
             }
         }
         return ExitCode.OK;

@@ -50,8 +50,10 @@ public final class FeaturesCommand implements Callable<Integer> {
              ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), "features", input::fractionRead)) {
             r = output.write(stream -> FeaturesExport.toStream(reader, stream, featurizer, threads, progress::advance));
         }
-        LOG.info("{} rows{}; {} duplicate (author, link_id, created_utc) rows dropped{}", r.rows(),
-                output.toStdout() ? "" : " written to " + output.file(), r.duplicates(),
+        LOG.info("{}{}; {} dropped{}", Numbers.count(r.rows(), "row", "rows"),
+                output.toStdout() ? "" : " written to " + output.file(),
+                Numbers.count(r.duplicates(), "duplicate (author, link_id, created_utc) row",
+                        "duplicate (author, link_id, created_utc) rows"),
                 r.skipped() > 0 ? "; " + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped" : "");
         return ExitCode.OK;
     }

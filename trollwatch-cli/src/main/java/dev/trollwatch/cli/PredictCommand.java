@@ -101,7 +101,7 @@ public final class PredictCommand implements Callable<Integer> {
             });
             skipped = run.skippedRows();
         }
-        LOG.info("{} rows scored{}{}", rows, output.toStdout() ? "" : ", written to " + output.file(),
+        LOG.info("{} scored{}{}", Numbers.count(rows, "row", "rows"), output.toStdout() ? "" : ", written to " + output.file(),
                 skipped > 0 ? "; " + Numbers.count(skipped, "malformed row", "malformed rows") + " skipped" : "");
         return ExitCode.OK;
     }

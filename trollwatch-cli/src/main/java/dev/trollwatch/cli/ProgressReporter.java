@@ -122,7 +122,8 @@ public final class ProgressReporter implements Progress.Task {
         StringBuilder sb = new StringBuilder();
         sb.append(what).append(": ").append(String.format(Locale.ROOT, "%,d", done));
         if (last) {
-            return sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s, %.1f s", done / secs, secs)).toString();
+            return sb.append(String.format(Locale.ROOT, " %s, %,.0f rows/s, %.1f s", done == 1 ? "row" : "rows", done / secs,
+                    secs)).toString();
         }
         if (total > 0) {
             sb.append(String.format(Locale.ROOT, " / %,d (%.0f%%)", total, 100.0 * done / total));
@@ -135,7 +136,7 @@ public final class ProgressReporter implements Progress.Task {
         Sample from = window.peekFirst();
         double windowSecs = Math.max(1e-9, (now - from.nanos()) / 1e9);
         double rate = (done - from.done()) / windowSecs;
-        sb.append(String.format(Locale.ROOT, " rows, %,.0f rows/s", rate));
+        sb.append(String.format(Locale.ROOT, " %s, %,.0f rows/s", done == 1 ? "row" : "rows", rate));
         double share = total > 0 ? (double) done / total : f;
         if (now - start >= ETA_AFTER_NANOS && share >= ETA_AFTER_FRACTION) {
             double toGo = Double.NaN;

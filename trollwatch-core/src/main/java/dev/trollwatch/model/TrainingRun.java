@@ -64,7 +64,7 @@ public final class TrainingRun {
             permutation = averageOverFolds(perFold);
             train = data.rows();
             evaluated = data.rows();
-            LOG.info("training the final model on all {} rows", train.size());
+            LOG.info("training the final model on all {}", Numbers.count(train.size(), "row", "rows"));
             model = Trainer.train(train, opts.learner());
         } else {
             DataSplit split = plan instanceof SplitPlan.TestSet t
