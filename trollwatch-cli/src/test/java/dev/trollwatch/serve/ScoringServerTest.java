@@ -219,10 +219,7 @@ class ScoringServerTest {
         int port = own.port(); // read before stopping: a stopped connector has no port any more
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, body.length / 2);
-            out.flush();
+            sendHalf(out, body);
             waitUntilInFlight(own);
             // The request is now in flight (its handler waits for the rest of the body); stop the server.
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(own::stop);
@@ -283,10 +280,7 @@ class ScoringServerTest {
             idle.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertTrue(readOneResponse(idle.getInputStream()).startsWith("HTTP/1.1 200"));
             OutputStream out = busy.getOutputStream();
-            out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, body.length / 2);
-            out.flush();
+            sendHalf(out, body);
             waitUntilInFlight(own);
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(own::stop);
             assertEquals(-1, idle.getInputStream().read(), "the idle connection is closed by the stop");
@@ -312,6 +306,14 @@ class ScoringServerTest {
         Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(header);
         assertTrue(length.find(), header);
         return header + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+    }
+
+    /** A POST's header and the first half of its body: the request is then in flight, waiting for the rest. */
+    private static void sendHalf(OutputStream out, byte[] body) throws Exception {
+        out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, body.length / 2);
+        out.flush();
     }
 
     /** Spins until the server has taken the request (bounded number of checks, no sleeping). */
