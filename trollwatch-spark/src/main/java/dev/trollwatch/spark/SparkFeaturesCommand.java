@@ -33,8 +33,10 @@ public final class SparkFeaturesCommand implements Callable<Integer> {
         try (var heartbeat = JobHeartbeat.start(session, "features")) {
             r = FeaturesJob.run(session, input.in, options, output.out, output.format, output.overwrite);
         }
-        JobLog.line(String.format("features: %d rows written to %s (%s); %d duplicate (author, link_id, created_utc) rows dropped%s",
-                r.rowsWritten(), output.out, output.format.name().toLowerCase(Locale.ROOT), r.duplicates(),
+        JobLog.line(String.format("features: %s written to %s (%s); %s dropped%s",
+                Numbers.count(r.rowsWritten(), "row", "rows"), output.out, output.format.name().toLowerCase(Locale.ROOT),
+                Numbers.count(r.duplicates(), "duplicate (author, link_id, created_utc) row",
+                        "duplicate (author, link_id, created_utc) rows"),
                 r.skipped() > 0 ? "; " + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped" : ""));
         return SparkMain.OK;
     }

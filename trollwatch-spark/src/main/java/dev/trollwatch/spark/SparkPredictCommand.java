@@ -58,7 +58,8 @@ public final class SparkPredictCommand implements Callable<Integer> {
             r = PredictJob.run(session, shipped, in, options, output.out, output.format,
                     new PredictJob.Columns(withFeatures, explain), output.overwrite);
         }
-        JobLog.line(String.format("predict: %d rows scored, written to %s%s", r.rowsWritten(), output.out,
+        JobLog.line(String.format("predict: %s scored, written to %s%s", Numbers.count(r.rowsWritten(), "row", "rows"),
+                output.out,
                 r.skipped() > 0 ? "; " + Numbers.count(r.skipped(), "malformed row", "malformed rows") + " skipped" : ""));
         return SparkMain.OK;
     }

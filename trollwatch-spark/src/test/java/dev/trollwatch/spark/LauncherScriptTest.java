@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trollwatch.features.FeatureSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -104,5 +106,35 @@ class LauncherScriptTest {
         assertTrue(jvm.onExit().get(120, TimeUnit.SECONDS) != null && !jvm.isAlive(), "the JVM ended too");
         assertEquals(143, p.exitValue(), Files.readString(stderr));
         assertFalse(Files.exists(out.resolve("_SUCCESS")), "the job was stopped, not run to its end");
+    }
+
+    @Test
+    void aBadRowOfAFeaturesTableScoredByPredictIsOneLineAndQuietAndVerboseTogetherAreAUsageError() throws Exception {
+        // Scored with no shuffle before the write, the failing task was logged again by Spark's writer
+        // and committer: 9-17 lines with stack frames above the one error line, -q or not.
+        Path features = SparkTestSession.resource("/golden/parity-sample.features.csv.gz");
+        Path model = dir.resolve("bad-row-model");
+        assertEquals(0, CliProcess.trollwatch("train", "--in", features.toString(), "--out", model.toString()).exitCode());
+        List<String> lines = new ArrayList<>(List.of("author,link_id,created_utc,"
+                + String.join(",", FeatureSchema.NAMES) + ",target"));
+        List<String> values = new ArrayList<>(Collections.nCopies(FeatureSchema.SIZE, "1"));
+        lines.add("a,t3_x,1.0," + String.join(",", values) + ",normal");
+        values.set(3, "NaN");
+        lines.add("b,t3_x,2.0," + String.join(",", values) + ",bot");
+        Path bad = Files.write(dir.resolve("nan-features.csv"), lines);
+        Path stderr = dir.resolve("bad-row.err");
+        Process p = launcher("-Xmx1g", dir.resolve("bad-row.out"), stderr, "predict", "-q", "--master", "local[2]",
+                "--model", model + ".json", "--in", bad.toString(), "--out", dir.resolve("bad-row-table").toString()).start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
+        String err = Files.readString(stderr);
+        assertEquals(1, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        assertTrue(err.startsWith("trollwatch-spark: error: ") && err.contains(":3: "), err);
+
+        Process both = launcher("-Xmx1g", dir.resolve("qv.out"), dir.resolve("qv.err"), "features", "-q", "-v",
+                "--in", bad.toString(), "--out", dir.resolve("qv-table").toString()).start();
+        assertTrue(both.waitFor(300, TimeUnit.SECONDS), "finished");
+        assertEquals(2, both.exitValue(), Files.readString(dir.resolve("qv.err")));
+        assertTrue(Files.readString(dir.resolve("qv.err")).contains("-q/--quiet and -v/--verbose are opposites"));
     }
 }
