@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -92,7 +93,7 @@ class SparkFeaturesTest {
         CliProcess.Result r = CliProcess.spark("features", "--in", golden.toString(), "--out", out.toString(),
                 "--format", "csv");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains(cli.size() + " rows written"), r.err());
+        assertTrue(r.err().contains(String.format(Locale.ROOT, "%,d rows written", cli.size())), r.err());
         assertEquals(Files.readString(cliFeatures, StandardCharsets.UTF_8), SparkTestSession.csvText(out));
     }
 
