@@ -30,26 +30,22 @@ final class ApiHandler extends Handler.Abstract {
     private final ObjectNode modelMetadata;
     private final String modelId;
     private final ServeOptions options;
-    private final InFlight inFlight;
     private final BodyBudget bodies;
     private final Instant started = Instant.now();
 
     ApiHandler(RequestJson json, Answers answers, ObjectNode modelMetadata, String modelId, ServeOptions options,
-            InFlight inFlight, BodyBudget bodies) {
+            BodyBudget bodies) {
         this.json = json;
         this.mapper = json.mapper();
         this.answers = answers;
         this.modelMetadata = modelMetadata;
         this.modelId = modelId;
         this.options = options;
-        this.inFlight = inFlight;
         this.bodies = bodies;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        inFlight.enter();
-        Request.addCompletionListener(request, failure -> inFlight.exit());
         String path = Request.getPathInContext(request);
         switch (path) {
             case "/", "/predict" -> {

@@ -52,7 +52,6 @@ public final class ScoringServer implements AutoCloseable {
     private final RequestDeadlines deadlines;
     private final ServeOptions options;
     private final String modelId;
-    private final InFlight inFlight;
     private final BodyBudget bodies;
     private final StoppingHandler stopping;
     private final OpenConnections connections;
@@ -60,14 +59,13 @@ public final class ScoringServer implements AutoCloseable {
     private boolean stopped;
 
     private ScoringServer(Server server, ServerConnector connector, RequestDeadlines deadlines, ServeOptions options,
-            String modelId, InFlight inFlight, BodyBudget bodies, StoppingHandler stopping, OpenConnections connections,
+            String modelId, BodyBudget bodies, StoppingHandler stopping, OpenConnections connections,
             Duration shutdownIdle) {
         this.server = server;
         this.connector = connector;
         this.deadlines = deadlines;
         this.options = options;
         this.modelId = modelId;
-        this.inFlight = inFlight;
         this.bodies = bodies;
         this.stopping = stopping;
         this.connections = connections;
@@ -108,10 +106,9 @@ public final class ScoringServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
         RequestJson json = new RequestJson();
-        InFlight inFlight = new InFlight();
         BodyBudget bodies = new BodyBudget(options.maxBodyMemory());
         StoppingHandler stopping = new StoppingHandler(new ApiHandler(json, new Answers(model, featurizer),
-                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, inFlight, bodies), json.mapper());
+                ModelMetadata.write(model.tree(), model.info()), model.modelId(), options, bodies), json.mapper());
         server.setHandler(stopping);
         server.setErrorHandler(new JsonErrorHandler(json.mapper()));
         server.setStopTimeout(0); // stop() runs the graceful part itself
@@ -128,7 +125,7 @@ public final class ScoringServer implements AutoCloseable {
             throw new IOException("cannot start the HTTP server on " + options.bind() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
-        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), inFlight, bodies,
+        ScoringServer s = new ScoringServer(server, connector, deadlines, options, model.modelId(), bodies,
                 stopping, connections, shutdownIdle);
         LOG.info("trollwatch serve: listening on {} (model {})", s.url(), model.modelId());
         return s;
@@ -156,7 +153,7 @@ public final class ScoringServer implements AutoCloseable {
 
     /** Requests received and not yet answered. */
     int requestsInFlight() {
-        return inFlight.count();
+        return (int) stopping.getCurrentRequestCount(); // Jetty's graceful handler counts them anyway
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.trollwatch.report;
 
+import dev.trollwatch.model.Numbers;
 import java.util.Locale;
 
 /** Escaping and number formatting shared by the report's HTML and SVG. */
@@ -52,9 +53,9 @@ final class Html {
         return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
-    /** A count and its noun, singular for 1: {@code 1 leaf}, {@code 12,345 leaves}. */
+    /** A count and its noun, singular for 1: {@code 1 leaf}, {@code 12,345 leaves} (as every summary line says it). */
     static String count(long v, String one, String many) {
-        return count(v) + " " + (v == 1 ? one : many);
+        return Numbers.count(v, one, many);
     }
 
     /** A count with thousands separators: {@code 12,345}. */
